@@ -1,0 +1,21 @@
+"""All ORM models; importing this package registers every table on ``Base.metadata``."""
+
+from propdesk.models.auth import AuditLog, LocalSetting, Operator
+from propdesk.models.base import AppendOnly, AppendOnlyViolation, Base, Synced
+from propdesk.models.customer import Customer, FamilyMember, Occupancy, Pet, Vehicle
+from propdesk.models.property import (
+    Building,
+    Company,
+    Estate,
+    ParkingLot,
+    ParkingSpace,
+    Region,
+    Room,
+    Unit,
+)
+
+__all__ = [
+    "AppendOnly", "AppendOnlyViolation", "AuditLog", "Base", "Building", "Company",
+    "Customer", "Estate", "FamilyMember", "LocalSetting", "Occupancy", "Operator",
+    "ParkingLot", "ParkingSpace", "Pet", "Region", "Room", "Synced", "Unit", "Vehicle",
+]

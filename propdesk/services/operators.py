@@ -1,0 +1,126 @@
+"""Operators: create, log in (with lockout), change password, roles."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from propdesk.clock import utcnow
+from propdesk.errors import AuthFailed, Conflict, NotFound, Problem, ValidationFailed
+from propdesk.models import Operator
+from propdesk.security import (
+    ROLES, USER_MANAGE, Actor, hash_password, require, verify_password,
+)
+from propdesk.services import audit
+
+MAX_FAILURES = 5
+LOCKOUT = dt.timedelta(minutes=15)
+MIN_PASSWORD = 6
+
+
+def _password_problems(password: str) -> list[Problem]:
+    if len(password) < MIN_PASSWORD:
+        return [Problem("密码", f"密码至少 {MIN_PASSWORD} 位", f"password needs {MIN_PASSWORD}+ characters")]
+    return []
+
+
+def add_operator(session: Session, actor: Actor, username: str, *, role: str, password: str,
+                 display_name: str = "") -> Operator:
+    require(actor, USER_MANAGE)
+    username = username.strip()
+    problems = _password_problems(password)
+    if not username:
+        problems.append(Problem("用户名", "用户名不能为空", "username is required"))
+    if role not in ROLES:
+        problems.append(Problem("角色", f"未知角色 {role}，可选：{', '.join(ROLES)}", f"unknown role {role}"))
+    if problems:
+        raise ValidationFailed(problems)
+    if session.scalar(select(Operator.id).where(func.lower(Operator.username) == username.lower())):
+        raise Conflict(f"用户名 {username} 已存在", f"username {username} already exists")
+    op = Operator(username=username, display_name=display_name or username, role=role,
+                  password_hash=hash_password(password))
+    session.add(op)
+    session.flush()
+    audit.record(session, actor, "create", "operator", op.id, after=audit.snapshot(op),
+                 summary=f"新建操作员 {username}（{ROLES[role]}）")
+    return op
+
+
+def count_operators(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Operator).where(Operator.deleted_at.is_(None))) or 0
+
+
+def login(session: Session, username: str, password: str, *, now: dt.datetime | None = None) -> Actor:
+    """Check a password; count failures and lock the account after MAX_FAILURES.
+
+    A failed attempt commits its counter (and the lockout's audit record)
+    before raising, so a rolled-back caller cannot undo the count; call this
+    in a unit of work of its own.
+    """
+    now = now or utcnow()
+    op = session.scalar(select(Operator).where(func.lower(Operator.username) == username.strip().lower(),
+                                               Operator.deleted_at.is_(None)))
+    bad = AuthFailed("用户名或密码错误", "wrong username or password")
+    if op is None or not op.active:
+        raise bad
+    if op.locked_until and op.locked_until > now:
+        minutes = int((op.locked_until - now).total_seconds() // 60) + 1
+        raise AuthFailed(f"账户已锁定，请 {minutes} 分钟后再试或联系管理员",
+                         f"account locked; try again in {minutes} min or ask an administrator")
+    if not verify_password(password, op.password_hash):
+        op.failed_attempts += 1
+        if op.failed_attempts >= MAX_FAILURES:
+            op.locked_until = now + LOCKOUT
+            op.failed_attempts = 0
+            actor = Actor.for_role(op.username, op.role, op.id, op.display_name)
+            audit.record(session, actor, "lockout", "operator", op.id,
+                         summary=f"连续 {MAX_FAILURES} 次密码错误，账户锁定")
+            session.commit()
+            raise AuthFailed(
+                f"密码连续错误 {MAX_FAILURES} 次，账户已锁定 {LOCKOUT.seconds // 60} 分钟",
+                f"{MAX_FAILURES} wrong passwords; account locked for {LOCKOUT.seconds // 60} min")
+        session.commit()
+        raise bad
+    op.failed_attempts = 0
+    op.locked_until = None
+    actor = Actor.for_role(op.username, op.role, op.id, op.display_name)
+    audit.record(session, actor, "login", "operator", op.id, summary="登录")
+    return actor
+
+
+def authorize(session: Session, username: str, password: str, permission: str) -> Actor:
+    """A supervisor authorizes one action on someone else's screen (主管授权)."""
+    sup = login(session, username, password)
+    require(sup, permission)
+    return sup
+
+
+def change_password(session: Session, actor: Actor, operator_id: uuid.UUID, new_password: str,
+                    *, old_password: str | None = None) -> None:
+    op = session.get(Operator, operator_id)
+    if op is None:
+        raise NotFound("操作员不存在", "operator not found")
+    if actor.operator_id != operator_id:
+        require(actor, USER_MANAGE)
+    elif old_password is None or not verify_password(old_password, op.password_hash):
+        raise AuthFailed("原密码错误", "old password is wrong")
+    problems = _password_problems(new_password)
+    if problems:
+        raise ValidationFailed(problems)
+    op.password_hash = hash_password(new_password)
+    op.locked_until = None
+    op.failed_attempts = 0
+    audit.record(session, actor, "password", "operator", op.id, summary=f"修改 {op.username} 的密码")
+
+
+def unlock(session: Session, actor: Actor, operator_id: uuid.UUID) -> None:
+    require(actor, USER_MANAGE)
+    op = session.get(Operator, operator_id)
+    if op is None:
+        raise NotFound("操作员不存在", "operator not found")
+    op.locked_until = None
+    op.failed_attempts = 0
+    audit.record(session, actor, "unlock", "operator", op.id, summary=f"解锁 {op.username}")
