@@ -76,7 +76,7 @@ def _clean(values: dict) -> dict:
 
 def _derive(c: Customer) -> None:
     c.name_initials = name_initials(c.name)
-    c.id_rev = c.id_number[::-1]
+    c.id_rev = (c.id_number or "")[::-1]
 
 
 def create_customer(session: Session, actor: Actor, **values) -> Customer:
