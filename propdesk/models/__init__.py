@@ -13,6 +13,7 @@ from propdesk.models.property import (
     Room,
     Unit,
 )
+from propdesk.models import service  # noqa: F401,E402  registers the service-desk tables
 
 __all__ = [
     "AppendOnly", "AppendOnlyViolation", "AuditLog", "Base", "Building", "Company",
