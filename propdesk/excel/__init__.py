@@ -1,0 +1,1 @@
+"""Excel (xlsx) import and export."""

@@ -1,0 +1,1 @@
+"""PropDesk's Qt user interface.  Only this package imports PySide6."""

@@ -1,0 +1,263 @@
+"""Maintain the translation files in resources/i18n.
+
+    python -m ui.i18n_tool update <area> <source paths...> [--labels FILE ...]
+        Extract every ``tr("…")`` / ``tr_noop("…")`` literal (by parsing the
+        Python, not by regex) from the paths into ``<area>_en.ts``.  Existing
+        translations are kept; new strings are marked unfinished; strings no
+        longer in the sources are kept as "vanished" so no translation is lost.
+        ``--labels FILE`` also takes the Chinese labels of module-level coded-
+        value dicts in FILE (``ROOM_STATUSES = {"vacant": "空置", …}``).
+    python -m ui.i18n_tool compile [<area> ...]
+        Compile .ts files to the .qm files the application loads (pyside6-lrelease).
+    python -m ui.i18n_tool status [<area> ...]
+        List the strings still waiting for a translation.
+
+The core area is maintained with::
+
+    python -m ui.i18n_tool update core ui --labels propdesk/models/enums.py propdesk/security.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from propdesk.paths import ROOT
+
+I18N_DIR = ROOT / "resources" / "i18n"
+CONTEXT = "PropDesk"
+TR_FUNCS = {"tr", "tr_noop"}
+_CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]")
+
+
+@dataclass
+class Message:
+    source: str
+    locations: list[tuple[str, int]] = field(default_factory=list)
+
+
+@dataclass
+class Extraction:
+    messages: dict[str, Message] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)   # tr() calls without a literal
+
+    def add(self, text: str, path: Path, line: int) -> None:
+        m = self.messages.setdefault(text, Message(text))
+        m.locations.append((_rel(path), line))
+
+
+def _rel(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _py_files(paths: list[Path]) -> list[Path]:
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out += sorted(q for q in p.rglob("*.py") if "__pycache__" not in q.parts)
+        elif p.suffix == ".py":
+            out.append(p)
+    return out
+
+
+def extract_calls(paths: list[Path], into: Extraction | None = None) -> Extraction:
+    """All literal arguments of tr()/tr_noop() calls in the Python files under ``paths``."""
+    ex = into or Extraction()
+    for path in _py_files(paths):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id in TR_FUNCS):
+                continue
+            if path.name == "i18n.py" and _is_definition_use(node):
+                continue
+            arg = node.args[0] if node.args else None
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                ex.add(arg.value, path, node.lineno)
+            else:
+                ex.problems.append(f"{_rel(path)}:{node.lineno}: {node.func.id}() needs a "
+                                   "string literal (format after translating)")
+    return ex
+
+
+def _is_definition_use(node: ast.Call) -> bool:
+    # ui/i18n.py itself calls tr(mapping.get(...)) inside label(): that is the
+    # mechanism for coded values, whose labels are extracted with --labels.
+    arg = node.args[0] if node.args else None
+    return not isinstance(arg, ast.Constant)
+
+
+def extract_labels(paths: list[Path], into: Extraction | None = None) -> Extraction:
+    """Chinese values of module-level ``NAME = {"code": "标签", …}`` dicts."""
+    ex = into or Extraction()
+    for path in _py_files(paths):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for stmt in tree.body:
+            value = stmt.value if isinstance(stmt, (ast.Assign, ast.AnnAssign)) else None
+            if not isinstance(value, ast.Dict) or not value.values:
+                continue
+            if not all(isinstance(k, ast.Constant) and isinstance(k.value, str) for k in value.keys):
+                continue
+            if not all(isinstance(v, ast.Constant) and isinstance(v.value, str) for v in value.values):
+                continue
+            for v in value.values:
+                if _CJK.search(v.value):
+                    ex.add(v.value, path, v.lineno)
+    return ex
+
+
+# --- .ts files -----------------------------------------------------------------
+
+@dataclass
+class TsEntry:
+    source: str
+    translation: str
+    kind: str            # "" (finished) | "unfinished" | "vanished" | "obsolete"
+    locations: list[tuple[str, int]] = field(default_factory=list)
+
+    @property
+    def finished(self) -> bool:
+        return self.kind == "" and bool(self.translation)
+
+
+def ts_path(area: str, lang: str = "en") -> Path:
+    return I18N_DIR / f"{area}_{lang}.ts"
+
+
+def read_ts(path: Path) -> dict[str, TsEntry]:
+    if not path.exists():
+        return {}
+    root = ET.parse(path).getroot()
+    out: dict[str, TsEntry] = {}
+    for ctx in root.iter("context"):
+        if (ctx.findtext("name") or "") != CONTEXT:
+            continue
+        for msg in ctx.iter("message"):
+            src = msg.findtext("source") or ""
+            t = msg.find("translation")
+            locs = [(loc.get("filename", ""), int(loc.get("line", "0") or 0))
+                    for loc in msg.iter("location")]
+            out[src] = TsEntry(src, (t.text or "") if t is not None else "",
+                               (t.get("type") or "") if t is not None else "unfinished", locs)
+    return out
+
+
+def write_ts(path: Path, entries: list[TsEntry], lang: str = "en_US") -> None:
+    root = ET.Element("TS", version="2.1", language=lang, sourcelanguage="zh_CN")
+    ctx = ET.SubElement(root, "context")
+    ET.SubElement(ctx, "name").text = CONTEXT
+    base = path.parent
+    for e in entries:
+        msg = ET.SubElement(ctx, "message")
+        for file, line in e.locations:
+            rel = Path(_relpath(ROOT / file, base)).as_posix()
+            ET.SubElement(msg, "location", filename=rel, line=str(line))
+        ET.SubElement(msg, "source").text = e.source
+        t = ET.SubElement(msg, "translation")
+        if e.kind:
+            t.set("type", e.kind)
+        t.text = e.translation
+    ET.indent(root, space="    ")
+    body = ET.tostring(root, encoding="unicode")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n",
+                    encoding="utf-8")
+
+
+def _relpath(target: Path, start: Path) -> str:
+    import os
+
+    return os.path.relpath(target, start)
+
+
+def merge(extraction: Extraction, existing: dict[str, TsEntry]) -> list[TsEntry]:
+    out: list[TsEntry] = []
+    for src, m in extraction.messages.items():
+        old = existing.get(src)
+        if old and old.translation:
+            kind = "" if old.kind in ("", "vanished", "obsolete") else old.kind
+            out.append(TsEntry(src, old.translation, kind, m.locations))
+        else:
+            out.append(TsEntry(src, "", "unfinished", m.locations))
+    for src, old in existing.items():
+        if src not in extraction.messages and old.translation:
+            out.append(TsEntry(src, old.translation, "vanished", []))
+    out.sort(key=lambda e: (e.locations[0] if e.locations else ("~", 0), e.source))
+    return out
+
+
+def update(area: str, sources: list[Path], labels: list[Path]) -> tuple[list[TsEntry], Extraction]:
+    ex = extract_calls(sources)
+    extract_labels(labels, ex)
+    path = ts_path(area)
+    entries = merge(ex, read_ts(path))
+    write_ts(path, entries)
+    return entries, ex
+
+
+def lrelease_command() -> list[str]:
+    exe = Path(sys.executable).parent / ("pyside6-lrelease.exe" if sys.platform == "win32"
+                                         else "pyside6-lrelease")
+    if exe.exists():
+        return [str(exe)]
+    return [sys.executable, "-c", "from PySide6.scripts.pyside_tool import lrelease; lrelease()"]
+
+
+def compile_ts(path: Path) -> Path:
+    qm = path.with_suffix(".qm")
+    subprocess.run([*lrelease_command(), "-silent", str(path), "-qm", str(qm)], check=True)
+    return qm
+
+
+def areas(names: list[str] | None = None) -> list[Path]:
+    if names:
+        return [ts_path(n) for n in names]
+    return sorted(I18N_DIR.glob("*_en.ts"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m ui.i18n_tool", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = p.add_subparsers(dest="cmd", required=True)
+    u = sub.add_parser("update", help="extract strings into <area>_en.ts")
+    u.add_argument("area")
+    u.add_argument("sources", nargs="+", type=Path)
+    u.add_argument("--labels", nargs="*", type=Path, default=[])
+    c = sub.add_parser("compile", help="compile .ts to .qm")
+    c.add_argument("areas", nargs="*")
+    s = sub.add_parser("status", help="list untranslated strings")
+    s.add_argument("areas", nargs="*")
+    args = p.parse_args(argv)
+    if args.cmd == "update":
+        entries, ex = update(args.area, args.sources, args.labels)
+        todo = sum(1 for e in entries if e.kind == "unfinished")
+        gone = sum(1 for e in entries if e.kind == "vanished")
+        print(f"{ts_path(args.area).relative_to(ROOT)}: {len(ex.messages)} strings, "
+              f"{todo} to translate, {gone} no longer used")
+        for prob in ex.problems:
+            print("warning:", prob, file=sys.stderr)
+        return 1 if ex.problems else 0
+    if args.cmd == "compile":
+        for ts in areas(args.areas):
+            print(compile_ts(ts).relative_to(ROOT))
+        return 0
+    rc = 0
+    for ts in areas(args.areas):
+        for e in read_ts(ts).values():
+            if e.kind == "unfinished" or (not e.translation and e.kind != "vanished"):
+                print(f"{ts.name}: {e.source}")
+                rc = 1
+    return rc
+
+
+if __name__ == "__main__":
+    sys.exit(main())

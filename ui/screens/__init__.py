@@ -1,0 +1,42 @@
+"""The screens of the main window: one line each.
+
+To add a screen (a later issue's 收费台, 账单, 工单 …), write a
+:class:`ui.widgets.base.Screen` subclass taking ``(ctx, parent)`` and add one
+``ScreenEntry`` line below.  ``title`` is Chinese source text wrapped in
+``tr_noop`` (translated when shown); ``permission`` is a constant from
+``propdesk.security``: operators without it never see the screen;
+``shortcut`` appears in the 视图 menu; ``icon`` names an SVG in resources/icons.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from propdesk.security import AUDIT_VIEW, MASTER_VIEW, USER_MANAGE
+from ui.i18n import tr_noop
+
+
+@dataclass(frozen=True)
+class ScreenEntry:
+    key: str
+    title: str
+    permission: str
+    factory: str          # "module:Class", imported on first show
+    icon: str = ""
+    shortcut: str = ""
+
+
+SCREENS: list[ScreenEntry] = [
+    ScreenEntry("property", tr_noop("房产资料"), MASTER_VIEW,
+                "ui.screens.navigator:NavigatorScreen", "property", "Ctrl+1"),
+    ScreenEntry("room_map", tr_noop("房态图"), MASTER_VIEW,
+                "ui.screens.room_map:RoomMapScreen", "grid", "Ctrl+2"),
+    ScreenEntry("audit", tr_noop("审计日志"), AUDIT_VIEW,
+                "ui.screens.audit_log:AuditLogScreen", "audit", "Ctrl+8"),
+    ScreenEntry("operators", tr_noop("操作员"), USER_MANAGE,
+                "ui.screens.operators:OperatorsScreen", "operators", "Ctrl+9"),
+]
+
+
+def screens_for(actor) -> list[ScreenEntry]:
+    return [s for s in SCREENS if actor is not None and actor.can(s.permission)]
