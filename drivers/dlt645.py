@@ -22,7 +22,7 @@ from decimal import Decimal
 from typing import ClassVar, Final
 
 from drivers.bcd import InvalidBCD, bcd_to_decimal, digits_to_bcd, sum8
-from drivers.errors import BadChecksum, BadFrame, DeviceRejected, DeviceTimeout
+from drivers.errors import BadChecksum, BadFrame, DeviceRejected
 from drivers.meter import MeterBus, Reading
 from drivers.transport import SerialSettings, SerialTransport, hex_bytes
 
@@ -311,42 +311,17 @@ class DLT645Bus(MeterBus):
         return self._with_retries(attempt)
 
     def _exchange(self, request: bytes, address: str | None, function: int) -> Frame:
-        """Send ``request``; return the first reply to ``function`` from ``address``
-        (any address if ``None``).
+        """Send ``request``; return the reply to ``function`` from ``address``
+        (from any meter if ``None``)."""
 
-        Frames that are not replies are skipped: RS-485 adapters without echo
-        suppression hand our own request back. So are replies from another
-        meter (a late answer to an earlier, timed-out request).
-        """
-        self.transport.drain()
-        self.transport.write(request)
-        buf = bytearray()
-        while True:
-            raw = self.transport.receive(take_frame, buffer=buf)
-            if raw is None:
-                raise self._silence(address, buf)
-            frame = decode_frame(raw)
-            if not frame.is_reply or frame.function != function:
-                continue
-            if address is None or frame.address == address:
-                return frame
-
-    def _silence(self, address: str | None, leftover: bytearray) -> BadFrame | DeviceTimeout:
-        who = f"电表 {address}" if address else "电表"
-        who_en = f"meter {address}" if address else "the meter"
-        if START in leftover:
-            return BadFrame(
-                f"{who}应答不完整（串口 {self.port}）：{hex_bytes(leftover)}",
-                f"truncated reply from {who_en} on {self.port}: {hex_bytes(leftover)}",
-                port=self.port,
-                address=address,
+        def accept(frame: Frame) -> bool:
+            return (
+                frame.is_reply
+                and frame.function == function
+                and (address is None or frame.address == address)
             )
-        return DeviceTimeout(
-            f"读取超时：{who}无应答（串口 {self.port}），请检查地址、接线和通信参数",
-            f"timeout: {who_en} did not answer on {self.port}; check address, wiring and line settings",
-            port=self.port,
-            address=address,
-        )
+
+        return self._request(request, take_frame, decode_frame, accept, address)
 
     def _reading(self, frame: Frame, value: Decimal, unit: str, quantity: str) -> Reading:
         return Reading(

@@ -8,6 +8,7 @@ protocol name so the app can read any meter without knowing its protocol.
 
 from __future__ import annotations
 
+import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,9 +16,10 @@ from decimal import Decimal
 from typing import Any, ClassVar, TypeVar
 
 from drivers.errors import BadFrame, DeviceTimeout
-from drivers.transport import FrameLog, SerialSettings, SerialTransport
+from drivers.transport import FrameLog, SerialSettings, SerialTransport, hex_bytes
 
 T = TypeVar("T")
+F = TypeVar("F")
 B = TypeVar("B", bound="MeterBus")
 
 
@@ -48,6 +50,8 @@ class MeterBus(ABC):
 
     protocol: ClassVar[str]
     default_settings: ClassVar[SerialSettings]
+    #: First byte of a frame: its presence in unanswered bytes means a cut-off reply.
+    frame_start: ClassVar[int] = 0x68
 
     def __init__(self, transport: SerialTransport, *, retries: int = 2) -> None:
         if retries < 0:
@@ -104,3 +108,49 @@ class MeterBus(ABC):
                 if remaining == 0:
                     raise
         raise AssertionError("unreachable")
+
+    def _request(
+        self,
+        request: bytes,
+        take: Callable[[bytearray], bytes | None],
+        decode: Callable[[bytes], F],
+        accept: Callable[[F], bool],
+        address: str | None,
+    ) -> F:
+        """Send ``request`` and return the first decoded frame that ``accept`` takes.
+
+        Frames ``accept`` refuses are skipped: RS-485 adapters without echo
+        suppression hand our own request back, and a meter may answer an
+        earlier, timed-out request late. The whole exchange shares one deadline.
+        """
+        self.transport.drain()
+        self.transport.write(request)
+        deadline = time.monotonic() + self.transport.settings.timeout
+        buf = bytearray()
+        while True:
+            remaining = max(0.0, deadline - time.monotonic())
+            raw = self.transport.receive(take, remaining, buffer=buf)
+            if raw is None:
+                raise self._no_answer(address, buf)
+            frame = decode(raw)
+            if accept(frame):
+                return frame
+
+    def _no_answer(self, address: str | None, leftover: bytearray) -> BadFrame | DeviceTimeout:
+        """The error for a request that got no complete answer."""
+        who = f"表 {address}" if address else "表计"
+        who_en = f"meter {address}" if address else "the meter"
+        if self.frame_start in leftover:
+            return BadFrame(
+                f"{who} 应答不完整（串口 {self.port}）：{hex_bytes(leftover)}",
+                f"truncated reply from {who_en} on {self.port}: {hex_bytes(leftover)}",
+                port=self.port,
+                address=address,
+            )
+        return DeviceTimeout(
+            f"读取超时：{who} 无应答（串口 {self.port}），请检查表地址、接线和通信参数",
+            f"timeout: {who_en} did not answer on {self.port}; "
+            "check the address, wiring and line settings",
+            port=self.port,
+            address=address,
+        )
