@@ -20,3 +20,4 @@ __all__ = [
     "Customer", "Estate", "FamilyMember", "LocalSetting", "Occupancy", "Operator",
     "ParkingLot", "ParkingSpace", "Pet", "Region", "Room", "Synced", "Unit", "Vehicle",
 ]
+from propdesk.models import cashier  # noqa: F401,E402  registers the cashier tables
