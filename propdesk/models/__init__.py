@@ -2,6 +2,7 @@
 
 from propdesk.models.auth import AuditLog, LocalSetting, Operator
 from propdesk.models.base import AppendOnly, AppendOnlyViolation, Base, Synced
+import propdesk.models.billing  # noqa: F401  (registers the billing tables)
 from propdesk.models.customer import Customer, FamilyMember, Occupancy, Pet, Vehicle
 from propdesk.models.property import (
     Building,
