@@ -5,7 +5,7 @@ document table is append-only; layouts and the site key are synced rows.
 
 Revision ID: 0003
 Revises: 0001
-Depends on: 0002 (billing)
+Depends on: 0002 (billing: the cashier settles its bill lines)
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from alembic import op
 revision = '0003'
 down_revision = '0001'
 branch_labels = None
-depends_on = None
+depends_on = '0002'
 
 def upgrade() -> None:
     op.create_table('cashier_receipt_layout',
