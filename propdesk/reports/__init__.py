@@ -1,0 +1,1 @@
+"""Reports and printed documents shared by several areas (fonts for PDFs …)."""
