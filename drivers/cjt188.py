@@ -23,14 +23,14 @@ from datetime import datetime
 from decimal import Decimal
 from typing import ClassVar, Final
 
+from drivers import framing
 from drivers.bcd import InvalidBCD, bcd_to_decimal, bcd_to_int, digits_to_bcd, sum8
 from drivers.errors import BadChecksum, BadFrame, DeviceRejected
+from drivers.framing import END, START, FrameShape
 from drivers.meter import MeterBus, Reading
 from drivers.transport import SerialSettings, SerialTransport, hex_bytes
 
 PREAMBLE: Final = b"\xfe\xfe"
-START: Final = 0x68
-END: Final = 0x16
 MAX_DATA_LENGTH: Final = 100  # the longest reply defined is 46 bytes; beyond this is a false start
 
 REPLY_BIT: Final = 0x80
@@ -222,28 +222,12 @@ def encode_read_address(ser: int = 0, *, di_order: str = "big", preamble: bool =
 # -- decoding -----------------------------------------------------------------
 
 
+_SHAPE: Final = FrameShape(header=11, max_data=MAX_DATA_LENGTH)
+
+
 def take_frame(buf: bytearray) -> bytes | None:
-    """Remove and return the first complete frame in ``buf`` (see DL/T 645's)."""
-    while True:
-        start = buf.find(START)
-        if start < 0:
-            buf.clear()
-            return None
-        del buf[:start]
-        if len(buf) < 11:
-            return None
-        if buf[10] > MAX_DATA_LENGTH:
-            del buf[0]
-            continue
-        total = 13 + buf[10]
-        if len(buf) < total:
-            return None
-        if buf[total - 1] != END:
-            del buf[0]
-            continue
-        frame = bytes(buf[:total])
-        del buf[:total]
-        return frame
+    """Remove and return the first complete frame in ``buf`` (see :mod:`drivers.framing`)."""
+    return framing.take_frame(buf, _SHAPE)
 
 
 def decode_frame(frame: bytes) -> Frame:

@@ -21,14 +21,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar, Final
 
+from drivers import framing
 from drivers.bcd import InvalidBCD, bcd_to_decimal, digits_to_bcd, sum8
 from drivers.errors import BadChecksum, BadFrame, DeviceRejected
+from drivers.framing import END, START, FrameShape
 from drivers.meter import MeterBus, Reading
 from drivers.transport import SerialSettings, SerialTransport, hex_bytes
 
 PREAMBLE: Final = b"\xfe" * 4
-START: Final = 0x68
-END: Final = 0x16
 DATA_OFFSET: Final = 0x33
 BROADCAST: Final = "AAAAAAAAAAAA"
 MAX_DATA_LENGTH: Final = 200  # the standard's limit on L; longer means a false start
@@ -128,34 +128,16 @@ def encode_read_address(*, preamble: bool = True) -> bytes:
 # -- decoding -----------------------------------------------------------------
 
 
+_SHAPE: Final = FrameShape(header=10, max_data=MAX_DATA_LENGTH, second_start=7)
+
+
 def take_frame(buf: bytearray) -> bytes | None:
     """Remove and return the first complete frame in ``buf``, or ``None``.
 
-    Everything before a plausible frame start (wake-up ``FE`` bytes, line
-    noise, a half frame) is dropped. A frame is plausible when the second
-    ``68`` sits 7 bytes after the first, L is within the standard's limit and
-    the byte at the end is ``16``. The checksum is left to :func:`decode_frame`.
+    Wake-up ``FE`` bytes, line noise and false starts before the frame are
+    dropped (see :mod:`drivers.framing`). Use :func:`decode_frame` on the result.
     """
-    while True:
-        start = buf.find(START)
-        if start < 0:
-            buf.clear()
-            return None
-        del buf[:start]
-        if len(buf) < 10:
-            return None
-        if buf[7] != START or buf[9] > MAX_DATA_LENGTH:
-            del buf[0]
-            continue
-        total = 12 + buf[9]
-        if len(buf) < total:
-            return None
-        if buf[total - 1] != END:
-            del buf[0]
-            continue
-        frame = bytes(buf[:total])
-        del buf[:total]
-        return frame
+    return framing.take_frame(buf, _SHAPE)
 
 
 def decode_frame(frame: bytes) -> Frame:
