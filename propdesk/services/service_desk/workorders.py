@@ -417,7 +417,7 @@ def dispatch(session: Session, actor: Actor, order_id: uuid.UUID, engineer_id: u
             "维修人员", "请选择在职的工程人员（该操作员不存在、已停用或不是工程岗位）",
             "choose an active engineering operator")])
     workflow.check(order.kind, order.state, "dispatch", order.number, order.held_from)
-    if order.assignee_id == eng.id and order.state == "dispatched":
+    if order.assignee_id == eng.id:
         raise Conflict(f"工单 {order.number} 已经派给 {eng.display_name}",
                        f"{order.number} is already dispatched to {eng.username}")
     return assign(session, actor, order, eng, note, now)
