@@ -306,4 +306,4 @@ def records(session: Session, actor: Actor, *, since: dt.date | None = None,
         stmt = stmt.where(EquipmentRecord.done_on <= until)
     if equipment_id:
         stmt = stmt.where(EquipmentRecord.equipment_id == equipment_id)
-    return list(session.execute(stmt).tuples())
+    return [(r, e) for r, e in session.execute(stmt)]
