@@ -1,0 +1,220 @@
+"""Reprint (补打), void (作废) and refund (退款): reversal documents, never edits.
+
+All three need PAY_SUPERVISE (主管).  A cashier without it asks a supervisor,
+who types their own user name and password on the cashier's screen
+(:func:`propdesk.services.operators.authorize`); the supervisor's Actor is
+passed here as ``supervisor`` and is recorded as the authorizer, the cashier
+as the operator.  Each needs a reason.
+
+* Reprint: the first print of a receipt is the original; every later print is
+  a 副本 (copy) and is recorded with who authorized it and why.
+* Void: only in the receipt's own shift, while that shift is open; the
+  payment's allocations are reversed through billing, so its lines are
+  outstanding again, the top-up and any prepayment used are undone, and the
+  shift's takings drop by the voided tenders.
+* Refund: any time, full or partial, to a method (not to 预存冲抵), in the
+  refunding cashier's open shift.  Written rule for a partial refund: it
+  gives back the prepayment top-up first, then the receipt's lines from the
+  last to the first, each line's principal before its late fee.  The amounts
+  given back become outstanding again through billing.  Money paid by
+  预存冲抵 is not refundable in cash: at most the receipt's other tenders,
+  less earlier refunds, can be refunded.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from propdesk.clock import today
+from propdesk.errors import Conflict, PermissionDenied, Problem, ValidationFailed
+from propdesk.models.cashier import (
+    PAY_METHODS, REFUND_METHODS, Payment, PaymentLine, PaymentTender, Receipt, ReceiptPrint,
+    ReceiptVoid, Refund, RefundLine,
+)
+from propdesk.money import ZERO, fmt, round_fen
+from propdesk.receipts.data import ReceiptData
+from propdesk.security import PAY_COLLECT, PAY_SUPERVISE, Actor, require
+from propdesk.services import audit
+from propdesk.services.cashier import billing_link
+from propdesk.services.cashier.numbering import refund_number
+from propdesk.services.cashier.receipts import find_receipt, is_void, receipt_data, refunded
+from propdesk.services.cashier.shifts import close_of, ensure_shift, now_utc, require_open
+
+
+def _authorizer(actor: Actor, supervisor: Actor | None, what: str) -> Actor:
+    """The supervisor (or the actor, if a supervisor) who authorizes ``what``."""
+    auth = supervisor or actor
+    if not auth.can(PAY_SUPERVISE):
+        raise PermissionDenied(
+            f"{what}需要主管授权：{auth.label} 没有权限，请主管输入用户名和密码授权",
+            f"{what} needs a supervisor's authorization; {auth.label} lacks {PAY_SUPERVISE}")
+    return auth
+
+
+def _reason(reason: str, what: str) -> str:
+    text = (reason or "").strip()
+    if len(text) < 2:
+        raise ValidationFailed([Problem("原因", f"{what}必须填写原因", f"{what} needs a reason")])
+    return text[:256]
+
+
+def is_printed(session: Session, receipt_id: uuid.UUID) -> bool:
+    return session.scalar(select(ReceiptPrint.id).where(ReceiptPrint.receipt_id == receipt_id)
+                          .limit(1)) is not None
+
+
+def record_print(session: Session, actor: Actor, ref: "str | uuid.UUID", target: str, *,
+                 supervisor: Actor | None = None, reason: str = "",
+                 prepaid_balance: Decimal | None = None) -> ReceiptData:
+    """Record that a receipt goes to ``target`` ("escpos" | "pdf") and return what to print.
+
+    The first print is the original (PAY_COLLECT); later ones are copies
+    (副本) that need a supervisor and a reason.
+    """
+    require(actor, PAY_COLLECT)
+    receipt = find_receipt(session, ref)
+    copy = is_printed(session, receipt.id)
+    auth = None
+    if copy:
+        auth = _authorizer(actor, supervisor, "补打收据")
+        reason = _reason(reason, "补打收据")
+    session.add(ReceiptPrint(receipt_id=receipt.id, copy=copy, target=target,
+                             operator_id=actor.operator_id, operator_name=actor.label,
+                             authorized_by_id=auth.operator_id if auth else None,
+                             authorized_by_name=auth.label if auth else "", reason=reason))
+    if copy:
+        audit.record(session, actor, "reprint", "cashier_receipt", receipt.id,
+                     summary=f"补打收据 {receipt.number}（授权：{auth.label}，原因：{reason}）")
+    session.flush()
+    return receipt_data(session, receipt, copy=copy,
+                        prepaid_balance=None if copy else prepaid_balance)
+
+
+@dataclass(frozen=True)
+class VoidResult:
+    receipt_number: str
+    amount: Decimal
+
+
+def void(session: Session, actor: Actor, ref: "str | uuid.UUID", reason: str, *,
+         supervisor: Actor | None = None) -> VoidResult:
+    require(actor, PAY_COLLECT)
+    auth = _authorizer(actor, supervisor, "作废收据")
+    reason = _reason(reason, "作废收据")
+    receipt = find_receipt(session, ref)
+    pay = session.get(Payment, receipt.payment_id)
+    if close_of(session, pay.shift_id) is not None:
+        raise Conflict(f"收据 {receipt.number} 所在班次已交班，不能作废；请改办退款",
+                       f"receipt {receipt.number} belongs to a closed shift; refund it instead")
+    require_open(session, pay.shift_id)
+    if is_void(session, receipt.id):
+        raise Conflict(f"收据 {receipt.number} 已作废", f"receipt {receipt.number} is already void")
+    if refunded(session, receipt.id):
+        raise Conflict(f"收据 {receipt.number} 已有退款，不能作废", f"receipt {receipt.number} has refunds")
+    v = ReceiptVoid(receipt_id=receipt.id, shift_id=pay.shift_id, voided_at=now_utc(),
+                    operator_id=actor.operator_id, operator_name=actor.label,
+                    authorized_by_id=auth.operator_id, authorized_by_name=auth.label, reason=reason)
+    session.add(v)
+    session.flush()
+    billing_link.reverse_payment(session, actor, pay, v.id, reason)
+    audit.record(session, actor, "void", "cashier_receipt", receipt.id,
+                 before={"state": "valid"}, after={"state": "void", "reason": reason},
+                 summary=f"作废收据 {receipt.number} {fmt(receipt.amount)} 元（授权：{auth.label}，原因：{reason}）")
+    return VoidResult(receipt.number, receipt.amount)
+
+
+def refundable(session: Session, receipt: Receipt) -> Decimal:
+    """Money that can still be paid back on a receipt (not what came from prepayment)."""
+    if is_void(session, receipt.id):
+        return ZERO
+    paid = sum(session.scalars(select(PaymentTender.amount).where(
+        PaymentTender.payment_id == receipt.payment_id, PaymentTender.method != "prepaid")), ZERO)
+    return paid - refunded(session, receipt.id)
+
+
+def _refund_plan(session: Session, pay: Payment, amount: Decimal) -> tuple[Decimal, list[tuple[PaymentLine, Decimal, Decimal]]]:
+    """(top-up back, [(line, principal back, late fee back)]) by the written rule."""
+    left = amount
+    taken_topup = sum(session.scalars(select(RefundLine.topup).join(Refund, Refund.id == RefundLine.refund_id)
+                                      .where(Refund.receipt_id == _receipt_id(session, pay.id))), ZERO)
+    topup_back = min(left, pay.topup - taken_topup)
+    left -= topup_back
+    plan: list[tuple[PaymentLine, Decimal, Decimal]] = []
+    lines = session.scalars(select(PaymentLine).where(PaymentLine.payment_id == pay.id)
+                            .order_by(PaymentLine.seq.desc())).all()
+    for ln in lines:
+        if left <= 0:
+            break
+        done_p = sum(session.scalars(select(RefundLine.principal).where(RefundLine.payment_line_id == ln.id)), ZERO)
+        done_f = sum(session.scalars(select(RefundLine.late_fee).where(RefundLine.payment_line_id == ln.id)), ZERO)
+        p = min(left, ln.principal - done_p)
+        left -= p
+        f = min(left, ln.late_fee - done_f)
+        left -= f
+        if p or f:
+            plan.append((ln, p, f))
+    return topup_back, plan
+
+
+def _receipt_id(session: Session, payment_id: uuid.UUID) -> uuid.UUID:
+    return session.scalar(select(Receipt.id).where(Receipt.payment_id == payment_id))
+
+
+@dataclass(frozen=True)
+class RefundResult:
+    number: str
+    receipt_number: str
+    amount: Decimal
+    method: str
+
+
+def refund(session: Session, actor: Actor, ref: "str | uuid.UUID", reason: str, *,
+           amount: Decimal | None = None, method: str | None = None, reference: str = "",
+           supervisor: Actor | None = None) -> RefundResult:
+    """Pay money back on a receipt: everything still refundable, or ``amount``."""
+    require(actor, PAY_COLLECT)
+    auth = _authorizer(actor, supervisor, "退款")
+    reason = _reason(reason, "退款")
+    receipt = find_receipt(session, ref)
+    pay = session.get(Payment, receipt.payment_id)
+    if is_void(session, receipt.id):
+        raise Conflict(f"收据 {receipt.number} 已作废，不能退款", f"receipt {receipt.number} is void")
+    left = refundable(session, receipt)
+    value = left if amount is None else round_fen(amount)
+    if value <= 0 or value > left:
+        raise ValidationFailed([Problem("退款金额", f"退款金额应在 0.01 到可退 {fmt(left)} 之间",
+                                        f"refund must be between 0.01 and the {left} refundable")])
+    if method is None:
+        methods = session.scalars(select(PaymentTender.method).where(
+            PaymentTender.payment_id == pay.id, PaymentTender.method != "prepaid")
+            .order_by(PaymentTender.amount.desc())).all()
+        method = methods[0] if methods else "cash"
+    if method not in REFUND_METHODS:
+        raise ValidationFailed([Problem("退款方式", f"不能退到 {PAY_METHODS.get(method, method)}",
+                                        f"cannot refund to {method}")])
+    shift = require_open(session, ensure_shift(session, actor).id)
+    topup_back, plan = _refund_plan(session, pay, value)
+    f = Refund(number=refund_number(session, today()), receipt_id=receipt.id, shift_id=shift.id,
+               refunded_at=now_utc(), method=method, amount=value, reference=reference.strip()[:64],
+               operator_id=actor.operator_id, operator_name=actor.label,
+               authorized_by_id=auth.operator_id, authorized_by_name=auth.label, reason=reason)
+    session.add(f)
+    session.flush()
+    if topup_back:
+        session.add(RefundLine(refund_id=f.id, payment_line_id=None, principal=ZERO, late_fee=ZERO,
+                               topup=topup_back))
+    for ln, p, fee in plan:
+        session.add(RefundLine(refund_id=f.id, payment_line_id=ln.id, principal=p, late_fee=fee,
+                               topup=ZERO))
+    session.flush()
+    billing_link.reverse_refund(session, actor, pay, f, topup_back, plan, reason)
+    audit.record(session, actor, "refund", "cashier_receipt", receipt.id,
+                 after={"refund": f.number, "amount": str(value), "method": method, "reason": reason},
+                 summary=f"退款 {f.number}：收据 {receipt.number} 退 {fmt(value)} 元"
+                         f"（{PAY_METHODS[method]}，授权：{auth.label}，原因：{reason}）")
+    return RefundResult(f.number, receipt.number, value, method)
