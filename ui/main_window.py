@@ -6,7 +6,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QMainWindow, QMessageBox, QSplitter, QStackedWidget, QTableWidget, QTableWidgetItem,
+    QHBoxLayout, QMainWindow, QMessageBox, QStackedWidget, QTableWidget, QTableWidgetItem,
     QVBoxLayout, QWidget,
 )
 
@@ -51,13 +51,13 @@ class MainWindow(Retranslatable, QMainWindow):
             ph = QWidget()
             self.placeholders[e.key] = ph
             self.stack.addWidget(ph)
-        split = QSplitter()
-        split.setChildrenCollapsible(False)
-        split.addWidget(self.nav)
-        split.addWidget(self.stack)
-        split.setStretchFactor(1, 1)
-        split.setHandleWidth(1)
-        self.setCentralWidget(split)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
 
         self._build_menus()
         self._build_status_bar()

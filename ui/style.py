@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QFontDatabase, QPalette, QColor
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication
 
 from propdesk.paths import RESOURCES
@@ -33,4 +33,5 @@ def apply_style(app: QApplication) -> None:
             app.setFont(f)
             break
     if STYLESHEET.exists():
-        app.setStyleSheet(STYLESHEET.read_text(encoding="utf-8"))
+        icons = (RESOURCES / "icons").as_posix()
+        app.setStyleSheet(STYLESHEET.read_text(encoding="utf-8").replace("@ICONS@", icons))

@@ -306,3 +306,68 @@ def add_family_member(session: Session, actor: Actor, customer_id: uuid.UUID, *,
     audit.record(session, actor, "create", "family_member", m.id, after=audit.snapshot(m),
                  summary=f"{c.name} 添加家庭成员 {name}")
     return m
+
+
+# --- read-only views for the desktop UI ----------------------------------------
+
+@dataclass(frozen=True)
+class CustomerRow:
+    id: uuid.UUID
+    name: str
+    phone: str
+    id_number: str
+
+
+def find_customers(session: Session, actor: Actor, text: str, limit: int = 30) -> list[CustomerRow]:
+    """Customers by name prefix, pinyin initials, phone prefix or the last digits of the
+    ID number (for picking the person in 入住/过户); index-backed like the navigator search."""
+    from propdesk.services.search import _CJK, _prefix
+
+    require(actor, MASTER_VIEW)
+    q = text.strip()
+    if not q:
+        return []
+    d = session.get_bind().dialect.name
+    cols = (Customer.id, Customer.name, Customer.phone, Customer.id_number)
+    live = Customer.deleted_at.is_(None)
+    conds = []
+    if _CJK.search(q):
+        conds.append(_prefix(Customer.name, q, d))
+    elif q.isascii() and q.isalpha():
+        conds.append(_prefix(Customer.name_initials, q.lower(), d))
+    elif q.upper().rstrip("X").isdigit():
+        conds.append(_prefix(Customer.phone, q, d))
+        conds.append(_prefix(Customer.id_rev, q.upper()[::-1], d))
+    out: dict[uuid.UUID, CustomerRow] = {}
+    for cond in conds:
+        for row in session.execute(select(*cols).where(cond, live).order_by(Customer.name)
+                                   .limit(limit)):
+            out.setdefault(row[0], CustomerRow(*row))
+    return list(out.values())[:limit]
+
+
+@dataclass(frozen=True)
+class VehicleRow:
+    id: uuid.UUID
+    plate: str
+    brand: str
+    model: str
+    color: str
+    customer_id: uuid.UUID
+    customer_name: str
+    space_code: str
+
+
+def room_vehicles(session: Session, actor: Actor, room_id: uuid.UUID) -> list[VehicleRow]:
+    """Vehicles of the room's current occupants, with owner name and parking-space code."""
+    require(actor, MASTER_VIEW)
+    holders = select(Occupancy.customer_id).where(
+        Occupancy.room_id == room_id, Occupancy.end_date.is_(None), Occupancy.deleted_at.is_(None))
+    rows = session.execute(
+        select(Vehicle.id, Vehicle.plate, Vehicle.brand, Vehicle.model, Vehicle.color,
+               Customer.id, Customer.name, ParkingSpace.code)
+        .join(Customer, Customer.id == Vehicle.customer_id)
+        .outerjoin(ParkingSpace, ParkingSpace.id == Vehicle.space_id)
+        .where(Vehicle.customer_id.in_(holders), Vehicle.deleted_at.is_(None))
+        .order_by(Vehicle.plate))
+    return [VehicleRow(*r[:7], r[7] or "") for r in rows]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -124,3 +125,25 @@ def unlock(session: Session, actor: Actor, operator_id: uuid.UUID) -> None:
     op.locked_until = None
     op.failed_attempts = 0
     audit.record(session, actor, "unlock", "operator", op.id, summary=f"解锁 {op.username}")
+
+
+
+@dataclass(frozen=True)
+class OperatorRow:
+    id: uuid.UUID
+    username: str
+    display_name: str
+    role: str
+    active: bool
+    failed_attempts: int
+    locked_until: dt.datetime | None
+
+
+def list_operators(session: Session, actor: Actor) -> list[OperatorRow]:
+    """All live operators for the operator-management screen (no password hashes)."""
+    require(actor, USER_MANAGE)
+    rows = session.execute(
+        select(Operator.id, Operator.username, Operator.display_name, Operator.role,
+               Operator.active, Operator.failed_attempts, Operator.locked_until)
+        .where(Operator.deleted_at.is_(None)).order_by(Operator.username))
+    return [OperatorRow(*r) for r in rows]

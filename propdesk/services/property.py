@@ -427,3 +427,104 @@ def building_grid(session: Session, actor: Actor, building_id: uuid.UUID) -> lis
               .where(Room.building_id == building_id), Room)
         .order_by(Room.floor.desc(), Unit.sort_key, Room.number))
     return [GridCell(i, c, n, f, u or "", s, a) for i, c, n, f, u, s, a in rows]
+
+
+# --- read-only views for the desktop UI ----------------------------------------
+
+@dataclass(frozen=True)
+class RoomHeader:
+    """What the room detail panel shows above its tabs."""
+
+    id: uuid.UUID
+    code: str
+    status: str
+    usage: str
+    floor: int
+    building_area: Decimal
+    estate_name: str
+    building_id: uuid.UUID
+    building_name: str
+    unit_name: str
+
+
+def room_header(session: Session, actor: Actor, room_id: uuid.UUID) -> RoomHeader:
+    room = get_room(session, actor, room_id)
+    estate = session.get(Estate, room.estate_id)
+    building = session.get(Building, room.building_id)
+    unit = session.get(Unit, room.unit_id) if room.unit_id else None
+    return RoomHeader(room.id, room.code, room.status, room.usage, room.floor, room.building_area,
+                      estate.name, building.id, building.name, unit.name if unit else "")
+
+
+@dataclass(frozen=True)
+class BuildingRef:
+    estate_id: uuid.UUID
+    estate_code: str
+    estate_name: str
+    building_id: uuid.UUID
+    building_code: str
+    building_name: str
+    floors: int
+
+
+def building_refs(session: Session, actor: Actor) -> list[BuildingRef]:
+    """Every live building with its estate, for building pickers (estate, then building order)."""
+    require(actor, MASTER_VIEW)
+    rows = session.execute(
+        select(Estate.id, Estate.code, Estate.name, Building.id, Building.code, Building.name,
+               Building.floors)
+        .join(Building, Building.estate_id == Estate.id)
+        .where(Estate.deleted_at.is_(None), Building.deleted_at.is_(None))
+        .order_by(Estate.code, Building.sort_key, Building.code))
+    return [BuildingRef(*r) for r in rows]
+
+
+def room_status_counts(session: Session, actor: Actor, kind: str,
+                       node_id: uuid.UUID) -> dict[str, int]:
+    """Rooms per status under a tree node (company, region, estate, building or unit)."""
+    require(actor, MASTER_VIEW)
+    stmt = select(Room.status, func.count()).where(Room.deleted_at.is_(None))
+    if kind == "unit":
+        stmt = stmt.where(Room.unit_id == node_id)
+    elif kind == "building":
+        stmt = stmt.where(Room.building_id == node_id)
+    elif kind == "estate":
+        stmt = stmt.where(Room.estate_id == node_id)
+    elif kind == "region":
+        stmt = stmt.join(Estate, Estate.id == Room.estate_id).where(Estate.region_id == node_id)
+    elif kind == "company":
+        stmt = (stmt.join(Estate, Estate.id == Room.estate_id)
+                .join(Region, Region.id == Estate.region_id).where(Region.company_id == node_id))
+    else:
+        raise ValueError(f"no room counts for a {kind!r} node")
+    return dict(session.execute(stmt.group_by(Room.status)).all())
+
+
+@dataclass(frozen=True)
+class SpaceDetail:
+    id: uuid.UUID
+    code: str
+    lot_name: str
+    kind: str
+    status: str
+    area: Decimal
+    holders: list[tuple[uuid.UUID, str, str, Any]]   # (customer id, name, role, since)
+    plates: list[str]
+
+
+def space_detail(session: Session, actor: Actor, space_id: uuid.UUID) -> SpaceDetail:
+    from propdesk.models import Customer, Occupancy, Vehicle
+
+    require(actor, MASTER_VIEW)
+    sp = session.get(ParkingSpace, space_id)
+    if sp is None or sp.deleted_at is not None:
+        raise NotFound("车位不存在或已删除", "parking space not found")
+    lot = session.get(ParkingLot, sp.lot_id)
+    holders = [tuple(r) for r in session.execute(
+        select(Customer.id, Customer.name, Occupancy.role, Occupancy.start_date)
+        .join(Customer, Customer.id == Occupancy.customer_id)
+        .where(Occupancy.space_id == sp.id, Occupancy.end_date.is_(None),
+               Occupancy.deleted_at.is_(None)).order_by(Occupancy.start_date))]
+    plates = list(session.scalars(select(Vehicle.plate).where(
+        Vehicle.space_id == sp.id, Vehicle.deleted_at.is_(None)).order_by(Vehicle.plate)))
+    return SpaceDetail(sp.id, sp.code, lot.name, sp.kind, sp.status, sp.area, holders, plates)
