@@ -103,7 +103,7 @@ def create_complaint(session: Session, actor: Actor, *, complainant: str, conten
 
 
 def _step(session: Session, actor: Actor, c: Complaint, action: str, now: dt.datetime,
-          note: str = "", **changes) -> Complaint:
+          remark: str = "", **changes) -> Complaint:
     to = TRANSITIONS[action].get(c.state)
     if to is None:
         possible = "、".join(ACTIONS[a] for a, t in TRANSITIONS.items() if c.state in t) or "无"
@@ -119,7 +119,7 @@ def _step(session: Session, actor: Actor, c: Complaint, action: str, now: dt.dat
     b, a = audit.diff(before, audit.snapshot(c))
     audit.record(session, actor, action, "complaint", c.id, before=b, after=a,
                  summary=(f"{ACTIONS[action]}投诉 {c.number}：{COMPLAINT_STATES[frm]} → "
-                          f"{COMPLAINT_STATES[to]}{('，' + note) if note else ''}")[:512])
+                          f"{COMPLAINT_STATES[to]}{('，' + remark) if remark else ''}")[:512])
     return c
 
 
