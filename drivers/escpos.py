@@ -19,7 +19,7 @@ from types import MappingProxyType
 from typing import Any, ClassVar, Final
 
 from drivers.errors import BadFrame, PaperOut, PrinterOffline
-from drivers.layout import PAPER_58MM, Align, columns, display_width, item_widths, two_columns, wrap
+from drivers.layout import PAPER_58MM, Align, columns, display_width, three_columns, two_columns, wrap
 from drivers.transport import FrameLog, SerialSettings, SerialTransport
 
 ESC: Final = b"\x1b"
@@ -189,8 +189,8 @@ class EscPos:
 
     def item(self, name: str, quantity: str, amount: str) -> EscPos:
         """A row of the item / quantity / amount table (columns line up across rows)."""
-        cells = [self.printable(c) for c in (name, quantity, amount)]
-        return self.lines(columns(cells, item_widths(self.line_width), ["left", "right", "right"]))
+        name, quantity, amount = (self.printable(c) for c in (name, quantity, amount))
+        return self.lines(three_columns(name, quantity, amount, self.line_width))
 
     def row(self, cells: Sequence[str], widths: Sequence[int], aligns: Sequence[Align] | None = None) -> EscPos:
         """A row of any table (see :func:`drivers.layout.columns`)."""

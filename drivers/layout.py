@@ -149,12 +149,24 @@ def two_columns(left: str, right: str, width: int) -> list[str]:
 
 def item_widths(width: int) -> tuple[int, int, int]:
     """Column widths of an item / quantity / amount table for a paper width:
-    (16, 6, 8) on 58 mm, (28, 8, 10) on 80 mm."""
-    amount = 8 if width < 40 else 10
+    (14, 6, 10) on 58 mm, (26, 8, 12) on 80 mm; the amount column holds
+    ￥99999.99 on 58 mm and ￥9999999.99 on 80 mm."""
+    amount = 10 if width < 40 else 12
     quantity = 6 if width < 40 else 8
     return width - quantity - amount - 2, quantity, amount
 
 
 def three_columns(item: str, quantity: str, amount: str, width: int) -> list[str]:
-    """One row of an item table; rows of the same ``width`` line up."""
-    return columns([item, quantity, amount], item_widths(width), ["left", "right", "right"])
+    """One row of an item table; rows of the same ``width`` line up.
+
+    Numbers are never wrapped: a quantity or amount wider than its column
+    takes the room from the item column for that row (its right edge still
+    lines up). Only the item name wraps.
+    """
+    name_width, qty_width, amount_width = item_widths(width)
+    qty_width = max(qty_width, display_width(quantity))
+    amount_width = max(amount_width, display_width(amount))
+    name_width = width - qty_width - amount_width - 2
+    if name_width < 2:
+        raise ValueError(f"quantity and amount do not fit in {width} columns")
+    return columns([item, quantity, amount], [name_width, qty_width, amount_width], ["left", "right", "right"])
