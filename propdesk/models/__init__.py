@@ -22,3 +22,4 @@ __all__ = [
     "ParkingLot", "ParkingSpace", "Pet", "Region", "Room", "Synced", "Unit", "Vehicle",
 ]
 from propdesk.models import cashier  # noqa: F401,E402  registers the cashier tables
+from propdesk.models import cards  # noqa: F401,E402  registers the gate-card tables
