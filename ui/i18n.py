@@ -11,9 +11,10 @@ Rules for code in ``ui/``:
   can extract it; format after translating: ``tr("共 {n} 间").format(n=3)``.
 * ``tr_noop("中文")`` marks a literal that is translated later (screen titles
   in registries, table headers declared at module level); show it with
-  ``tr(value)``.
+  ``translated(value)``.
 * Coded values stored in the database (``propdesk.models.enums``, roles) are
-  shown with :func:`label`, which translates their Chinese label.
+  shown with :func:`label`, which translates their Chinese label in a context
+  of its own ("Codes"): 住户 the role is "Resident", 住户 the tab "Occupants".
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from propdesk.paths import RESOURCES
 
 CONTEXT = "PropDesk"
+CODES_CONTEXT = "Codes"   # coded-value labels: the same Chinese word may read differently
 I18N_DIR = RESOURCES / "i18n"
 LANGUAGES = {"zh": "中文", "en": "English"}
 
@@ -42,11 +44,18 @@ def tr_noop(text: str) -> str:
     return text
 
 
+def translated(text: str) -> str:
+    """The translation of a string declared elsewhere with ``tr_noop`` (a registry
+    title, a column header).  ``tr`` itself only takes literals, so the
+    extraction tool can check every call."""
+    return QCoreApplication.translate(CONTEXT, text)
+
+
 def label(mapping: dict[str, str], code: str | None) -> str:
     """The translated label of a coded value (``label(ROOM_STATUSES, 'vacant')``)."""
     if not code:
         return ""
-    return tr(mapping.get(code, code))
+    return QCoreApplication.translate(CODES_CONTEXT, mapping.get(code, code))
 
 
 def current_language() -> str:

@@ -31,24 +31,29 @@ from pathlib import Path
 from propdesk.paths import ROOT
 
 I18N_DIR = ROOT / "resources" / "i18n"
-CONTEXT = "PropDesk"
+CONTEXT = "PropDesk"        # strings of the UI: tr() / tr_noop()
+CODES_CONTEXT = "Codes"     # labels of coded values (--labels), see ui.i18n.label
 TR_FUNCS = {"tr", "tr_noop"}
 _CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]")
 
 
+Key = tuple[str, str]   # (context, source)
+
+
 @dataclass
 class Message:
+    context: str
     source: str
     locations: list[tuple[str, int]] = field(default_factory=list)
 
 
 @dataclass
 class Extraction:
-    messages: dict[str, Message] = field(default_factory=dict)
+    messages: dict[Key, Message] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)   # tr() calls without a literal
 
-    def add(self, text: str, path: Path, line: int) -> None:
-        m = self.messages.setdefault(text, Message(text))
+    def add(self, text: str, path: Path, line: int, context: str = CONTEXT) -> None:
+        m = self.messages.setdefault((context, text), Message(context, text))
         m.locations.append((_rel(path), line))
 
 
@@ -78,8 +83,6 @@ def extract_calls(paths: list[Path], into: Extraction | None = None) -> Extracti
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
                     and node.func.id in TR_FUNCS):
                 continue
-            if path.name == "i18n.py" and _is_definition_use(node):
-                continue
             arg = node.args[0] if node.args else None
             if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
                 ex.add(arg.value, path, node.lineno)
@@ -87,13 +90,6 @@ def extract_calls(paths: list[Path], into: Extraction | None = None) -> Extracti
                 ex.problems.append(f"{_rel(path)}:{node.lineno}: {node.func.id}() needs a "
                                    "string literal (format after translating)")
     return ex
-
-
-def _is_definition_use(node: ast.Call) -> bool:
-    # ui/i18n.py itself calls tr(mapping.get(...)) inside label(): that is the
-    # mechanism for coded values, whose labels are extracted with --labels.
-    arg = node.args[0] if node.args else None
-    return not isinstance(arg, ast.Constant)
 
 
 def extract_labels(paths: list[Path], into: Extraction | None = None) -> Extraction:
@@ -111,7 +107,7 @@ def extract_labels(paths: list[Path], into: Extraction | None = None) -> Extract
                 continue
             for v in value.values:
                 if _CJK.search(v.value):
-                    ex.add(v.value, path, v.lineno)
+                    ex.add(v.value, path, v.lineno, CODES_CONTEXT)
     return ex
 
 
@@ -119,6 +115,7 @@ def extract_labels(paths: list[Path], into: Extraction | None = None) -> Extract
 
 @dataclass
 class TsEntry:
+    context: str
     source: str
     translation: str
     kind: str            # "" (finished) | "unfinished" | "vanished" | "obsolete"
@@ -133,30 +130,38 @@ def ts_path(area: str, lang: str = "en") -> Path:
     return I18N_DIR / f"{area}_{lang}.ts"
 
 
-def read_ts(path: Path) -> dict[str, TsEntry]:
+    @property
+    def key(self) -> Key:
+        return (self.context, self.source)
+
+
+def read_ts(path: Path) -> dict[Key, TsEntry]:
     if not path.exists():
         return {}
     root = ET.parse(path).getroot()
-    out: dict[str, TsEntry] = {}
+    out: dict[Key, TsEntry] = {}
     for ctx in root.iter("context"):
-        if (ctx.findtext("name") or "") != CONTEXT:
-            continue
+        name = ctx.findtext("name") or ""
         for msg in ctx.iter("message"):
             src = msg.findtext("source") or ""
             t = msg.find("translation")
             locs = [(loc.get("filename", ""), int(loc.get("line", "0") or 0))
                     for loc in msg.iter("location")]
-            out[src] = TsEntry(src, (t.text or "") if t is not None else "",
-                               (t.get("type") or "") if t is not None else "unfinished", locs)
+            out[(name, src)] = TsEntry(name, src, (t.text or "") if t is not None else "",
+                                       (t.get("type") or "") if t is not None else "unfinished",
+                                       locs)
     return out
 
 
 def write_ts(path: Path, entries: list[TsEntry], lang: str = "en_US") -> None:
     root = ET.Element("TS", version="2.1", language=lang, sourcelanguage="zh_CN")
-    ctx = ET.SubElement(root, "context")
-    ET.SubElement(ctx, "name").text = CONTEXT
+    contexts: dict[str, ET.Element] = {}
     base = path.parent
     for e in entries:
+        ctx = contexts.get(e.context)
+        if ctx is None:
+            ctx = contexts[e.context] = ET.SubElement(root, "context")
+            ET.SubElement(ctx, "name").text = e.context
         msg = ET.SubElement(ctx, "message")
         for file, line in e.locations:
             rel = Path(_relpath(ROOT / file, base)).as_posix()
@@ -179,20 +184,25 @@ def _relpath(target: Path, start: Path) -> str:
     return os.path.relpath(target, start)
 
 
-def merge(extraction: Extraction, existing: dict[str, TsEntry]) -> list[TsEntry]:
+def merge(extraction: Extraction, existing: dict[Key, TsEntry]) -> list[TsEntry]:
     out: list[TsEntry] = []
-    for src, m in extraction.messages.items():
-        old = existing.get(src)
+    for key, m in extraction.messages.items():
+        old = existing.get(key)
         if old and old.translation:
             kind = "" if old.kind in ("", "vanished", "obsolete") else old.kind
-            out.append(TsEntry(src, old.translation, kind, m.locations))
+            out.append(TsEntry(m.context, m.source, old.translation, kind, m.locations))
         else:
-            out.append(TsEntry(src, "", "unfinished", m.locations))
-    for src, old in existing.items():
-        if src not in extraction.messages and old.translation:
-            out.append(TsEntry(src, old.translation, "vanished", []))
-    out.sort(key=lambda e: (e.locations[0] if e.locations else ("~", 0), e.source))
-    return out
+            out.append(TsEntry(m.context, m.source, "", "unfinished", m.locations))
+    for key, old in existing.items():
+        if key not in extraction.messages and old.translation:
+            out.append(TsEntry(old.context, old.source, old.translation, "vanished", []))
+    return sort_entries(out)
+
+
+def sort_entries(entries: list[TsEntry]) -> list[TsEntry]:
+    """UI strings first, then coded labels; each by where it first appears."""
+    return sorted(entries, key=lambda e: (e.context != CONTEXT, e.context,
+                                          e.locations[0] if e.locations else ("~", 0), e.source))
 
 
 def update(area: str, sources: list[Path], labels: list[Path]) -> tuple[list[TsEntry], Extraction]:
@@ -254,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
     for ts in areas(args.areas):
         for e in read_ts(ts).values():
             if e.kind == "unfinished" or (not e.translation and e.kind != "vanished"):
-                print(f"{ts.name}: {e.source}")
+                print(f"{ts.name}: [{e.context}] {e.source}")
                 rc = 1
     return rc
 

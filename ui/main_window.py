@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 from propdesk.security import ROLES
 from propdesk.services.operators import change_password
 from ui.context import AppContext
-from ui.i18n import LANGUAGES, current_language, label, set_language, tr
+from ui.i18n import LANGUAGES, current_language, label, set_language, tr, translated
 from ui.icons import icon
 from ui.registry import load
 from ui.screens import ScreenEntry, screens_for
@@ -156,9 +156,9 @@ class MainWindow(Retranslatable, QMainWindow):
         self.shortcuts_action.setText(tr("键盘快捷键(&K)"))
         self.about_action.setText(tr("关于 PropDesk(&A)"))
         for i, e in enumerate(self.entries):
-            self.nav.item(i).setText(tr(e.title))
-            self.nav.item(i).setToolTip(f"{tr(e.title)}  ({e.shortcut})" if e.shortcut else tr(e.title))
-            self.screen_actions[e.key].setText(tr(e.title))
+            self.nav.item(i).setText(translated(e.title))
+            self.nav.item(i).setToolTip(f"{translated(e.title)}  ({e.shortcut})" if e.shortcut else translated(e.title))
+            self.screen_actions[e.key].setText(translated(e.title))
         a = self.ctx.actor
         self.operator_label.setText(tr("操作员：{name}（{role}）").format(
             name=a.label, role=label(ROLES, a.role)))
@@ -172,7 +172,7 @@ class MainWindow(Retranslatable, QMainWindow):
     def _update_title(self) -> None:
         cur = self.current_entry()
         base = tr("PropDesk 物业管理系统")
-        self.setWindowTitle(f"{tr(cur.title)} - {base}" if cur else base)
+        self.setWindowTitle(f"{translated(cur.title)} - {base}" if cur else base)
 
     # -- screens -------------------------------------------------------------------
     def current_entry(self) -> ScreenEntry | None:

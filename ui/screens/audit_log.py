@@ -17,7 +17,7 @@ from propdesk.models.enums import (
 )
 from propdesk.security import ROLES
 from propdesk.services.audit import AuditQuery, search
-from ui.i18n import label, tr, tr_noop
+from ui.i18n import label, tr, tr_noop, translated
 from ui.widgets.base import Screen
 from ui.widgets.fields import DateField
 from ui.widgets.table import Column, RowTableModel, TableView
@@ -80,14 +80,14 @@ def change_rows(before: str, after: str) -> list[tuple[str, str, str]]:
 def _field_text(key: str) -> str:
     # counts by table (批量生成, 演示数据) use table names as keys
     name = FIELDS.get(key) or ENTITIES.get(key)
-    return tr(name) if name else key
+    return translated(name) if name else key
 
 
 COLUMNS = [
     Column(tr_noop("时间"), lambda r: local_time(r.created_at), width=140),
     Column(tr_noop("操作员"), lambda r: r.operator_name, width=110),
-    Column(tr_noop("操作"), lambda r: r.action, text=lambda v: tr(ACTIONS.get(v, v)), width=80),
-    Column(tr_noop("对象"), lambda r: r.entity, text=lambda v: tr(ENTITIES.get(v, v)), width=80),
+    Column(tr_noop("操作"), lambda r: r.action, text=lambda v: translated(ACTIONS.get(v, v)), width=80),
+    Column(tr_noop("对象"), lambda r: r.entity, text=lambda v: translated(ENTITIES.get(v, v)), width=80),
     Column(tr_noop("摘要"), lambda r: r.summary, width=320),
     Column(tr_noop("终端"), lambda r: r.terminal, width=60),
     Column(tr_noop("对象编号"), lambda r: r.entity_id),
@@ -169,7 +169,7 @@ class AuditLogScreen(Screen):
         self.entity.clear()
         self.entity.addItem(tr("全部"), "")
         for code, name in ENTITIES.items():
-            self.entity.addItem(tr(name), code)
+            self.entity.addItem(translated(name), code)
         self.entity.setCurrentIndex(max(0, self.entity.findData(current or "")))
         self.entity.blockSignals(False)
 

@@ -23,7 +23,7 @@ from propdesk.models.enums import (
 from propdesk.security import MASTER_EDIT
 from propdesk.services import property as prop
 from propdesk.services.search import search
-from ui.i18n import label, tr, tr_noop
+from ui.i18n import label, tr, tr_noop, translated
 from ui.icons import icon
 from ui.models.property_tree import ID_ROLE, KIND_ROLE, PropertyTreeModel
 from ui.screens.room_detail import RoomDetailPanel
@@ -33,7 +33,9 @@ from ui.widgets.base import Retranslatable, Screen
 from ui.widgets.room_grid import StatusLegend
 
 # what search.Hit.matched says, for translation
-MATCHED = {k: tr_noop(k) for k in ("房间编码", "车位编码", "姓名", "拼音", "手机", "证件号码", "车牌")}
+MATCHED = {"房间编码": tr_noop("房间编码"), "车位编码": tr_noop("车位编码"), "姓名": tr_noop("姓名"),
+           "拼音": tr_noop("拼音"), "手机": tr_noop("手机"), "证件号码": tr_noop("证件号码"),
+           "车牌": tr_noop("车牌")}
 KIND_NAMES = {"company": tr_noop("公司"), "region": tr_noop("区域"), "estate": tr_noop("小区"),
               "building": tr_noop("楼栋"), "unit": tr_noop("单元"), "lot": tr_noop("停车场")}
 
@@ -75,7 +77,7 @@ class OverviewPanel(Retranslatable, QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(self.name or tr("房产资料"))
-        self.kind_label.setText(tr(KIND_NAMES.get(self.kind, "")) if self.kind else "")
+        self.kind_label.setText(translated(KIND_NAMES.get(self.kind, "")) if self.kind else "")
         if self.counts is None:
             self.total.setText(tr("正在统计…") if self.node_id else "")
         else:
@@ -319,7 +321,7 @@ class NavigatorScreen(Screen):
             .success(self._show_hits).run()
 
     def _hit_text(self, h) -> str:
-        how = tr(MATCHED.get(h.matched, h.matched))
+        how = translated(MATCHED.get(h.matched, h.matched))
         if h.customer:
             return tr("{code}　{name}（{how}）").format(code=h.code, name=h.customer, how=how)
         return tr("{code}（{how}）").format(code=h.code, how=how)

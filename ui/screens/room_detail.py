@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 from propdesk.models.enums import OCCUPANT_ROLES, ROOM_STATUSES, ROOM_USAGES
 from propdesk.services.customers import occupants
 from propdesk.services.property import room_header
-from ui.i18n import label, tr
+from ui.i18n import label, tr, translated
 from ui.icons import ROOM_STATUS_BORDERS, ROOM_STATUS_COLORS
 from ui.registry import load
 from ui.room_tabs import RoomTab, tabs_for
@@ -62,7 +62,7 @@ class RoomDetailPanel(Retranslatable, QWidget):
 
     def retranslate(self) -> None:
         for i, e in enumerate(self.entries):
-            self.tabs.setTabText(i, tr(e.title))
+            self.tabs.setTabText(i, translated(e.title))
         self._show_header()
 
     # -- room selection ---------------------------------------------------------------

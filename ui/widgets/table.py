@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QApplication, QFileDialog, QHeaderView, QMenu, QTableView, QWidget,
 )
 
-from ui.i18n import tr
+from ui.i18n import tr, translated
 
 EXPORT_ROLE = Qt.ItemDataRole.UserRole + 1   # the typed value written to Excel
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2      # the row object itself
@@ -127,7 +127,7 @@ class RowTableModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
             if role == Qt.ItemDataRole.DisplayRole:
-                return tr(self.columns[section].title)
+                return translated(self.columns[section].title)
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return int(_LEFT)
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
@@ -283,7 +283,7 @@ class TableView(QTableView):
         QApplication.clipboard().setText(text)
 
     def export_dialog(self) -> None:
-        title = tr(self.export_title) if self.export_title else tr("表格")
+        title = translated(self.export_title) if self.export_title else tr("表格")
         path, _ = QFileDialog.getSaveFileName(
             self, tr("导出Excel"), str(Path.home() / f"{title}.xlsx"), tr("Excel 工作簿 (*.xlsx)"))
         if path:
@@ -295,7 +295,7 @@ class TableView(QTableView):
         """Write the visible table to ``path`` in the background; returns the Op (or None)."""
         from propdesk.excel.table_export import write_table
 
-        title = tr(self.export_title) if self.export_title else tr("表格")
+        title = translated(self.export_title) if self.export_title else tr("表格")
         headers, rows = self.table_data()
         subtitle = ""
         if self._ctx is not None and self._ctx.actor is not None:
