@@ -86,6 +86,10 @@ def _check(session: Session, actor: Actor, path: str | Path, *, company_name: st
     sheets = read_workbook(path, findings)
     if findings.errors:  # the layout is wrong: row checks would only add noise
         return None, findings
+    if not any(data.rows for data in sheets.values()):
+        findings.error(Path(path).name, None, "", "文件中没有任何数据行（表头下面是空的），没有可导入的内容",
+                       "the workbook has headers but no data rows")
+        return None, findings
     plan = Plan(session, findings, today=today or local_today(), company_name=company_name,
                 region_name=region_name)
     # Order matters: each sheet may refer to the ones before it.

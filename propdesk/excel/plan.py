@@ -154,17 +154,16 @@ class Plan:
         """Parse every known cell of a row; a bad cell is reported and left out."""
         out: dict[str, Any] = {}
         n = len(values)
-        for key, i in data.index.items():
-            col = data.spec.column(key)
+        for key, i, col, header in data.layout:
+            raw = values[i] if i < n else None
             try:
-                v = parse(values[i] if i < n else None, col)
+                v = parse(raw, col)
             except CellError as e:
-                self.f.error(data.title, number, data.col(key), e.zh, e.en)
+                self.f.error(data.title, number, header, e.zh, e.en)
                 continue
             if v is None:
                 if col.required:
-                    self.f.error(data.title, number, data.col(key), f"「{data.col(key)}」必须填写",
-                                 f"{col.name} is required")
+                    self.f.error(data.title, number, header, f"「{header}」必须填写", f"{col.name} is required")
                 continue
             out[key] = v
         return out
@@ -260,10 +259,10 @@ class Plan:
         self._regions[name] = rid
         company = next((c["name"] for c in self.new[Company]), "")
         self.f.note(ESTATES.name, None, ESTATES.column("region").name,
-                    (f"系统中还没有公司，将建立公司「{company}」和" if company else "将建立") +
+                    (f"系统中还没有公司：新建公司「{company}」和" if company else "新建") +
                     f"区域「{name}」（编码 {code}），可在系统设置中改名",
-                    (f"no company yet: creating company {company!r} and " if company else "creating ")
-                    + f"region {name!r} ({code})")
+                    (f"no company yet: company {company!r} and " if company else "")
+                    + f"region {name!r} ({code}) are created")
         return rid
 
     def find_estate(self, text: str) -> EstateRef | None:

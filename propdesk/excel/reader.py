@@ -29,6 +29,14 @@ class SheetData:
     index: dict[str, int] = field(default_factory=dict)   # field key -> column position
     header: dict[str, str] = field(default_factory=dict)  # field key -> header as written
     rows: list[tuple[int, tuple]] = field(default_factory=list)  # (Excel row number, values)
+    _layout: list | None = field(default=None, repr=False)
+
+    @property
+    def layout(self) -> list[tuple[str, int, Column, str]]:
+        """(field key, column position, column, header) of every mapped column."""
+        if self._layout is None:
+            self._layout = [(k, i, self.spec.column(k), self.header[k]) for k, i in self.index.items()]
+        return self._layout
 
     def has(self, key: str) -> bool:
         return key in self.index

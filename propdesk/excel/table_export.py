@@ -1,31 +1,42 @@
 """Write any table (headers + rows) to an .xlsx file.
 
-Used by the UI's 导出Excel action on every table view, and usable by reports.
-Pure: no Qt, no database.  Values keep their type (Decimal, int, date) so the
-sheet can be summed and sorted in Excel; everything else is written as text.
+Used by the UI's 导出Excel action on every table view, by the master-data
+exports and usable by reports.  Pure: no Qt, no database.  Values keep their
+type (Decimal, int, float, date) so the sheet can be summed and sorted in
+Excel; everything else is written as text.
+
+Rows are streamed (openpyxl write-only mode), so 100,000 rows take seconds
+and little memory; column widths are fitted to the first rows.  Text that
+starts with "=" stays text (a customer note must never become a formula), and
+control characters Excel cannot store are dropped.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
 _MAX_WIDTH = 60
+WIDTH_SAMPLE = 500          # rows looked at to size the columns
+HEADER_FILL = PatternFill("solid", fgColor="E8EEF7")
+_THIN = Side(style="thin", color="B0B7C3")
 
 
 def _display_width(value: Any) -> int:
     text = "" if value is None else str(value)
-    longest = max((len(line) + sum(1 for c in line if ord(c) > 0x2E80)
-                   for line in text.splitlines() or [""]), default=0)
-    return longest
+    return max((len(line) + sum(1 for c in line if ord(c) > 0x2E80)
+                for line in text.splitlines() or [""]), default=0)
 
 
 def _cell_value(value: Any) -> Any:
@@ -33,9 +44,11 @@ def _cell_value(value: Any) -> Any:
         return None
     if isinstance(value, bool):
         return "是" if value else "否"
-    if isinstance(value, (int, Decimal, dt.date, dt.datetime)):
+    if isinstance(value, Decimal):
+        return value if value.is_finite() else str(value)
+    if isinstance(value, (int, float, dt.date, dt.datetime)):
         return value
-    return str(value)
+    return ILLEGAL_CHARACTERS_RE.sub("", str(value))
 
 
 def _number_format(value: Any) -> str | None:
@@ -44,13 +57,72 @@ def _number_format(value: Any) -> str | None:
     if isinstance(value, dt.date):
         return "yyyy-mm-dd"
     if isinstance(value, Decimal):
-        places = max(0, -value.as_tuple().exponent) if value.is_finite() else 0
+        places = max(0, -value.as_tuple().exponent)
         return "#,##0" + ("." + "0" * places if places else "")
     return None
 
 
 def sheet_title(title: str) -> str:
     return (_SHEET_BAD.sub("_", title).strip() or "Sheet")[:31]
+
+
+def out_cell(ws, value: Any, number_format: str | None = None) -> Any:
+    """What to append for ``value``: the plain value, or a cell when it needs a format or must stay text."""
+    v = _cell_value(value)
+    fmt = number_format or _number_format(v)
+    is_formula_like = isinstance(v, str) and v.startswith("=")
+    if fmt is None and not is_formula_like and not (isinstance(v, str) and "\n" in v):
+        return v
+    cell = WriteOnlyCell(ws, value=v)
+    if is_formula_like:
+        cell.data_type = "s"
+    if fmt:
+        cell.number_format = fmt
+    if isinstance(v, str) and "\n" in v:
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    return cell
+
+
+def header_cells(ws, headers: Sequence[str], *, fills: Sequence[PatternFill] | None = None) -> list:
+    out = []
+    for i, h in enumerate(headers):
+        c = WriteOnlyCell(ws, value=_cell_value(h))
+        c.font = Font(bold=True)
+        c.fill = fills[i] if fills else HEADER_FILL
+        c.border = Border(bottom=_THIN)
+        c.alignment = Alignment(horizontal="center", vertical="center")
+        out.append(c)
+    return out
+
+
+def stream_rows(ws, headers: Sequence[str], rows: Iterable[Sequence[Any]], *, header_row: int = 1,
+                formats: Sequence[str | None] | None = None, min_widths: Sequence[int] | None = None) -> int:
+    """Size the columns, then append the header and ``rows`` to a write-only sheet.
+
+    ``formats`` gives a number format per column (e.g. "0.00" for areas).
+    Returns the number of data rows.  Call only after any rows above the header.
+    """
+    rows = iter(rows)
+    sample = list(itertools.islice(rows, WIDTH_SAMPLE))
+    widths = [max(_display_width(h), (min_widths[i] if min_widths and i < len(min_widths) else 0))
+              for i, h in enumerate(headers)]
+    for row in sample:
+        for i, v in enumerate(row[:len(widths)]):
+            shown = v.strftime("%Y-%m-%d") if isinstance(v, dt.date) else v
+            widths[i] = max(widths[i], _display_width(shown))
+    for i, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = min(_MAX_WIDTH, max(8, w + 2))
+    ws.freeze_panes = f"A{header_row + 1}"
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.append(header_cells(ws, headers))
+    fmts = list(formats or [])
+    n = 0
+    for row in itertools.chain(sample, rows):
+        ws.append([out_cell(ws, v, fmts[i] if i < len(fmts) else None) for i, v in enumerate(row)])
+        n += 1
+    if n and headers:
+        ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(headers))}{header_row + n}"
+    return n
 
 
 def write_table(path: str | Path, title: str, headers: Sequence[str],
@@ -62,47 +134,23 @@ def write_table(path: str | Path, title: str, headers: Sequence[str],
     """
     headers = [str(h) for h in headers]
     ncols = max(1, len(headers))
-    wb = Workbook()
-    ws = wb.active
-    ws.title = sheet_title(title)
-    ws.cell(row=1, column=1, value=title).font = Font(bold=True, size=14)
-    ws.cell(row=1, column=1).alignment = Alignment(horizontal="left", vertical="center")
-    if ncols > 1:
-        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncols)
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(sheet_title(title))
+    head = WriteOnlyCell(ws, value=_cell_value(title))
+    head.font = Font(bold=True, size=14)
+    head.alignment = Alignment(horizontal="left", vertical="center")
     ws.row_dimensions[1].height = 24
+    ws.append([head])
     header_row = 2
     if subtitle:
-        ws.cell(row=2, column=1, value=subtitle).font = Font(color="666666")
-        if ncols > 1:
-            ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=ncols)
+        sub = WriteOnlyCell(ws, value=_cell_value(subtitle))
+        sub.font = Font(color="666666")
+        ws.append([sub])
         header_row = 3
-    thin = Side(style="thin", color="B0B7C3")
-    fill = PatternFill("solid", fgColor="E8EEF7")
-    widths = [_display_width(h) for h in headers]
-    for c, h in enumerate(headers, start=1):
-        cell = ws.cell(row=header_row, column=c, value=h)
-        cell.font = Font(bold=True)
-        cell.fill = fill
-        cell.border = Border(bottom=thin)
-        cell.alignment = Alignment(horizontal="center", vertical="center")
-    n = 0
-    for r, row in enumerate(rows, start=header_row + 1):
-        n += 1
-        for c, value in enumerate(row, start=1):
-            v = _cell_value(value)
-            cell = ws.cell(row=r, column=c, value=v)
-            fmt = _number_format(v)
-            if fmt:
-                cell.number_format = fmt
-            if c <= len(widths):
-                widths[c - 1] = max(widths[c - 1], _display_width(v if fmt is None else value))
-            if isinstance(v, str) and "\n" in v:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for c, w in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(c)].width = min(_MAX_WIDTH, max(8, w + 2))
-    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
-    if n:
-        ws.auto_filter.ref = f"A{header_row}:{get_column_letter(ncols)}{header_row + n}"
+    if ncols > 1:
+        for r in range(1, header_row):
+            ws.merged_cells.add(f"A{r}:{get_column_letter(ncols)}{r}")
+    n = stream_rows(ws, headers, rows, header_row=header_row)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
