@@ -37,6 +37,7 @@ from drivers.registry import meter_protocols, open_meter
 from drivers.transport import RX, TX, FrameLog, SerialSettings, SerialTransport, hex_bytes
 
 __all__ = [
+    "PN532",
     "RX",
     "TX",
     "AccessConditions",
@@ -56,7 +57,6 @@ __all__ = [
     "MifareClassic",
     "ModbusMeterBus",
     "NoCard",
-    "PN532",
     "PaperOut",
     "PortBusy",
     "PortNotFound",

@@ -14,7 +14,7 @@ class InvalidBCD(ValueError):
     """A nibble above 9 where a BCD digit was expected."""
 
 
-def sum8(data: bytes) -> int:
+def sum8(data: bytes | bytearray) -> int:
     """The checksum of both standards: the sum of the bytes modulo 256."""
     return sum(data) & 0xFF
 

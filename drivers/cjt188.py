@@ -393,9 +393,7 @@ class CJT188Bus(MeterBus):
         """Ask the only meter on the line for its type and address."""
 
         def attempt() -> tuple[int, str]:
-            request = encode_read_address(
-                self._next_ser(), di_order=self.di_order, preamble=self.preamble
-            )
+            request = encode_read_address(self._next_ser(), di_order=self.di_order, preamble=self.preamble)
             frame = self._exchange(request, None, C_READ_ADDRESS)
             return frame.meter_type, frame.address
 

@@ -240,9 +240,7 @@ class DLT645Bus(MeterBus):
     protocol: ClassVar[str] = "dlt645"
     default_settings: ClassVar[SerialSettings] = SerialSettings(baudrate=2400, parity="E")
 
-    def __init__(
-        self, transport: SerialTransport, *, retries: int = 2, preamble: bool = True
-    ) -> None:
+    def __init__(self, transport: SerialTransport, *, retries: int = 2, preamble: bool = True) -> None:
         super().__init__(transport, retries=retries)
         self.preamble = preamble
 

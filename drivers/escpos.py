@@ -60,9 +60,7 @@ def printable(text: str, encoding: str = "gbk", char_map: Mapping[str, str] = DE
     return safe.encode(encoding, errors="replace").decode(encoding)
 
 
-def encode_text(
-    text: str, encoding: str = "gbk", char_map: Mapping[str, str] = DEFAULT_CHAR_MAP
-) -> bytes:
+def encode_text(text: str, encoding: str = "gbk", char_map: Mapping[str, str] = DEFAULT_CHAR_MAP) -> bytes:
     """``text`` as printer bytes; never raises for any character."""
     return printable(text, encoding, char_map).encode(encoding)
 
@@ -192,7 +190,9 @@ class EscPos:
         name, quantity, amount = (self.printable(c) for c in (name, quantity, amount))
         return self.lines(three_columns(name, quantity, amount, self.line_width))
 
-    def row(self, cells: Sequence[str], widths: Sequence[int], aligns: Sequence[Align] | None = None) -> EscPos:
+    def row(
+        self, cells: Sequence[str], widths: Sequence[int], aligns: Sequence[Align] | None = None
+    ) -> EscPos:
         """A row of any table (see :func:`drivers.layout.columns`)."""
         if sum(widths) + len(widths) - 1 > self.line_width:
             raise ValueError(f"columns {list(widths)} do not fit in {self.line_width}")
@@ -235,7 +235,9 @@ class EscPos:
 
     # -- codes ------------------------------------------------------------------
 
-    def qr(self, data: str, *, size: int = 6, ecc: str = "M", model: int = 2, encoding: str = "utf-8") -> EscPos:
+    def qr(
+        self, data: str, *, size: int = 6, ecc: str = "M", model: int = 2, encoding: str = "utf-8"
+    ) -> EscPos:
         """A QR code via ``GS ( k``: model, module size, error correction, store, print."""
         payload = data.encode(encoding)
         if not 1 <= len(payload) <= QR_MAX_BYTES:
@@ -253,9 +255,7 @@ class EscPos:
         # GS ( k pL pH body: pL/pH count the bytes that follow them.
         self._buf += GS + b"(k" + len(body).to_bytes(2, "little") + body
 
-    def barcode128(
-        self, data: str, *, height: int = 80, module_width: int = 2, hri: str = "below"
-    ) -> EscPos:
+    def barcode128(self, data: str, *, height: int = 80, module_width: int = 2, hri: str = "below") -> EscPos:
         """A CODE128 barcode (code set B: printable ASCII) via ``GS k 73``."""
         if not data or any(not 32 <= ord(ch) <= 126 for ch in data):
             raise ValueError("CODE128 data must be printable ASCII")
@@ -425,4 +425,3 @@ class ReceiptPrinter:
     def open_drawer(self, pin: int = 0) -> None:
         """Kick the cash drawer connected to the printer."""
         self.transport.write(EscPos(encoding=self.encoding, chinese=False).drawer(pin).to_bytes())
-

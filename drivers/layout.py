@@ -129,13 +129,13 @@ def columns(
     aligns = list(aligns) if aligns is not None else ["left"] * len(cells)
     if len(aligns) != len(cells):
         raise ValueError("one alignment per cell")
-    wrapped = [wrap(cell, width) for cell, width in zip(cells, widths)]
+    wrapped = [wrap(cell, width) for cell, width in zip(cells, widths, strict=True)]
     height = max(len(w) for w in wrapped)
     rows = []
     for i in range(height):
         parts = [
             pad(w[i] if i < len(w) else "", width, align)
-            for w, width, align in zip(wrapped, widths, aligns)
+            for w, width, align in zip(wrapped, widths, aligns, strict=True)
         ]
         rows.append((" " * gap).join(parts).rstrip())
     return rows
@@ -169,4 +169,6 @@ def three_columns(item: str, quantity: str, amount: str, width: int) -> list[str
     name_width = width - qty_width - amount_width - 2
     if name_width < 2:
         raise ValueError(f"quantity and amount do not fit in {width} columns")
-    return columns([item, quantity, amount], [name_width, qty_width, amount_width], ["left", "right", "right"])
+    return columns(
+        [item, quantity, amount], [name_width, qty_width, amount_width], ["left", "right", "right"]
+    )

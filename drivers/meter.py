@@ -149,8 +149,7 @@ class MeterBus(ABC):
             )
         return DeviceTimeout(
             f"读取超时：{who} 无应答（串口 {self.port}），请检查表地址、接线和通信参数",
-            f"timeout: {who_en} did not answer on {self.port}; "
-            "check the address, wiring and line settings",
+            f"timeout: {who_en} did not answer on {self.port}; check the address, wiring and line settings",
             port=self.port,
             address=address,
         )

@@ -152,9 +152,7 @@ class AccessConditions:
         b6, b7, b8 = data
         c1, c2, c3 = b7 >> 4, b8 & 0xF, b8 >> 4
         if (~c1 & 0xF) != b6 & 0xF or (~c2 & 0xF) != b6 >> 4 or (~c3 & 0xF) != b7 & 0xF:
-            raise InvalidAccessBits(
-                f"访问位自相矛盾：{data.hex(' ').upper()} (inconsistent access bits)"
-            )
+            raise InvalidAccessBits(f"访问位自相矛盾：{data.hex(' ').upper()} (inconsistent access bits)")
         return cls(tuple((c1 >> i & 1) << 2 | (c2 >> i & 1) << 1 | (c3 >> i & 1) for i in range(4)))  # type: ignore[arg-type]
 
     @property

@@ -89,8 +89,14 @@ class RegisterMap:
                 name: Register(name, int(r["address"]), r["type"], r.get("unit", ""), int(r["decimals"]))
                 for name, r in data["registers"].items()
             }
-            result = cls(key, data.get("name", key), data["function"],
-                         data.get("word_order", "big"), data["total"], registers)
+            result = cls(
+                key,
+                data.get("name", key),
+                data["function"],
+                data.get("word_order", "big"),
+                data["total"],
+                registers,
+            )
         except (KeyError, TypeError, AttributeError) as exc:
             raise ValueError(f"preset {key}: missing or malformed field {exc}") from exc
         if result.function not in FUNCTIONS:
@@ -236,7 +242,7 @@ class _TransportClient(ModbusSerialClient):
     def is_socket_open(self) -> bool:
         return self._transport.is_open
 
-    def send(self, request: bytes, addr: tuple | None = None) -> int:
+    def send(self, request: bytes, addr: tuple[str, int] | None = None) -> int:
         self._transport.drain()
         self._transport.write(request)
         return len(request)
@@ -266,9 +272,7 @@ class ModbusMeterBus(MeterBus):
         """The preset's billed energy register (kWh)."""
         return self.read(address, self.register_map.total)
 
-    def read(
-        self, address: str | int, quantity: str, *, preset: str | RegisterMap | None = None
-    ) -> Reading:
+    def read(self, address: str | int, quantity: str, *, preset: str | RegisterMap | None = None) -> Reading:
         """Read one quantity (``"voltage"``, ``"import_energy"`` …) from meter ``address``.
 
         ``preset`` overrides the bus's register map for a meter of another model.
@@ -281,18 +285,14 @@ class ModbusMeterBus(MeterBus):
         raw = b"".join(w.to_bytes(2, "big") for w in words)
         return Reading(value, register.unit, str(unit), self.protocol, quantity, raw)
 
-    def read_all(
-        self, address: str | int, *, preset: str | RegisterMap | None = None
-    ) -> dict[str, Reading]:
+    def read_all(self, address: str | int, *, preset: str | RegisterMap | None = None) -> dict[str, Reading]:
         """Every quantity of the register map, one request each."""
         regmap = self.register_map if preset is None else _resolve(preset)
         return {q: self.read(address, q, preset=regmap) for q in regmap.registers}
 
     def _read_registers(self, unit: int, function: str, register: Register) -> list[int]:
         call = (
-            self._client.read_input_registers
-            if function == "input"
-            else self._client.read_holding_registers
+            self._client.read_input_registers if function == "input" else self._client.read_holding_registers
         )
         try:
             response = call(register.address, count=register.count, device_id=unit)
@@ -337,4 +337,3 @@ class ModbusMeterBus(MeterBus):
 
 def _resolve(choice: str | RegisterMap) -> RegisterMap:
     return choice if isinstance(choice, RegisterMap) else preset(choice)
-

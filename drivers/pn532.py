@@ -68,7 +68,10 @@ STATUS_TEXT: Final = {
     0x0B: ("射频协议错误", "RF protocol error"),
     0x0D: ("读卡器过热", "reader overheated"),
     0x10: ("参数无效", "invalid parameter"),
-    0x13: ("卡片拒绝操作（访问位不允许，或未认证）", "the card refused (access bits forbid it, or not authenticated)"),
+    0x13: (
+        "卡片拒绝操作（访问位不允许，或未认证）",
+        "the card refused (access bits forbid it, or not authenticated)",
+    ),
     0x14: ("密钥错误，认证失败", "MIFARE authentication failed"),
     0x27: ("当前状态下不能执行该命令", "command not acceptable in this context"),
     0x29: ("卡片已被释放", "target released"),
@@ -122,9 +125,7 @@ def encode_frame(payload: bytes) -> bytes:
         raise ValueError("a normal frame carries 1-254 bytes (TFI + data)")
     length = len(payload)
     return (
-        b"\x00" + START_CODE
-        + bytes([length, -length & 0xFF]) + payload
-        + bytes([-sum(payload) & 0xFF, 0x00])
+        b"\x00" + START_CODE + bytes([length, -length & 0xFF]) + payload + bytes([-sum(payload) & 0xFF, 0x00])
     )
 
 
@@ -172,17 +173,23 @@ def take_frame(buf: bytearray) -> bytes | None:
 def decode_frame(frame: bytes) -> Frame:
     """Decode a frame from :func:`take_frame` (starting at ``00 FF``)."""
     if len(frame) < 4 or frame[:2] != START_CODE:
-        raise BadFrame(f"读卡器数据帧格式错误：{hex_bytes(frame)}", f"malformed PN532 frame: {hex_bytes(frame)}")
+        raise BadFrame(
+            f"读卡器数据帧格式错误：{hex_bytes(frame)}", f"malformed PN532 frame: {hex_bytes(frame)}"
+        )
     length, lcs = frame[2], frame[3]
     if (length, lcs) == (0x00, 0xFF):
         return Frame("ack")
     if (length, lcs) == (0xFF, 0x00):
         return Frame("nack")
     if (length + lcs) & 0xFF or length == 0 or len(frame) != 5 + length:
-        raise BadFrame(f"读卡器数据帧长度错误：{hex_bytes(frame)}", f"bad PN532 frame length: {hex_bytes(frame)}")
+        raise BadFrame(
+            f"读卡器数据帧长度错误：{hex_bytes(frame)}", f"bad PN532 frame length: {hex_bytes(frame)}"
+        )
     payload = frame[4 : 4 + length]
     if (sum(payload) + frame[4 + length]) & 0xFF:
-        raise BadChecksum(f"读卡器数据校验错误：{hex_bytes(frame)}", f"bad PN532 data checksum: {hex_bytes(frame)}")
+        raise BadChecksum(
+            f"读卡器数据校验错误：{hex_bytes(frame)}", f"bad PN532 data checksum: {hex_bytes(frame)}"
+        )
     if payload[0] == TFI_ERROR:
         return Frame("error", TFI_ERROR, payload[1:])
     return Frame("information", payload[0], payload[1:])
@@ -193,7 +200,9 @@ def decode_frame(frame: bytes) -> Frame:
 
 def decode_firmware_version(data: bytes) -> FirmwareVersion:
     if len(data) != 4:
-        raise BadFrame(f"固件版本应答长度错误：{hex_bytes(data)}", f"bad firmware version reply: {hex_bytes(data)}")
+        raise BadFrame(
+            f"固件版本应答长度错误：{hex_bytes(data)}", f"bad firmware version reply: {hex_bytes(data)}"
+        )
     return FirmwareVersion(*data)
 
 
@@ -423,7 +432,9 @@ class MifareClassic:
         self._require_auth(block)
         data = self._exchange(mifare.read_command(block), f"读取第 {block} 块", f"reading block {block}")
         if len(data) != mifare.BLOCK_SIZE:
-            raise BadFrame(f"读取第 {block} 块返回 {len(data)} 字节", f"block {block} read returned {len(data)} bytes")
+            raise BadFrame(
+                f"读取第 {block} 块返回 {len(data)} 字节", f"block {block} read returned {len(data)} bytes"
+            )
         return data
 
     def write_block(self, block: int, data: bytes, *, verify: bool = True) -> None:
@@ -442,15 +453,15 @@ class MifareClassic:
         self.authenticate(blocks[0], key, key_type)
         return [self.read_block(b) for b in blocks]
 
-    def write_sector(
-        self, sector: int, blocks: list[bytes], key: bytes, key_type: KeyType = "A"
-    ) -> None:
+    def write_sector(self, sector: int, blocks: list[bytes], key: bytes, key_type: KeyType = "A") -> None:
         """Authenticate and write the sector's data blocks (3, or 2 in sector 0)."""
         numbers = mifare.data_blocks(sector)
         if len(blocks) != len(numbers):
-            raise ValueError(f"扇区 {sector} 有 {len(numbers)} 个数据块 (sector {sector} has {len(numbers)} data blocks)")
+            raise ValueError(
+                f"扇区 {sector} 有 {len(numbers)} 个数据块 (sector {sector} has {len(numbers)} data blocks)"
+            )
         self.authenticate(numbers[0], key, key_type)
-        for number, data in zip(numbers, blocks):
+        for number, data in zip(numbers, blocks, strict=True):
             self.write_block(number, data)
 
     def read_trailer(self, sector: int, key: bytes, key_type: KeyType = "A") -> SectorTrailer:

@@ -39,7 +39,7 @@ T = TypeVar("T")
 _PARITIES: Final = {"N": serial.PARITY_NONE, "E": serial.PARITY_EVEN, "O": serial.PARITY_ODD}
 
 
-def hex_bytes(data: bytes) -> str:
+def hex_bytes(data: bytes | bytearray) -> str:
     """``b"\\x68\\x12"`` → ``"68 12"``: the form used in frame logs and messages."""
     return data.hex(" ").upper()
 
@@ -261,7 +261,7 @@ class SerialTransport:
             raise self._lost(exc) from exc
         if chunk:
             self._log(RX, chunk)
-        return chunk
+        return bytes(chunk)
 
     def _read_available(self) -> bytes:
         port = self._port()
@@ -302,8 +302,10 @@ def _open_error(port: str, exc: BaseException) -> DeviceError:
             f"invalid port name or settings: {port}: {text}",
             port=port,
         )
-    if code in (errno.EBUSY, errno.EAGAIN) or "exclusively lock" in text or (
-        sys.platform == "win32" and ("Access is denied" in text or "PermissionError" in text)
+    if (
+        code in (errno.EBUSY, errno.EAGAIN)
+        or "exclusively lock" in text
+        or (sys.platform == "win32" and ("Access is denied" in text or "PermissionError" in text))
     ):
         return PortBusy(
             f"串口 {port} 被占用：请关闭正在使用它的其他程序",

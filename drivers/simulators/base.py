@@ -17,7 +17,7 @@ import select
 import socket
 import threading
 from abc import ABC, abstractmethod
-from enum import Enum
+from enum import StrEnum
 from typing import Final, TypeVar
 
 S = TypeVar("S", bound="Simulator")
@@ -25,7 +25,7 @@ S = TypeVar("S", bound="Simulator")
 _POLL: Final = 0.02
 
 
-class Fault(str, Enum):
+class Fault(StrEnum):
     """Ways a simulated meter can garble its answer on the line."""
 
     BAD_CHECKSUM = "bad_checksum"
@@ -70,7 +70,7 @@ class _PtyEndpoint:
     def send(self, data: bytes) -> None:
         view = memoryview(data)
         while view:
-            view = view[os.write(self.master, view):]
+            view = view[os.write(self.master, view) :]
 
     def close(self) -> None:
         os.close(self.master)

@@ -87,7 +87,9 @@ class CardReaderSimulator(Simulator):
 
     # -- state (any thread) ---------------------------------------------------------
 
-    def place_card(self, uid: bytes = b"\x01\x02\x03\x04", memory: Sequence[bytes] | None = None) -> SimulatedCard:
+    def place_card(
+        self, uid: bytes = b"\x01\x02\x03\x04", memory: Sequence[bytes] | None = None
+    ) -> SimulatedCard:
         """Put a card on the reader: blank, or with the given 64 blocks."""
         card = SimulatedCard.blank(uid)
         if memory is not None:
@@ -95,7 +97,13 @@ class CardReaderSimulator(Simulator):
                 raise ValueError("memory is 64 blocks of 16 bytes")
             card.memory = [bytearray(b) for b in memory]
         with self.lock:
-            self.card, self._listed, self._halted, self._auth, self._lift_after = card, False, False, None, None
+            self.card, self._listed, self._halted, self._auth, self._lift_after = (
+                card,
+                False,
+                False,
+                None,
+                None,
+            )
         return card
 
     def remove_card(self) -> None:

@@ -42,9 +42,12 @@ class SimulatedFlowMeter:
     def data(self) -> bytes:
         """Reply data after DI and SER."""
         return (
-            decimal_to_bcd(self.current, 4, 2) + bytes([self.unit])
-            + decimal_to_bcd(self.settlement, 4, 2) + bytes([self.unit])
-            + encode_clock(self.clock) + self.status
+            decimal_to_bcd(self.current, 4, 2)
+            + bytes([self.unit])
+            + decimal_to_bcd(self.settlement, 4, 2)
+            + bytes([self.unit])
+            + encode_clock(self.clock)
+            + self.status
         )
 
 
@@ -70,15 +73,21 @@ class SimulatedHeatMeter:
 
     def data(self) -> bytes:
         return (
-            decimal_to_bcd(self.settlement_heat, 4, 2) + bytes([self.heat_unit])
-            + decimal_to_bcd(self.current_heat, 4, 2) + bytes([self.heat_unit])
-            + decimal_to_bcd(self.heat_power, 4, 2) + b"\x17"  # kW
-            + decimal_to_bcd(self.flow_rate, 4, 4) + b"\x35"  # m³/h
-            + decimal_to_bcd(self.cumulative_flow, 4, 2) + b"\x2c"  # m³
+            decimal_to_bcd(self.settlement_heat, 4, 2)
+            + bytes([self.heat_unit])
+            + decimal_to_bcd(self.current_heat, 4, 2)
+            + bytes([self.heat_unit])
+            + decimal_to_bcd(self.heat_power, 4, 2)
+            + b"\x17"  # kW
+            + decimal_to_bcd(self.flow_rate, 4, 4)
+            + b"\x35"  # m³/h
+            + decimal_to_bcd(self.cumulative_flow, 4, 2)
+            + b"\x2c"  # m³
             + decimal_to_bcd(self.supply_temperature, 3, 2)
             + decimal_to_bcd(self.return_temperature, 3, 2)
             + int_to_bcd(self.working_hours, 3)
-            + encode_clock(self.clock) + self.status
+            + encode_clock(self.clock)
+            + self.status
         )
 
 
@@ -129,13 +138,8 @@ class CJT188Simulator(Simulator):
         if len(request.data) != 3:
             return b""
         ser = request.data[2]
-        if request.control == cjt188.C_READ_ADDRESS and cjt188.di_matches(request.data, cjt188.DI_READ_ADDRESS):
-            talking = [(a, m) for a, m in self.meters.items() if not m.silent]
-            if len(talking) != 1:
-                return b""  # answers from several meters would collide
-            address, meter = talking[0]
-            di = cjt188.encode_di(cjt188.DI_READ_ADDRESS, self.di_order)
-            return self._reply(meter, address, cjt188.C_READ_ADDRESS, di + bytes([ser]))
+        if request.control == cjt188.C_READ_ADDRESS:
+            return self._answer_read_address(request, ser)
         meter = self.meters.get(request.address)
         if (
             meter is None
@@ -146,10 +150,18 @@ class CJT188Simulator(Simulator):
         ):
             return b""
         if meter.error:
-            return self._reply(meter, request.address, cjt188.C_READ_DATA | cjt188.ERROR_BIT,
-                               bytes([ser]) + meter.status)
+            control = cjt188.C_READ_DATA | cjt188.ERROR_BIT
+            return self._reply(meter, request.address, control, bytes([ser]) + meter.status)
         di = cjt188.encode_di(cjt188.DI_METER_DATA, self.di_order)
         return self._reply(meter, request.address, cjt188.C_READ_DATA, di + bytes([ser]) + meter.data())
+
+    def _answer_read_address(self, request: cjt188.Frame, ser: int) -> bytes:
+        talking = [(a, m) for a, m in self.meters.items() if not m.silent]
+        if not cjt188.di_matches(request.data, cjt188.DI_READ_ADDRESS) or len(talking) != 1:
+            return b""  # answers from several meters would collide
+        address, meter = talking[0]
+        di = cjt188.encode_di(cjt188.DI_READ_ADDRESS, self.di_order)
+        return self._reply(meter, address, cjt188.C_READ_ADDRESS, di + bytes([ser]))
 
     @staticmethod
     def _reply(meter: SimulatedCJT188Meter, address: str, control: int, data: bytes) -> bytes:

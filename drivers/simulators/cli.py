@@ -30,8 +30,12 @@ DEFAULT_METERS = {
 
 def build_parser(prog: str = "python -m drivers.simulators") -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--tcp", type=int, metavar="PORT",
-                        help="serve on TCP (socket://HOST:PORT, 0 = any free port) instead of a pty")
+    common.add_argument(
+        "--tcp",
+        type=int,
+        metavar="PORT",
+        help="serve on TCP (socket://HOST:PORT, 0 = any free port) instead of a pty",
+    )
     common.add_argument("--host", default="127.0.0.1", help="TCP address to listen on (default 127.0.0.1)")
 
     parser = argparse.ArgumentParser(prog=prog, description="Simulated PropDesk devices.")

@@ -84,17 +84,20 @@ class DLT645Simulator(Simulator):
 
     def _answer(self, request: dlt645.Frame) -> bytes:
         if request.control == dlt645.C_READ_ADDRESS and request.address == dlt645.BROADCAST:
-            talking = [(a, m) for a, m in self.meters.items() if not m.silent]
-            if len(talking) != 1:
-                return b""  # several meters at once would collide on a real line
-            address, meter = talking[0]
-            wire = dlt645.encode_address(address)
-            reply = dlt645.encode_frame(address, dlt645.C_READ_ADDRESS | dlt645.REPLY_BIT, wire)
-            return apply_fault(reply, meter.fault)
+            return self._answer_read_address()
         meter = self.meters.get(request.address)
         if meter is None or meter.silent or request.control != dlt645.C_READ_DATA:
             return b""
         return apply_fault(self._read(request, meter), meter.fault)
+
+    def _answer_read_address(self) -> bytes:
+        talking = [(a, m) for a, m in self.meters.items() if not m.silent]
+        if len(talking) != 1:
+            return b""  # several meters at once would collide on a real line
+        address, meter = talking[0]
+        wire = dlt645.encode_address(address)
+        reply = dlt645.encode_frame(address, dlt645.C_READ_ADDRESS | dlt645.REPLY_BIT, wire)
+        return apply_fault(reply, meter.fault)
 
     def _read(self, request: dlt645.Frame, meter: SimulatedMeter) -> bytes:
         di = int.from_bytes(request.data[:4], "little")

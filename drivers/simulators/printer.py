@@ -20,16 +20,22 @@ from typing import Final
 
 from drivers.simulators.base import Simulator
 
-_ESC_LENGTHS: Final = {
-    ord("@"): 2, ord("!"): 3, ord("E"): 3, ord("-"): 3, ord("a"): 3, ord("d"): 3,
-    ord("p"): 5, ord("t"): 3, ord("2"): 2, ord("3"): 3, ord("J"): 3, ord("M"): 3,
-    ord("G"): 3, ord("{"): 3, ord("R"): 3, ord(" "): 3, ord("V"): 3,
-}
+# ESC commands by total length (ESC, command, parameters); unknown ones are taken as 2 bytes.
+_ESC_LENGTHS: Final = {**dict.fromkeys(b"@2", 2), **dict.fromkeys(b"!E-adtJ3MG{R V", 3), ord("p"): 5}
 _GS_SETTINGS: Final = frozenset(b"hwHfBb")  # 3-byte barcode/print settings without output
 _FS_LENGTHS: Final = {ord("&"): 2, ord("."): 2, ord("!"): 3, ord("-"): 3, ord("C"): 3}
 _ALIGN_NAMES: Final = {0: "left", 1: "center", 2: "right"}
-_BARCODES: Final = {65: "UPC-A", 66: "UPC-E", 67: "EAN13", 68: "EAN8", 69: "CODE39",
-                    70: "ITF", 71: "CODABAR", 72: "CODE93", 73: "CODE128"}
+_BARCODES: Final = {
+    65: "UPC-A",
+    66: "UPC-E",
+    67: "EAN13",
+    68: "EAN8",
+    69: "CODE39",
+    70: "ITF",
+    71: "CODABAR",
+    72: "CODE93",
+    73: "CODE128",
+}
 
 
 class PrinterSimulator(Simulator):
@@ -73,8 +79,13 @@ class PrinterSimulator(Simulator):
         powered: bool | None = None,
     ) -> None:
         with self.lock:
-            for name, value in (("paper_out", paper_out), ("paper_near_end", paper_near_end),
-                                ("cover_open", cover_open), ("error", error), ("powered", powered)):
+            for name, value in (
+                ("paper_out", paper_out),
+                ("paper_near_end", paper_near_end),
+                ("cover_open", cover_open),
+                ("error", error),
+                ("powered", powered),
+            ):
                 if value is not None:
                     setattr(self, name, value)
 
@@ -152,8 +163,12 @@ class PrinterSimulator(Simulator):
         if n == 1:
             value = 0x12 | (0 if self.online else 0x08) | (0x04 if self.drawer_pin3_high else 0)
         elif n == 2:
-            value = 0x12 | (0x04 if self.cover_open else 0) | (0x20 if self.paper_out else 0) | (
-                0x40 if self.error else 0)
+            value = (
+                0x12
+                | (0x04 if self.cover_open else 0)
+                | (0x20 if self.paper_out else 0)
+                | (0x40 if self.error else 0)
+            )
         elif n == 3:
             value = 0x12 | (0x20 if self.error else 0)
         elif n == 4:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from datetime import datetime
 from decimal import Decimal
 
@@ -100,7 +101,14 @@ def test_heat_reply() -> None:
 
 @pytest.mark.parametrize(
     ("code", "unit", "factor"),
-    [(0x2C, "m³", 1), (0x29, "L", 1), (0x05, "kWh", 1), (0x11, "GJ", 1), (0x13, "GJ", 100), (0x0A, "MWh", 100)],
+    [
+        (0x2C, "m³", 1),
+        (0x29, "L", 1),
+        (0x05, "kWh", 1),
+        (0x11, "GJ", 1),
+        (0x13, "GJ", 100),
+        (0x0A, "MWh", 100),
+    ],
 )
 def test_unit_codes(code: int, unit: str, factor: int) -> None:
     meter = SimulatedFlowMeter(current=Decimal("1.50"), unit=code)
@@ -144,15 +152,11 @@ def test_take_frame_counts_rather_than_searching_for_16() -> None:
 def test_decoders_raise_only_driver_errors(data: bytes, meter_type: int) -> None:
     buf = bytearray(data)
     while (raw := cjt188.take_frame(buf)) is not None:
-        try:
+        with suppress(DeviceError):
             cjt188.decode_meter_data(cjt188.decode_frame(raw))
-        except DeviceError:
-            pass
     frame = cjt188.Frame(meter_type, METER, 0x81, data, data)
-    try:
+    with suppress(DeviceError):
         cjt188.decode_meter_data(frame)
-    except DeviceError:
-        pass
 
 
 # -- meters over a pty -------------------------------------------------------------
@@ -164,7 +168,11 @@ def test_water_meter_over_a_pty(cjt188_sim: CJT188Simulator) -> None:
         reading = bus.read_total(METER)
         data = bus.read_data(METER)
     assert (reading.value, reading.unit, reading.protocol, reading.quantity) == (
-        Decimal("56.78"), "m³", "cjt188", "volume")
+        Decimal("56.78"),
+        "m³",
+        "cjt188",
+        "volume",
+    )
     assert isinstance(data, FlowData) and data.settlement.value == Decimal("50.00")
 
 
@@ -187,7 +195,10 @@ def test_replies_with_swapped_di_are_accepted() -> None:
 
 def test_wrong_meter_type_gets_no_answer(cjt188_sim: CJT188Simulator) -> None:
     cjt188_sim.add_meter(METER, SimulatedFlowMeter(meter_type=0x30))
-    with CJT188Bus.open(cjt188_sim.port, FAST, retries=0) as bus, pytest.raises(DeviceTimeout, match="无应答"):
+    with (
+        CJT188Bus.open(cjt188_sim.port, FAST, retries=0) as bus,
+        pytest.raises(DeviceTimeout, match="无应答"),
+    ):
         bus.read_total(METER)  # the bus asks for a cold-water meter (type 10)
 
 

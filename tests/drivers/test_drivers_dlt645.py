@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from decimal import Decimal
 
 import pytest
@@ -153,15 +154,11 @@ def test_a_damaged_frame_is_handed_over_for_the_checksum_error() -> None:
 def test_decoders_raise_only_driver_errors(data: bytes) -> None:
     buf = bytearray(data)
     while (raw := dlt645.take_frame(buf)) is not None:
-        try:
+        with suppress(DeviceError):
             frame = dlt645.decode_frame(raw)
             dlt645.decode_energy(dlt645.reply_value(frame, dlt645.DI_FORWARD_ACTIVE_TOTAL))
-        except DeviceError:
-            pass
-    try:
+    with suppress(DeviceError):
         dlt645.decode_frame(data)
-    except DeviceError:
-        pass
 
 
 @FUZZ
@@ -194,7 +191,11 @@ def test_reads_energy_and_voltage_over_a_pty(dlt645_sim: DLT645Simulator) -> Non
         energy = bus.read_total(METER)
         voltage = bus.read_voltage_a(METER)
     assert (energy.value, energy.unit, energy.address, energy.protocol) == (
-        Decimal("1234.56"), "kWh", METER, "dlt645")
+        Decimal("1234.56"),
+        "kWh",
+        METER,
+        "dlt645",
+    )
     assert energy.raw == ENERGY_REPLY
     assert (voltage.value, voltage.unit) == (Decimal("230.5"), "V")
     assert ("tx", READ_ENERGY) in log

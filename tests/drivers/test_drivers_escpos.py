@@ -37,7 +37,8 @@ def test_styles() -> None:
     assert job.to_bytes() == build(
         "1B 61 01",  # ESC a 1
         "1B 45 01",  # ESC E 1
-        "1B 2D 02", "1C 2D 02",  # ESC - 2 and FS - 2 for Chinese characters
+        "1B 2D 02",
+        "1C 2D 02",  # ESC - 2 and FS - 2 for Chinese characters
         "1D 21 11",  # GS ! (2-1) << 4 | (2-1)
         "1D 21 01",  # width 1, height 2
         "1D 21 20",  # width 3, height 1
@@ -70,7 +71,9 @@ def test_qr_code() -> None:
 
 def test_code128() -> None:
     assert EscPos().barcode128("12{3").to_bytes() == build(
-        "1D 68 50", "1D 77 02", "1D 48 02",  # height 80, module 2, text below
+        "1D 68 50",
+        "1D 77 02",
+        "1D 48 02",  # height 80, module 2, text below
         "1D 6B 49 07 7B 42 31 32 7B 7B 33",  # GS k 73 n {B 1 2 {{ 3
     )
     with pytest.raises(ValueError):
@@ -161,8 +164,14 @@ def printer(printer_sim: PrinterSimulator) -> Iterator[ReceiptPrinter]:
 def receipt(printer: ReceiptPrinter) -> EscPos:
     return (
         printer.receipt()
-        .align("center").bold().size(2, 2).line("缴费收据").size().bold(False)
-        .align("left").line("房号：3栋2单元501")
+        .align("center")
+        .bold()
+        .size(2, 2)
+        .line("缴费收据")
+        .size()
+        .bold(False)
+        .align("left")
+        .line("房号：3栋2单元501")
         .item("物业费", "3", "¥360.00")
         .pair("合计", "¥360.00")
         .qr("https://pay.example/r/2024-0001")
@@ -188,7 +197,9 @@ def test_prints_a_receipt(printer: ReceiptPrinter, printer_sim: PrinterSimulator
     assert printer_sim.lines[0] == "缴费收据"
 
 
-def test_chinese_without_fs_ampersand_prints_garbage(printer: ReceiptPrinter, printer_sim: PrinterSimulator) -> None:
+def test_chinese_without_fs_ampersand_prints_garbage(
+    printer: ReceiptPrinter, printer_sim: PrinterSimulator
+) -> None:
     printer.print(EscPos(chinese=False).init().line("合计"))
     printer.status()
     assert printer_sim.lines == ["║╧╝╞"]  # GBK bytes BA CF BC C6 read as code page 437
@@ -208,8 +219,12 @@ def test_near_end_still_prints(printer: ReceiptPrinter, printer_sim: PrinterSimu
     assert status is not None and status.paper_near_end
 
 
-@pytest.mark.parametrize(("state", "reason"), [({"cover_open": True}, "机盖未关好"), ({"error": True}, "打印机故障")])
-def test_offline_printer(printer: ReceiptPrinter, printer_sim: PrinterSimulator, state: dict, reason: str) -> None:
+@pytest.mark.parametrize(
+    ("state", "reason"), [({"cover_open": True}, "机盖未关好"), ({"error": True}, "打印机故障")]
+)
+def test_offline_printer(
+    printer: ReceiptPrinter, printer_sim: PrinterSimulator, state: dict, reason: str
+) -> None:
     printer_sim.set_state(**state)
     with pytest.raises(PrinterOffline, match=reason):
         printer.print(EscPos().init().line("x"))
@@ -227,7 +242,9 @@ def test_printing_blind_to_a_printer_without_paper_loses_the_job(printer_sim: Pr
         assert blind.print(EscPos().init().line("lost")) is None
     with ReceiptPrinter.open(printer_sim.port, FAST) as checking:
         checking.status()
-    assert printer_sim.transcript == [] and printer_sim.dropped_bytes == len(EscPos().init().line("lost").to_bytes())
+    assert printer_sim.transcript == [] and printer_sim.dropped_bytes == len(
+        EscPos().init().line("lost").to_bytes()
+    )
 
 
 def test_cash_drawer(printer: ReceiptPrinter, printer_sim: PrinterSimulator) -> None:

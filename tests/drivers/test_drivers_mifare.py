@@ -139,7 +139,8 @@ def test_irreversible_configurations_are_flagged() -> None:
 def test_card_commands() -> None:
     uid = bytes.fromhex("04 33 18 EA 70 32 80")  # 7-byte UID: the last 4 bytes authenticate
     assert mifare.auth_command(4, mifare.DEFAULT_KEY, uid, "B") == bytes.fromhex(
-        "61 04 FF FF FF FF FF FF EA 70 32 80")
+        "61 04 FF FF FF FF FF FF EA 70 32 80"
+    )
     assert mifare.read_command(63) == b"\x30\x3f"
     assert mifare.write_command(4, bytes(16)) == b"\xa0\x04" + bytes(16)
     with pytest.raises(ValueError):

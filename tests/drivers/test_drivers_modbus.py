@@ -98,8 +98,13 @@ def test_presets_are_data_and_validated(tmp_path: Path) -> None:
     assert preset_names() == ["eastron_sdm", "hiking_dds238"]
     sdm = preset("eastron_sdm")
     assert (sdm.function, sdm.total, sdm.register("import_energy").address) == ("input", "total_energy", 0x48)
-    custom = {"dds_custom": {"function": "holding", "total": "e",
-                             "registers": {"e": {"address": 256, "type": "uint32", "decimals": 1, "unit": "kWh"}}}}
+    custom = {
+        "dds_custom": {
+            "function": "holding",
+            "total": "e",
+            "registers": {"e": {"address": 256, "type": "uint32", "decimals": 1, "unit": "kWh"}},
+        }
+    }
     path = tmp_path / "presets.json"
     path.write_text(json.dumps(custom), encoding="utf-8")
     assert load_presets(path)["dds_custom"].register("e").address == 256
@@ -128,7 +133,12 @@ def test_two_models_on_one_bus(modbus_sim: ModbusSimulator) -> None:
         voltage = bus.read(1, "voltage")
         dds = bus.read(7, "total_energy", preset="hiking_dds238")
         power = bus.read(7, "power", preset="hiking_dds238")
-    assert (total.value, total.unit, total.address, total.protocol) == (Decimal("1234.56"), "kWh", "1", "modbus")
+    assert (total.value, total.unit, total.address, total.protocol) == (
+        Decimal("1234.56"),
+        "kWh",
+        "1",
+        "modbus",
+    )
     assert voltage.value == Decimal("230.1")
     assert (dds.value, power.value) == (Decimal("98.76"), Decimal("-150"))
     assert ("tx", bytes.fromhex("01 04 00 00 00 02 71 CB")) in log  # the voltage request, byte for byte

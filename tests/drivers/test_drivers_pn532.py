@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import tty
 from collections.abc import Iterator
+from contextlib import suppress
 
 import pytest
 from hypothesis import given, settings
@@ -55,8 +56,14 @@ AUTH_ERROR_REPLY = bytes.fromhex("00 00 FF 03 FD D5 41 14 D6 00")
 
 def test_command_frames_match_hand_worked_bytes() -> None:
     assert pn532.encode_command(pn532.CMD_GET_FIRMWARE_VERSION) == GET_FIRMWARE
-    assert pn532.encode_command(pn532.CMD_SAM_CONFIGURATION, pn532.sam_configuration_params()) == SAM_CONFIGURATION
-    assert pn532.encode_command(pn532.CMD_IN_LIST_PASSIVE_TARGET, pn532.list_passive_target_params()) == LIST_TARGET
+    assert (
+        pn532.encode_command(pn532.CMD_SAM_CONFIGURATION, pn532.sam_configuration_params())
+        == SAM_CONFIGURATION
+    )
+    assert (
+        pn532.encode_command(pn532.CMD_IN_LIST_PASSIVE_TARGET, pn532.list_passive_target_params())
+        == LIST_TARGET
+    )
     auth = mifare.auth_command(4, DEFAULT_KEY, UID)
     assert pn532.encode_command(pn532.CMD_IN_DATA_EXCHANGE, b"\x01" + auth) == AUTH_BLOCK_4
 
@@ -99,17 +106,13 @@ def test_bad_data_checksum() -> None:
 def test_decoders_raise_only_driver_errors(data: bytes) -> None:
     buf = bytearray(data)
     while (raw := pn532.take_frame(buf)) is not None:
-        try:
+        with suppress(DeviceError):
             frame = pn532.decode_frame(raw)
             pn532.decode_target(frame.data[1:])
             pn532.decode_firmware_version(frame.data[1:])
-        except DeviceError:
-            pass
     for decode in (pn532.decode_frame, pn532.decode_target, pn532.decode_firmware_version):
-        try:
+        with suppress(DeviceError):
             decode(data)
-        except DeviceError:
-            pass
 
 
 # -- reader and card over a pty ------------------------------------------------------------
@@ -200,7 +203,9 @@ def test_transport_key_b_is_data_and_grants_nothing(card: MifareClassic) -> None
         card.read_block(4)  # ... but refuses any access with it
 
 
-def test_irreversible_access_bits_need_explicit_consent(card: MifareClassic, card_sim: CardReaderSimulator) -> None:
+def test_irreversible_access_bits_need_explicit_consent(
+    card: MifareClassic, card_sim: CardReaderSimulator
+) -> None:
     card.detect()
     frozen = AccessConditions((0, 0, 0, 0b110))
     before = card_sim.block(7)
@@ -211,7 +216,9 @@ def test_irreversible_access_bits_need_explicit_consent(card: MifareClassic, car
     assert card_sim.block(7)[6:9] == frozen.to_bytes()
 
 
-def test_card_lifted_in_the_middle_of_a_sector_write(card: MifareClassic, card_sim: CardReaderSimulator) -> None:
+def test_card_lifted_in_the_middle_of_a_sector_write(
+    card: MifareClassic, card_sim: CardReaderSimulator
+) -> None:
     card.detect()
     # auth + (write, verify) for block 4 succeed, then the card leaves during block 5.
     card_sim.lift_card_after(3)
@@ -258,9 +265,11 @@ def test_silent_reader() -> None:
     master, slave = os.openpty()
     tty.setraw(slave)
     try:
-        with PN532.open(os.ttyname(slave), FAST, retries=1, ack_timeout=0.05) as reader:
-            with pytest.raises(DeviceTimeout, match="读卡器无应答"):
-                reader.firmware_version()
+        with (
+            PN532.open(os.ttyname(slave), FAST, retries=1, ack_timeout=0.05) as reader,
+            pytest.raises(DeviceTimeout, match="读卡器无应答"),
+        ):
+            reader.firmware_version()
     finally:
         os.close(master)
         os.close(slave)
