@@ -52,7 +52,7 @@ def test_charge_is_worked_out_and_posted_for_the_owner(db, office, admin):
         lines = charges.charge_lines(s, o)
         assert [(c.label, c.amount) for c in lines] == [
             ("人工费", D("30.00")), ("角阀", D("50.00")), ("PPR水管 20mm", D("16.66")),
-            ("角阀", D("-25.00"))]
+            ("角阀（退料）", D("-25.00"))]
         # 30.00 + 50.00 + 16.66 − 25.00
         assert o.charge_amount == D("71.66")
         assert (o.charge_state, o.charge_ref) == ("posted", "line-1")

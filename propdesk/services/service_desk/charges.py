@@ -78,8 +78,11 @@ def charge_lines(session: Session, order: WorkOrder) -> list[ChargeLine]:
         .order_by(StockMovement.created_at, StockMovement.id))
     for m, item in rows:
         used = -m.qty  # an issue is negative stock, a positive charge
-        lines.append(ChargeLine(f"{item.name}{(' ' + item.spec) if item.spec else ''}", used,
-                                item.unit, m.unit_price, round_fen(used * m.unit_price)))
+        label = f"{item.name}{(' ' + item.spec) if item.spec else ''}"
+        if used < 0:
+            label += "（退料）"
+        lines.append(ChargeLine(label, used, item.unit, m.unit_price,
+                                round_fen(used * m.unit_price)))
     return lines
 
 
