@@ -171,9 +171,42 @@ def upgrade() -> None:
     with op.batch_alter_table('card_list_entry', schema=None) as batch_op:
         batch_op.create_index('ix_card_list_entry_version', ['version'], unique=False)
         batch_op.create_index('uq_card_list_entry_serial_version', ['serial', 'version'], unique=True)
+    op.create_table('card_charge',
+    sa.Column('card_id', sa.Uuid(), nullable=False),
+    sa.Column('event_id', sa.Uuid(), nullable=False),
+    sa.Column('kind', sa.String(length=16), nullable=False),
+    sa.Column('amount', sa.BigInteger(), nullable=False),
+    sa.Column('customer_id', sa.Uuid(), nullable=False),
+    sa.Column('estate_id', sa.Uuid(), nullable=True),
+    sa.Column('target_kind', sa.String(length=8), nullable=False),
+    sa.Column('target_id', sa.Uuid(), nullable=False),
+    sa.Column('target_code', sa.String(length=48), nullable=False),
+    sa.Column('description', sa.String(length=256), nullable=False),
+    sa.Column('charge_date', sa.Date(), nullable=False),
+    sa.Column('service_from', sa.Date(), nullable=True),
+    sa.Column('service_to', sa.Date(), nullable=True),
+    sa.Column('refund_of_id', sa.Uuid(), nullable=True),
+    sa.Column('state', sa.String(length=12), nullable=False),
+    sa.Column('billing_ref', sa.String(length=64), nullable=False),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.Column('terminal', sa.String(length=16), nullable=False),
+    sa.Column('deleted_at', sa.DateTime(), nullable=True),
+    sa.ForeignKeyConstraint(['card_id'], ['gate_card.id'], name=op.f('fk_card_charge_card_id_gate_card')),
+    sa.ForeignKeyConstraint(['customer_id'], ['customer.id'], name=op.f('fk_card_charge_customer_id_customer')),
+    sa.ForeignKeyConstraint(['estate_id'], ['estate.id'], name=op.f('fk_card_charge_estate_id_estate')),
+    sa.ForeignKeyConstraint(['event_id'], ['gate_card_event.id'], name=op.f('fk_card_charge_event_id_gate_card_event')),
+    sa.ForeignKeyConstraint(['refund_of_id'], ['card_charge.id'], name=op.f('fk_card_charge_refund_of_id_card_charge')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_card_charge'))
+    )
+    with op.batch_alter_table('card_charge', schema=None) as batch_op:
+        batch_op.create_index('ix_card_charge_card', ['card_id'], unique=False)
+        batch_op.create_index('ix_card_charge_state', ['state'], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_table('card_charge')
     op.drop_table('card_list_entry')
     op.drop_table('card_list_version')
     op.drop_table('gate_card_event')

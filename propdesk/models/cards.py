@@ -177,3 +177,41 @@ class ParkingRate(Synced, Base):
     cap_mode: Mapped[str] = mapped_column(String(12), default="rolling24")
     free_deducted: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+CHARGE_KINDS = {"deposit": "门禁卡押金", "card_fee": "门禁卡工本费", "replace_fee": "补卡费",
+                "monthly": "月卡停车费", "deposit_refund": "退门禁卡押金"}
+CHARGE_STATES = {"pending": "待入账", "posted": "已入账", "void": "已作废"}
+
+
+class CardCharge(Synced, Base):
+    """Money a card operation asks billing to charge (or refund), for the cashier to collect.
+
+    Written in the same transaction as the card event; handed to billing at
+    once when billing's posting function is available, otherwise it waits as
+    ``pending`` and :func:`propdesk.services.cards_billing.post_pending` hands
+    it over later, so no deposit or fee is ever lost.  ``billing_ref`` is the
+    id of billing's document (bill line, refund) once posted.
+    """
+
+    __tablename__ = "card_charge"
+    __table_args__ = (
+        Index("ix_card_charge_card", "card_id"),
+        Index("ix_card_charge_state", "state"),
+    )
+    card_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("gate_card.id"))
+    event_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("gate_card_event.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    amount: Mapped[Decimal] = mapped_column(Money())
+    customer_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("customer.id"))
+    estate_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("estate.id"), default=None)
+    target_kind: Mapped[str] = mapped_column(String(8))
+    target_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    target_code: Mapped[str] = mapped_column(String(48), default="")
+    description: Mapped[str] = mapped_column(String(256), default="")
+    charge_date: Mapped[dt.date] = mapped_column(Date)
+    service_from: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    service_to: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    refund_of_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("card_charge.id"), default=None)
+    state: Mapped[str] = mapped_column(String(12), default="pending")
+    billing_ref: Mapped[str] = mapped_column(String(64), default="")
