@@ -106,6 +106,7 @@ def upgrade() -> None:
     sa.Column('payment_id', sa.Uuid(), nullable=False),
     sa.Column('seq', sa.Integer(), nullable=False),
     sa.Column('bill_line_id', sa.Uuid(), nullable=True),
+    sa.Column('item_key', sa.String(length=40), nullable=False),
     sa.Column('settlement_ref', sa.String(length=64), nullable=False),
     sa.Column('target_kind', sa.String(length=8), nullable=False),
     sa.Column('target_code', sa.String(length=48), nullable=False),

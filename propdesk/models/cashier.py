@@ -140,6 +140,7 @@ class PaymentLine(AppendOnly, Base):
         Uuid, ForeignKey("cashier_payment.id"), index=True)
     seq: Mapped[int] = mapped_column(Integer)
     bill_line_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None, index=True)
+    item_key: Mapped[str] = mapped_column(String(40), default="")   # billing's bill item (slot)
     settlement_ref: Mapped[str] = mapped_column(String(64), default="")  # billing's allocation id
     target_kind: Mapped[str] = mapped_column(String(8), default="room")  # room | space
     target_code: Mapped[str] = mapped_column(String(48), default="")

@@ -121,7 +121,12 @@ def void(session: Session, actor: Actor, ref: "str | uuid.UUID", reason: str, *,
                     authorized_by_id=auth.operator_id, authorized_by_name=auth.label, reason=reason)
     session.add(v)
     session.flush()
-    billing_link.reverse_payment(session, actor, pay, v.id, reason)
+    why = f"作废收据 {receipt.number}：{reason}"
+    if session.scalar(select(PaymentLine.id).where(PaymentLine.payment_id == pay.id).limit(1)):
+        billing_link.reverse(session, auth, billing_link.PAYMENT_DOC, pay.id, today(), why)
+    if pay.topup:
+        billing_link.take_back_topup(session, auth, pay.customer_id, pay.topup, billing_link.VOID_DOC,
+                                     v.id, today(), why)
     audit.record(session, actor, "void", "cashier_receipt", receipt.id,
                  before={"state": "valid"}, after={"state": "void", "reason": reason},
                  summary=f"作废收据 {receipt.number} {fmt(receipt.amount)} 元（授权：{auth.label}，原因：{reason}）")
@@ -163,6 +168,65 @@ def _refund_plan(session: Session, pay: Payment, amount: Decimal) -> tuple[Decim
 
 def _receipt_id(session: Session, payment_id: uuid.UUID) -> uuid.UUID:
     return session.scalar(select(Receipt.id).where(Receipt.payment_id == payment_id))
+
+
+def _settlement_doc(session: Session, receipt: Receipt, pay: Payment, exclude: uuid.UUID) -> tuple[str, uuid.UUID]:
+    """The billing document that holds a receipt's allocations now: the payment,
+    or the latest partial refund that re-settled what was kept."""
+    latest = session.scalar(
+        select(Refund.id).join(RefundLine, RefundLine.refund_id == Refund.id)
+        .where(Refund.receipt_id == receipt.id, Refund.id != exclude,
+               (RefundLine.principal > 0) | (RefundLine.late_fee > 0))
+        .order_by(Refund.refunded_at.desc(), Refund.number.desc()).limit(1))
+    return (billing_link.REFUND_DOC, latest) if latest else (billing_link.PAYMENT_DOC, pay.id)
+
+
+def _give_back(session: Session, auth: Actor, receipt: Receipt, pay: Payment, f: Refund,
+               topup_back: Decimal, lines_back: bool, reason: str) -> None:
+    """Billing's side of a refund.
+
+    Billing reverses whole documents, so a refund that gives back part of the
+    lines reverses the document holding the receipt's allocations and settles
+    again, under the refund's own document and as of the original payment
+    date, what the payer keeps (funded by the same prepayment as before).  If
+    billing's late fee for a kept line comes out lower than what was paid
+    for it (the payment itself stopped one day of accrual), the difference
+    stays the payer's money and is credited to their prepayment.
+    """
+    why = f"退款 {f.number}（收据 {receipt.number}）：{reason}"
+    if topup_back:
+        billing_link.take_back_topup(session, auth, pay.customer_id, topup_back, billing_link.REFUND_DOC,
+                                     f.id, today(), why)
+    if not lines_back:
+        return
+    doc_type, doc_id = _settlement_doc(session, receipt, pay, f.id)
+    billing_link.reverse(session, auth, doc_type, doc_id, today(), why)
+    kept = []
+    for ln in session.scalars(select(PaymentLine).where(PaymentLine.payment_id == pay.id)
+                              .order_by(PaymentLine.seq)):
+        back_p = sum(session.scalars(select(RefundLine.principal).where(RefundLine.payment_line_id == ln.id)), ZERO)
+        back_f = sum(session.scalars(select(RefundLine.late_fee).where(RefundLine.payment_line_id == ln.id)), ZERO)
+        if ln.principal - back_p or ln.late_fee - back_f:
+            kept.append((ln, ln.principal - back_p, ln.late_fee - back_f))
+    if not kept:
+        return
+    due = {d.key: d for d in billing_link.outstanding(session, auth, pay.customer_id, pay.as_of)}
+    parts, credit = [], ZERO
+    for ln, p, fee in kept:
+        d = due.get(ln.item_key)
+        if d is None:
+            credit += p + fee
+            continue
+        late = min(fee, d.late_fee)
+        credit += fee - late
+        parts.append((d, min(p, d.principal), late))
+        credit += p - min(p, d.principal)
+    prepaid = sum(session.scalars(select(PaymentTender.amount).where(
+        PaymentTender.payment_id == pay.id, PaymentTender.method == "prepaid")), ZERO)
+    billing_link.settle(session, auth, pay.customer_id, billing_link.REFUND_DOC, f.id, pay.as_of, parts,
+                        prepaid=min(prepaid, sum((p + x for _, p, x in parts), ZERO)))
+    if credit:
+        billing_link.top_up(session, auth, pay.customer_id, credit, billing_link.REFUND_DOC, f.id, pay.as_of)
 
 
 @dataclass(frozen=True)
@@ -212,7 +276,7 @@ def refund(session: Session, actor: Actor, ref: "str | uuid.UUID", reason: str, 
         session.add(RefundLine(refund_id=f.id, payment_line_id=ln.id, principal=p, late_fee=fee,
                                topup=ZERO))
     session.flush()
-    billing_link.reverse_refund(session, actor, pay, f, topup_back, plan, reason)
+    _give_back(session, auth, receipt, pay, f, topup_back, bool(plan), reason)
     audit.record(session, actor, "refund", "cashier_receipt", receipt.id,
                  after={"refund": f.number, "amount": str(value), "method": method, "reason": reason},
                  summary=f"退款 {f.number}：收据 {receipt.number} 退 {fmt(value)} 元"

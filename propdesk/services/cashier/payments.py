@@ -69,7 +69,7 @@ def quote(session: Session, actor: Actor, customer_id: uuid.UUID, as_of: dt.date
         raise NotFound("客户不存在", "customer not found")
     lines = billing_link.outstanding(session, actor, customer_id, as_of)
     return Quote(cust.id, cust.name, cust.phone, as_of, lines,
-                 billing_link.prepaid_balance(session, customer_id))
+                 billing_link.prepaid_balance(session, actor, customer_id))
 
 
 @dataclass(frozen=True)
@@ -209,6 +209,11 @@ def collect(session: Session, actor: Actor, req: PaymentRequest) -> PaymentResul
         raise ValidationFailed([Problem("金额", "没有可收取的金额", "nothing to collect")])
     tenders, change = _check_tenders(req.tenders, p.total, topup)
     prepaid_used = sum((t.amount for t in tenders if t.method == "prepaid"), ZERO)
+    if prepaid_used:
+        have = billing_link.prepaid_balance(session, actor, cust.id)
+        if prepaid_used > have:
+            raise ValidationFailed([Problem("预存冲抵", f"预存余额只有 {fmt(have)}，不够冲抵 {fmt(prepaid_used)}",
+                                            f"prepaid balance {have} is less than {prepaid_used}")])
 
     paid_at = now_utc()
     pay = Payment(shift_id=shift.id, customer_id=cust.id, payer_name=cust.name, paid_at=paid_at,
@@ -220,18 +225,17 @@ def collect(session: Session, actor: Actor, req: PaymentRequest) -> PaymentResul
     for t in tenders:
         session.add(PaymentTender(payment_id=pay.id, method=t.method, amount=t.amount,
                                   tendered=t.tendered, reference=t.reference))
-    if prepaid_used:
-        billing_link.use_prepaid(session, actor, cust.id, prepaid_used, pay.id, req.as_of)
-    refs = billing_link.settle(session, actor, cust.id, pay.id, req.as_of,
-                               [(s.line, s.principal, s.late_fee) for s in p.settled])
+    refs = billing_link.settle(session, actor, cust.id, billing_link.PAYMENT_DOC, pay.id, req.as_of,
+                               [(s.line, s.principal, s.late_fee) for s in p.settled],
+                               prepaid=prepaid_used)
     for seq, (s, ref) in enumerate(zip(p.settled, refs), start=1):
         ln = s.line
-        session.add(PaymentLine(payment_id=pay.id, seq=seq, bill_line_id=ln.bill_line_id,
+        session.add(PaymentLine(payment_id=pay.id, seq=seq, bill_line_id=ln.bill_line_id, item_key=ln.key,
                                 settlement_ref=ref, target_kind=ln.target_kind,
                                 target_code=ln.target_code, fee_item=ln.fee_item, period=ln.period,
                                 due=ln.principal, principal=s.principal, late_fee=s.late_fee))
     if p.topup:
-        billing_link.top_up(session, actor, cust.id, p.topup, pay.id, req.as_of)
+        billing_link.top_up(session, actor, cust.id, p.topup, billing_link.PAYMENT_DOC, pay.id, req.as_of)
     receipt = issue_receipt(session, pay)
     audit.record(session, actor, "collect", "cashier_payment", pay.id, after={
         "receipt": receipt.number, "customer": str(cust.id), "total": str(p.total),
