@@ -238,6 +238,7 @@ class DLT645Bus(MeterBus):
     """DL/T 645-2007 meters on one RS-485 line (usually 2400 baud, 8E1)."""
 
     protocol: ClassVar[str] = "dlt645"
+    device_name: ClassVar[str] = "电表"
     default_settings: ClassVar[SerialSettings] = SerialSettings(baudrate=2400, parity="E")
 
     def __init__(self, transport: SerialTransport, *, retries: int = 2, preamble: bool = True) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar, TypeVar
 
-from drivers.errors import BadFrame, DeviceTimeout
+from drivers.errors import BadFrame, DeviceError, DeviceTimeout
 from drivers.transport import FrameLog, SerialSettings, SerialTransport, hex_bytes
 
 T = TypeVar("T")
@@ -52,6 +52,8 @@ class MeterBus(ABC):
     default_settings: ClassVar[SerialSettings]
     #: First byte of a frame: its presence in unanswered bytes means a cut-off reply.
     frame_start: ClassVar[int] = 0x68
+    #: What the user calls this kind of meter, in messages.
+    device_name: ClassVar[str] = "表"
 
     def __init__(self, transport: SerialTransport, *, retries: int = 2) -> None:
         if retries < 0:
@@ -132,13 +134,17 @@ class MeterBus(ABC):
             raw = self.transport.receive(take, remaining, buffer=buf)
             if raw is None:
                 raise self._no_answer(address, buf)
-            frame = decode(raw)
+            try:
+                frame = decode(raw)
+            except DeviceError as exc:
+                exc.port = exc.port or self.port
+                raise
             if accept(frame):
                 return frame
 
     def _no_answer(self, address: str | None, leftover: bytearray) -> BadFrame | DeviceTimeout:
         """The error for a request that got no complete answer."""
-        who = f"表 {address}" if address else "表计"
+        who = f"{self.device_name} {address}" if address else self.device_name
         who_en = f"meter {address}" if address else "the meter"
         if self.frame_start in leftover:
             return BadFrame(

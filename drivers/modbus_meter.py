@@ -248,7 +248,8 @@ class _TransportClient(ModbusSerialClient):
         return len(request)
 
     def recv(self, size: int | None) -> bytes:
-        return self._transport.read_some(self.comm_params.timeout_connect)
+        # pymodbus' framer collects partial frames itself: hand bytes over as they come.
+        return self._transport.read_some(self.comm_params.timeout_connect, gap=0)
 
 
 class ModbusMeterBus(MeterBus):

@@ -185,20 +185,27 @@ class SerialTransport:
 
     def read_some(self, timeout: float | None = None, *, gap: float | None = None) -> bytes:
         """Wait up to ``timeout`` for bytes, then keep reading until the line has
-        been quiet for ``gap`` seconds; return what arrived (``b""`` if nothing)."""
-        deadline = time.monotonic() + (self.settings.timeout if timeout is None else timeout)
+        been quiet for ``gap`` seconds; return what arrived (``b""`` if nothing).
+        With ``gap=0`` the first bytes are returned as soon as they arrive.
+
+        A device that never stops sending is cut off after twice ``timeout``.
+        """
+        wait = self.settings.timeout if timeout is None else timeout
+        started = time.monotonic()
         quiet = gap if gap is not None else max(4 * self.settings.char_time, 2 * self.POLL)
         data = bytearray()
-        last = time.monotonic()
+        last = started
         while True:
             chunk = self._read_chunk()
             now = time.monotonic()
             if chunk:
                 data += chunk
                 last = now
-            elif data and now - last >= quiet:
+                if quiet == 0:
+                    return bytes(data)
+            if data and (now - last >= quiet or now - started >= 2 * wait):
                 return bytes(data)
-            elif not data and now >= deadline:
+            if not data and now - started >= wait:
                 return b""
 
     def read_exact(self, size: int, timeout: float | None = None) -> bytes:

@@ -221,7 +221,7 @@ def test_silent_meter_times_out_with_a_useful_message(dlt645_sim: DLT645Simulato
     with open_bus(dlt645_sim, retries=0) as bus, pytest.raises(DeviceTimeout) as caught:
         bus.read_total(METER)
     message = str(caught.value)
-    assert message.startswith("读取超时：表 123456789012 无应答")
+    assert message.startswith("读取超时：电表 123456789012 无应答")
     assert dlt645_sim.port in message and "did not answer" in message
     assert caught.value.address == METER and caught.value.port == dlt645_sim.port
 

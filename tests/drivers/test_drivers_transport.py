@@ -75,6 +75,17 @@ def test_drain_discards_stale_bytes() -> None:
         assert port.read_some(0.05) == b""
 
 
+def test_read_some_waits_for_a_quiet_line_or_hands_bytes_over_at_once() -> None:
+    with SerialTransport("loop://", FAST) as port:
+        port.write(b"abc")
+        assert port.read_some(0.1) == b"abc"
+        port.write(b"de")
+        assert port.read_some(0.1, gap=0) == b"de"
+        started = time.monotonic()
+        assert port.read_some(0.05) == b""
+        assert time.monotonic() - started >= 0.05
+
+
 def test_missing_port() -> None:
     with pytest.raises(PortNotFound) as caught:
         SerialTransport("/dev/ttyPROPDESK_NONE").open()
