@@ -134,7 +134,7 @@ def current_revisions(engine: Engine) -> set[str]:
 def head_revisions() -> set[str]:
     from alembic.script import ScriptDirectory
 
-    return set(ScriptDirectory.from_config(alembic_config()).get_heads())
+    return set(ScriptDirectory.from_config(alembic_config()).get_heads(consider_depends_on=True))
 
 
 def read_setting(db: Database, key: str, default: str = "") -> str:
