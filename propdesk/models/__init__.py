@@ -15,6 +15,7 @@ from propdesk.models.property import (
     Unit,
 )
 from propdesk.models import service  # noqa: F401,E402  registers the service-desk tables
+from propdesk.models import sync  # noqa: F401,E402  registers the synchronisation tables
 
 __all__ = [
     "AppendOnly", "AppendOnlyViolation", "AuditLog", "Base", "Building", "Company",
