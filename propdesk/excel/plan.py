@@ -309,27 +309,30 @@ class Plan:
                             f"小区 {code} {name} 已在系统中，沿用已有资料（导入不修改已有数据）",
                             f"estate {code} already exists; reused unchanged")
             return
+        ok = True
         if same_name is not None:
+            ok = False
             self.f.error(data.title, number, data.col("name"),
                          f"系统中已有小区「{name}」，其编码为 {same_name.code}，请使用该编码",
                          f"estate {name!r} exists with code {same_name.code}")
-            return
         region_id, choices = self.region_for(v.get("region", ""))
         if region_id is None:
+            ok = False
             self.f.error(data.title, number, data.col("region"),
                          f"系统中有多个区域，请填写所属区域（{choices}）" if not v.get("region") else
                          f"系统中没有区域「{v['region']}」，可选：{choices}",
                          "several regions exist: fill in 所属区域" if not v.get("region") else
                          f"no region {v['region']!r}")
-            return
         row = self.add_row(Estate, region_id=region_id, code=code, name=name,
                            address=v.get("address", ""), land_area=v.get("land_area"),
                            building_area=v.get("building_area"), green_area=v.get("green_area"),
                            phone=v.get("phone", ""), note=v.get("note", ""))
+        # Registered even when in error, so the rows that refer to it are still checked.
         ref = EstateRef(row["id"], code, name, number, buildings=CodeIndex())
         self.estates_by_code[code] = ref
-        self.estates_by_name[name] = ref
-        t.add("estate")
+        self.estates_by_name.setdefault(name, ref)
+        if ok:
+            t.add("estate")
 
     # --- 楼栋 -------------------------------------------------------------------------
 
