@@ -11,8 +11,41 @@ Create Date: 2026-11-23
 
 from __future__ import annotations
 
+import datetime as dt
+import uuid
+
 import sqlalchemy as sa
 from alembic import op
+
+# Default fee items for a new database.  Ids are deterministic (uuid5 of the code
+# in the namespace propdesk.services.billing.common.SEED_NAMESPACE), so terminals
+# that create their databases independently hold the same rows and sync cleanly.
+SEED_NAMESPACE = uuid.UUID("6f1c2a52-6a3e-4f0e-9c55-2b7f0d6b1a10")
+DEFAULT_FEE_ITEMS = [
+    ("MGMT", "物业管理费", "periodic"), ("ELEV", "电梯费", "periodic"),
+    ("WSUP", "二次供水费", "periodic"), ("GARB", "垃圾清运费", "periodic"),
+    ("PUBU", "公摊水电费", "metered"), ("WATER", "水费", "metered"),
+    ("ELEC", "电费", "metered"), ("GAS", "燃气费", "metered"),
+    ("HEAT", "取暖费", "periodic"), ("PARK", "车位管理费", "periodic"),
+    ("DECO", "装修保证金", "deposit"), ("FUND", "维修基金", "collection"),
+    ("RENT", "租金", "periodic"), ("SERV", "有偿服务费", "temporary"),
+]
+
+
+def _seed_fee_items() -> None:
+    now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    table = sa.table(
+        "fee_item", sa.column("id", sa.Uuid()), sa.column("code", sa.String()),
+        sa.column("name", sa.String()), sa.column("kind", sa.String()),
+        sa.column("sort_key", sa.Integer()), sa.column("active", sa.Boolean()),
+        sa.column("note", sa.Text()), sa.column("created_at", sa.DateTime()),
+        sa.column("updated_at", sa.DateTime()), sa.column("terminal", sa.String()),
+        sa.column("deleted_at", sa.DateTime()))
+    op.bulk_insert(table, [
+        dict(id=uuid.uuid5(SEED_NAMESPACE, f"fee_item:{code}"), code=code, name=name, kind=kind,
+             sort_key=i * 10, active=True, note="", created_at=now, updated_at=now, terminal="",
+             deleted_at=None)
+        for i, (code, name, kind) in enumerate(DEFAULT_FEE_ITEMS, start=1)])
 
 
 revision = '0002'
@@ -363,6 +396,7 @@ def upgrade() -> None:
     with op.batch_alter_table('meter_reading', schema=None) as batch_op:
         batch_op.create_index('ix_meter_reading_meter_on', ['meter_id', 'read_on'], unique=False)
         batch_op.create_index('uq_meter_reading_period', ['meter_id', 'period'], unique=True, sqlite_where=sa.text("kind = 'read' AND deleted_at IS NULL"), postgresql_where=sa.text("kind = 'read' AND deleted_at IS NULL"))
+    _seed_fee_items()
 
 
 def downgrade() -> None:

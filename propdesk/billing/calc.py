@@ -42,9 +42,17 @@ class CalcError(ValueError):
     """An input that a fee method cannot bill (never billed as 0 silently)."""
 
 
-def qty(d: Decimal) -> str:
-    """A quantity as printed in formulas: thousands separators, stored places kept."""
-    return format(d, ",f")
+def qty(d: Decimal, places: int = 0) -> str:
+    """A number as printed in formulas: thousands separators, trailing zeros
+    dropped but at least ``places`` decimals (2.3000 元 → 2.30, 27.000 m³ → 27)."""
+    n = d.normalize()
+    if n.as_tuple().exponent > -places:
+        n = n.quantize(Decimal(1).scaleb(-places))
+    return format(n, ",f")
+
+
+def price(d: Decimal) -> str:
+    return qty(d, 2)
 
 
 def yuan(d: Decimal) -> str:
@@ -162,23 +170,23 @@ def _finish(exact: Fraction, head: str, discounts: Sequence[Discount], *,
     return Computed(amount, gross, gross - amount, text, quantity, unit_price, ins)
 
 
-def area_fee(area: Decimal, price: Decimal, share: Share, *, inner: bool = False,
+def area_fee(area: Decimal, unit_price: Decimal, share: Share, *, inner: bool = False,
              discounts: Sequence[Discount] = ()) -> Computed:
     """单价×面积: ``area`` m² × ``price`` 元/m²·月 × months billed."""
     if area is None or area <= 0:
         raise CalcError(("套内面积" if inner else "建筑面积") + f"为 {area}，无法按面积计费，请先在房间资料中填写面积")
     label = "套内" if inner else ""
-    head = f"{label}{qty(area)} m² × {qty(price)} 元/m²·月{share.factor_text()}"
-    exact = Fraction(area) * Fraction(price) * share.value
-    return _finish(exact, head, discounts, quantity=area, unit_price=price,
-                   inputs={"area": str(area), "price": str(price), "days": str(share.days),
+    head = f"{label}{qty(area, 2)} m² × {price(unit_price)} 元/m²·月{share.factor_text()}"
+    exact = Fraction(area) * Fraction(unit_price) * share.value
+    return _finish(exact, head, discounts, quantity=area, unit_price=unit_price,
+                   inputs={"area": str(area), "price": str(unit_price), "days": str(share.days),
                            "period_days": str(share.period_days), "months": str(share.months)})
 
 
 def fixed_fee(amount: Decimal, share: Share, *, per: str = "户",
               discounts: Sequence[Discount] = ()) -> Computed:
     """固定金额: ``amount`` 元 per room/space/vehicle per month × months billed."""
-    head = f"{qty(amount)} 元/{per}·月{share.factor_text()}"
+    head = f"{price(amount)} 元/{per}·月{share.factor_text()}"
     exact = Fraction(amount) * share.value
     return _finish(exact, head, discounts, quantity=Decimal(1), unit_price=amount,
                    inputs={"amount": str(amount), "days": str(share.days),
@@ -236,7 +244,7 @@ def metered_fee(usage: Decimal, tiers: Sequence[Tier], *, unit: str = "m³",
     for t in tiers:
         band = rest if t.upto is None else min(rest, t.upto - lower)
         if band > 0 or not terms:
-            terms.append(f"{qty(band)} {unit} × {qty(t.price)} 元")
+            terms.append(f"{qty(band)} {unit} × {price(t.price)} 元")
             exact += Fraction(band) * Fraction(t.price)
         rest -= band
         if t.upto is not None:
@@ -261,10 +269,12 @@ def formula_fee(formula: Formula, values: Mapping[str, Decimal], *, allow_negati
 
 
 def shared_parts(whole: Decimal, weights: Sequence[tuple[object, Decimal]], *,
-                 basis: str, source_text: str) -> dict[object, Computed]:
+                 basis: str, source_text: str, weight_text: Mapping[object, str] | None = None,
+                 total_text: str = "") -> dict[object, Computed]:
     """公摊: split ``whole`` (whole fen) over members by weight, exactly.
 
-    ``basis`` is 'building_area', 'inner_area' or 'household'.  The largest-
+    ``basis`` is 'building_area', 'inner_area' or 'household'; ``weight_text``
+    and ``total_text`` may say how a weight was made (e.g. area × days held).  The largest-
     remainder method (:func:`propdesk.money.allocate`) gives the leftover fen
     to the largest remainders, so the parts add up to the whole to the fen.
     """
@@ -281,7 +291,8 @@ def shared_parts(whole: Decimal, weights: Sequence[tuple[object, Decimal]], *,
     basis_zh = {"building_area": "按建筑面积", "inner_area": "按套内面积", "household": "按户"}[basis]
     out = {}
     for (key, w), part in zip(weights, parts):
-        text = (f"{source_text}；{basis_zh}分摊 {qty(w)}/{qty(total_w)} {unit} "
+        shown = (weight_text or {}).get(key) or qty(w, 2 if unit == "m²" else 0)
+        text = (f"{source_text}；{basis_zh}分摊 {shown}/{total_text or qty(total_w, 2 if unit == 'm²' else 0)} {unit} "
                 f"= {yuan(part)} 元（合计 {yuan(whole)} 元，尾差按最大余额法分配）")
         out[key] = Computed(part, part, ZERO, text, w, None,
                             {"whole": str(whole), "weight": str(w), "total_weight": str(total_w),

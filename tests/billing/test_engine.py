@@ -120,7 +120,7 @@ def test_shared_100_over_three_unequal_rooms():
     got = {k: v.amount for k, v in parts.items()}
     assert got == {"A": D("27.78"), "B": D("33.33"), "C": D("38.89")}
     assert sum(got.values()) == D("100.00")
-    assert "50/180 m²" in parts["A"].formula
+    assert "按建筑面积分摊 50.00/180.00 m² = 27.78 元" in parts["A"].formula
 
 
 @given(st.integers(min_value=0, max_value=10**9),

@@ -1,0 +1,486 @@
+"""Meters (仪表) and readings (抄表): entry by grid, Excel import or device.
+
+Every reading is checked (:func:`propdesk.billing.meters.check_reading`):
+errors (a reading below the previous one without rollover or replacement,
+above the meter's maximum, negative) are refused; warnings (zero use in an
+occupied room, more than 3× the meter's recent average, a rollover) must be
+confirmed by the operator (``accept_warnings``) and are kept on the reading.
+Device readings are taken with their warnings recorded, errors refused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from propdesk.billing import meters as engine
+from propdesk.billing.periods import Period
+from propdesk.errors import Conflict, NotFound, Problem, ValidationFailed
+from propdesk.models import Building, Estate, Occupancy, Room
+from propdesk.models.billing import (
+    METER_KINDS, METER_UNITS, READING_SOURCES, FeeStandard, Meter, MeterReading,
+)
+from propdesk.money import to_decimal
+from propdesk.security import BILL_RUN, BILL_VIEW, FEE_EDIT, Actor, require
+from propdesk.services import audit
+from propdesk.services.billing.common import parse_period
+
+KIND_ORDER = {"final": 0, "initial": 1, "read": 2}
+HISTORY_MONTHS = 6
+
+
+def _chain_key(r: MeterReading):
+    return (r.read_on, KIND_ORDER[r.kind], r.created_at or dt.datetime.min)
+
+
+def _reg(r: MeterReading, meter: Meter) -> engine.RegisterReading:
+    return engine.RegisterReading(r.value, r.kind, r.multiplier, r.rollover, meter.max_reading,
+                                  f"{r.read_on:%Y-%m-%d}")
+
+
+def get_meter(session: Session, ref: "uuid.UUID | str") -> Meter:
+    m = session.get(Meter, ref) if isinstance(ref, uuid.UUID) else session.scalar(
+        select(Meter).where(Meter.code == str(ref).strip().upper(), Meter.deleted_at.is_(None)))
+    if m is None or m.deleted_at is not None:
+        raise NotFound(f"找不到仪表 {ref}", f"no meter {ref}")
+    return m
+
+
+def create_meter(session: Session, actor: Actor, *, kind: str, initial_reading: Decimal,
+                 installed_on: dt.date, room_id: uuid.UUID | None = None,
+                 building_id: uuid.UUID | None = None, estate_id: uuid.UUID | None = None,
+                 code: str = "", name: str = "", multiplier: Decimal = Decimal(1),
+                 max_reading: Decimal | None = None, places: int = 1, serial_no: str = "",
+                 share_standard: "uuid.UUID | None" = None) -> Meter:
+    """A room meter (``room_id``) or a public meter of a building or estate.
+
+    The meter starts with an ``initial`` reading: usage is counted from it.
+    A public meter with ``share_standard`` has its cost split by that
+    standard over the rooms of its building (or estate)."""
+    require(actor, FEE_EDIT)
+    p = []
+    if kind not in METER_KINDS:
+        p.append(Problem("表类型", "表类型应为 水表/电表/燃气表/热量表", f"unknown meter kind {kind}"))
+    if multiplier <= 0:
+        p.append(Problem("倍率", "倍率必须大于0", "multiplier must be positive"))
+    if max_reading is not None and max_reading <= 0:
+        p.append(Problem("最大读数", "最大读数必须大于0", "maximum reading must be positive"))
+    if initial_reading < 0 or (max_reading is not None and initial_reading > max_reading):
+        p.append(Problem("起始读数", "起始读数无效", "invalid initial reading"))
+    if not 0 <= places <= 3:
+        p.append(Problem("小数位", "读数小数位应为0到3", "places must be 0..3"))
+    if p:
+        raise ValidationFailed(p)
+    room = session.get(Room, room_id) if room_id else None
+    if room_id and (room is None or room.deleted_at is not None):
+        raise NotFound("房间不存在", "room not found")
+    if room is not None:
+        building_id, estate_id = room.building_id, room.estate_id
+    elif building_id is not None:
+        b = session.get(Building, building_id)
+        if b is None:
+            raise NotFound("楼栋不存在", "building not found")
+        estate_id = b.estate_id
+    if estate_id is None or session.get(Estate, estate_id) is None:
+        raise ValidationFailed([Problem("位置", "仪表必须属于房间、楼栋或小区", "a meter belongs to a room, building or estate")])
+    if share_standard is not None:
+        std = session.get(FeeStandard, share_standard)
+        if std is None or std.method != "shared":
+            raise ValidationFailed([Problem("公摊标准", "所选标准不是公摊类收费标准", "not a shared standard")])
+    if not code:
+        base = room.code if room else (f"{session.get(Estate, estate_id).code}-"
+                                       f"{session.get(Building, building_id).code if building_id else ''}PUB")
+        code = f"{base}-{kind[0].upper()}"
+        n = 1
+        while session.scalar(select(Meter.id).where(Meter.code == code)):
+            n += 1
+            code = f"{base}-{kind[0].upper()}{n}"
+    code = code.strip().upper()
+    if session.scalar(select(Meter.id).where(Meter.code == code)):
+        raise Conflict(f"仪表编码 {code} 已存在", f"meter code {code} already exists")
+    m = Meter(code=code, name=name or f"{METER_KINDS[kind]}", kind=kind, estate_id=estate_id,
+              building_id=building_id, room_id=room_id, is_public=room is None,
+              share_standard_id=share_standard, multiplier=multiplier, max_reading=max_reading,
+              places=places, serial_no=serial_no, installed_on=installed_on)
+    session.add(m)
+    session.flush()
+    r = MeterReading(meter_id=m.id, period=str(Period.of(installed_on)), read_on=installed_on,
+                     value=initial_reading, kind="initial", multiplier=multiplier, source="manual",
+                     note="装表起码")
+    session.add(r)
+    session.flush()
+    audit.record(session, actor, "create", "meter", m.id, after=audit.snapshot(m) | {"initial": str(initial_reading)},
+                 summary=f"新建仪表 {code}，起码 {initial_reading}")
+    return m
+
+
+def meter_readings(session: Session, meter_id: uuid.UUID) -> list[MeterReading]:
+    return sorted(session.scalars(select(MeterReading).where(
+        MeterReading.meter_id == meter_id, MeterReading.deleted_at.is_(None))), key=_chain_key)
+
+
+@dataclass(frozen=True)
+class MeterUsage:
+    meter_id: uuid.UUID
+    usage: Decimal
+    text: str
+    since: dt.date
+    until: dt.date
+    error: str = ""
+
+
+def period_usage(session: Session, meters: list[Meter], period: Period) -> dict[uuid.UUID, MeterUsage]:
+    """Usage of each meter in ``period``: from the last reading before the period
+    through the period's readings.  Meters without a reading in the period are
+    absent; a meter whose readings cannot be used carries ``error``."""
+    if not meters:
+        return {}
+    by_id = {m.id: m for m in meters}
+    lo = str(period.add(-13))
+    rows: dict[uuid.UUID, list[MeterReading]] = defaultdict(list)
+    ids = list(by_id)
+    for i in range(0, len(ids), 500):
+        for r in session.scalars(select(MeterReading).where(
+                MeterReading.meter_id.in_(ids[i:i + 500]), MeterReading.deleted_at.is_(None),
+                MeterReading.period >= lo, MeterReading.period <= str(period))):
+            rows[r.meter_id].append(r)
+    out = {}
+    for mid, rs in rows.items():
+        cur = sorted((r for r in rs if r.period == str(period)), key=_chain_key)
+        if not cur:
+            continue
+        before = sorted((r for r in rs if r.period < str(period)), key=_chain_key)
+        if not before:
+            before = sorted((r for r in meter_readings(session, mid) if r.period < str(period)),
+                            key=_chain_key)
+        meter = by_id[mid]
+        if before:
+            prev, chain = before[-1], cur
+        elif cur[0].kind == "initial":
+            prev, chain = cur[0], cur[1:]
+        else:
+            out[mid] = MeterUsage(mid, Decimal(0), "", cur[0].read_on, cur[-1].read_on,
+                                  f"仪表 {meter.code} 没有起始读数，请先登记起码")
+            continue
+        try:
+            used, text = engine.usage(_reg(prev, meter), [_reg(r, meter) for r in chain])
+        except engine.MeterError as exc:
+            out[mid] = MeterUsage(mid, Decimal(0), "", prev.read_on, cur[-1].read_on,
+                                  f"仪表 {meter.code} {period}：{exc}")
+            continue
+        out[mid] = MeterUsage(mid, used, text, prev.read_on, cur[-1].read_on)
+    return out
+
+
+def average_usage(session: Session, meter: Meter, period: Period, months: int = HISTORY_MONTHS) -> Decimal | None:
+    """Average monthly usage over the ``months`` periods before ``period`` (None without history)."""
+    used = []
+    for k in range(1, months + 1):
+        u = period_usage(session, [meter], period.add(-k)).get(meter.id)
+        if u is not None and not u.error:
+            used.append(u.usage)
+    return (sum(used) / len(used)) if used else None
+
+
+def _previous_value(session: Session, meter: Meter, period: Period, read_on: dt.date) -> MeterReading | None:
+    rs = [r for r in meter_readings(session, meter.id)
+          if r.period < str(period) or (r.period == str(period) and r.kind != "read")]
+    rs = [r for r in rs if r.read_on <= read_on]
+    return rs[-1] if rs else None
+
+
+def _occupied(session: Session, room_id: uuid.UUID | None, on: dt.date) -> bool:
+    if room_id is None:
+        return False
+    return bool(session.scalar(select(Occupancy.id).where(
+        Occupancy.room_id == room_id, Occupancy.deleted_at.is_(None), Occupancy.start_date <= on,
+        (Occupancy.end_date.is_(None)) | (Occupancy.end_date > on)).limit(1)))
+
+
+def check_entry(session: Session, actor: Actor, meter: Meter, period: Period, value: Decimal, *,
+                read_on: dt.date, rollover: bool = False) -> list[engine.ReadingCheck]:
+    """The checks for a reading before it is saved (the grid calls this per cell)."""
+    require(actor, BILL_VIEW)
+    prev = _previous_value(session, meter, period, read_on)
+    return engine.check_reading(
+        prev.value if prev else None, value, rollover=rollover, max_reading=meter.max_reading,
+        multiplier=meter.multiplier, occupied=_occupied(session, meter.room_id, read_on),
+        average=average_usage(session, meter, period))
+
+
+@dataclass
+class ReadingResult:
+    meter_id: uuid.UUID
+    meter_code: str
+    reading_id: uuid.UUID
+    value: Decimal
+    checks: list[engine.ReadingCheck] = field(default_factory=list)
+    replaced: bool = False
+
+
+def _save(session: Session, actor: Actor, meter: Meter, period: Period, value: Decimal,
+          read_on: dt.date, *, rollover: bool, source: str, checks, note: str) -> ReadingResult:
+    existing = session.scalar(select(MeterReading).where(
+        MeterReading.meter_id == meter.id, MeterReading.period == str(period),
+        MeterReading.kind == "read", MeterReading.deleted_at.is_(None)))
+    warn = json.dumps([c.zh for c in checks if c.severity == "warning"], ensure_ascii=False) if checks else ""
+    if existing is not None:
+        before = audit.snapshot(existing)
+        existing.value, existing.read_on, existing.rollover = value, read_on, rollover
+        existing.source, existing.checks, existing.note = source, warn, note
+        existing.multiplier = meter.multiplier
+        session.flush()
+        b, a = audit.diff(before, audit.snapshot(existing))
+        if a:
+            audit.record(session, actor, "update", "meter_reading", existing.id, before=b, after=a,
+                         summary=f"修改读数 {meter.code} {period}: {before['value']} → {value}")
+        return ReadingResult(meter.id, meter.code, existing.id, value, list(checks), True)
+    r = MeterReading(meter_id=meter.id, period=str(period), read_on=read_on, value=value, kind="read",
+                     rollover=rollover, multiplier=meter.multiplier, source=source, checks=warn, note=note)
+    session.add(r)
+    session.flush()
+    return ReadingResult(meter.id, meter.code, r.id, value, list(checks))
+
+
+def record_reading(session: Session, actor: Actor, meter_id: "uuid.UUID | str", value: "Decimal | int | str",
+                   read_at: "dt.date | dt.datetime", source: str = "device", *, period: "str | Period | None" = None,
+                   rollover: bool = False, accept_warnings: bool = True, note: str = "") -> ReadingResult:
+    """One reading from a device (or any single source).  The reading belongs to
+    the period of ``read_at`` unless ``period`` is given; a second reading of the
+    same meter and period replaces the first (audited).  Errors raise
+    ValidationFailed; warnings are kept with the reading."""
+    require(actor, BILL_RUN)
+    if source not in READING_SOURCES:
+        raise ValueError(f"unknown source {source}")
+    meter = get_meter(session, meter_id)
+    read_on = read_at.date() if isinstance(read_at, dt.datetime) else read_at
+    per = parse_period(period) if period else Period.of(read_on)
+    v = to_decimal(value).quantize(Decimal(1).scaleb(-3))
+    checks = check_entry(session, actor, meter, per, v, read_on=read_on, rollover=rollover)
+    where = f"仪表 {meter.code} {per}"
+    errors = [c for c in checks if c.severity == "error"]
+    if errors:
+        raise ValidationFailed([Problem(where, c.zh, c.en) for c in errors])
+    warnings = [c for c in checks if c.severity == "warning"]
+    if warnings and not accept_warnings:
+        raise ValidationFailed([Problem(where, c.zh, c.en) for c in warnings],
+                               "读数需要确认，请核对后确认保存", "the reading needs confirmation")
+    res = _save(session, actor, meter, per, v, read_on, rollover=rollover, source=source,
+                checks=checks, note=note)
+    if source == "device":
+        audit.record(session, actor, "reading", "meter_reading", res.reading_id,
+                     after={"meter": meter.code, "value": str(v), "period": str(per)},
+                     summary=f"设备读数 {meter.code} {v}")
+    return res
+
+
+@dataclass(frozen=True)
+class ReadingEntry:
+    meter: "uuid.UUID | str"
+    value: Decimal
+    rollover: bool = False
+    note: str = ""
+    where: str = ""  # e.g. "抄表 第5行" for messages
+
+
+def enter_readings(session: Session, actor: Actor, period: "str | Period", read_on: dt.date,
+                   entries: list[ReadingEntry], *, source: str = "manual",
+                   accept_warnings: bool = False) -> list[ReadingResult]:
+    """A reading batch (抄表), all or nothing: any error refuses the batch;
+    warnings refuse it too unless ``accept_warnings``."""
+    require(actor, BILL_RUN)
+    per = parse_period(period)
+    problems, planned = [], []
+    seen = set()
+    for e in entries:
+        try:
+            meter = get_meter(session, e.meter)
+        except NotFound as exc:
+            problems.append(Problem(e.where or str(e.meter), exc.zh, exc.en))
+            continue
+        where = e.where or f"仪表 {meter.code}"
+        if meter.id in seen:
+            problems.append(Problem(where, "同一批次中该表出现了两次", "meter appears twice in the batch"))
+            continue
+        seen.add(meter.id)
+        checks = check_entry(session, actor, meter, per, e.value, read_on=read_on, rollover=e.rollover)
+        for c in checks:
+            if c.severity == "error" or not accept_warnings:
+                problems.append(Problem(where, ("" if c.severity == "error" else "需确认：") + c.zh, c.en))
+        planned.append((meter, e, checks))
+    if problems:
+        raise ValidationFailed(problems)
+    results = [_save(session, actor, m, per, e.value, read_on, rollover=e.rollover, source=source,
+                     checks=c, note=e.note) for m, e, c in planned]
+    audit.record(session, actor, "readings", "meter_reading", "",
+                 after={"period": str(per), "count": len(results), "source": source},
+                 summary=f"录入抄表读数 {len(results)} 条（{per}）")
+    return results
+
+
+def replace_meter(session: Session, actor: Actor, meter_id: "uuid.UUID | str", *, old_final: Decimal,
+                  new_initial: Decimal, on: dt.date, multiplier: Decimal | None = None,
+                  max_reading: Decimal | None = None, serial_no: str = "", note: str = "") -> Meter:
+    """换表: the old register's final reading and the new register's initial reading,
+    same day.  The period's usage is old (final − previous) + new (current − initial)."""
+    require(actor, BILL_RUN)
+    meter = get_meter(session, meter_id)
+    per = Period.of(on)
+    prev = _previous_value(session, meter, per.add(1), on)
+    if prev is not None and old_final < prev.value:
+        raise ValidationFailed([Problem(f"仪表 {meter.code} 换表", f"旧表止码 {old_final} 小于上次读数 {prev.value}",
+                                        "old meter's final reading is below its previous reading")])
+    before = audit.snapshot(meter)
+    session.add(MeterReading(meter_id=meter.id, period=str(per), read_on=on, value=old_final, kind="final",
+                             multiplier=meter.multiplier, source="manual", note="换表旧表止码"))
+    if multiplier is not None:
+        meter.multiplier = multiplier
+    if max_reading is not None:
+        meter.max_reading = max_reading
+    if serial_no:
+        meter.serial_no = serial_no
+    meter.installed_on = on
+    session.add(MeterReading(meter_id=meter.id, period=str(per), read_on=on, value=new_initial, kind="initial",
+                             multiplier=meter.multiplier, source="manual", note=note or "换表新表起码"))
+    session.flush()
+    audit.record(session, actor, "replace", "meter", meter.id, before=before,
+                 after=audit.snapshot(meter) | {"old_final": str(old_final), "new_initial": str(new_initial)},
+                 summary=f"换表 {meter.code}：旧表止码 {old_final}，新表起码 {new_initial}")
+    return meter
+
+
+# --- the reading grid ----------------------------------------------------------------
+
+@dataclass
+class SheetRow:
+    meter_id: uuid.UUID
+    meter_code: str
+    room_code: str
+    kind: str
+    unit: str
+    previous: Decimal | None
+    previous_on: dt.date | None
+    current: Decimal | None
+    rollover: bool
+    usage: Decimal | None
+    average: Decimal | None
+    occupied: bool
+    multiplier: Decimal
+    max_reading: Decimal | None
+
+
+def reading_sheet(session: Session, actor: Actor, building_id: uuid.UUID, period: "str | Period",
+                  kind: str = "") -> list[SheetRow]:
+    """The rows of the reading grid for one building (room meters, then public ones)."""
+    require(actor, BILL_VIEW)
+    per = parse_period(period)
+    stmt = select(Meter).where(Meter.building_id == building_id, Meter.deleted_at.is_(None),
+                               Meter.active.is_(True))
+    if kind:
+        stmt = stmt.where(Meter.kind == kind)
+    meters = list(session.scalars(stmt))
+    rooms = {r.id: r for r in session.scalars(select(Room).where(Room.building_id == building_id))}
+    occupied = set(session.scalars(select(Occupancy.room_id).where(
+        Occupancy.room_id.in_(list(rooms) or [uuid.uuid4()]), Occupancy.deleted_at.is_(None),
+        Occupancy.start_date <= per.last_day,
+        (Occupancy.end_date.is_(None)) | (Occupancy.end_date > per.last_day))))
+    usages = period_usage(session, meters, per)
+    out = []
+    for m in meters:
+        rs = meter_readings(session, m.id)
+        cur = next((r for r in rs if r.period == str(per) and r.kind == "read"), None)
+        prev_rs = [r for r in rs if r.period < str(per) or (r.period == str(per) and r.kind != "read")]
+        prev = prev_rs[-1] if prev_rs else None
+        u = usages.get(m.id)
+        room = rooms.get(m.room_id)
+        out.append(SheetRow(m.id, m.code, room.code if room else "公共表", m.kind, METER_UNITS[m.kind],
+                            prev.value if prev else None, prev.read_on if prev else None,
+                            cur.value if cur else None, bool(cur and cur.rollover),
+                            u.usage if (u and not u.error and cur) else None,
+                            average_usage(session, m, per), m.room_id in occupied, m.multiplier,
+                            m.max_reading))
+    out.sort(key=lambda r: (r.room_code == "公共表", r.room_code, r.kind))
+    return out
+
+
+# --- Excel import --------------------------------------------------------------------
+
+READING_COLUMNS = ["仪表编码", "账期", "抄表日期", "本次读数", "回零", "备注"]
+
+
+def import_readings(session: Session, actor: Actor, path: "str | Path", *,
+                    accept_warnings: bool = False) -> list[ReadingResult]:
+    """``propdesk meter readings import FILE.xlsx``: columns 仪表编码, 账期 (YYYY-MM),
+    抄表日期, 本次读数, 回零 (是/否, optional), 备注 (optional), on the first sheet
+    with a header row.  All or nothing: every bad row is reported by sheet, row
+    and column; warnings need ``accept_warnings``."""
+    import openpyxl
+
+    require(actor, BILL_RUN)
+    wb = openpyxl.load_workbook(str(path), read_only=True, data_only=True)
+    ws = wb.worksheets[0]
+    rows = ws.iter_rows(values_only=True)
+    header = [str(c).strip() if c is not None else "" for c in next(rows, [])]
+    missing = [c for c in READING_COLUMNS[:4] if c not in header]
+    if missing:
+        raise ValidationFailed([Problem(f"工作表「{ws.title}」第1行", f"缺少列：{'、'.join(missing)}（需要 {'、'.join(READING_COLUMNS)}）",
+                                        f"missing columns: {', '.join(missing)}")])
+    col = {name: header.index(name) for name in READING_COLUMNS if name in header}
+    problems, batches = [], defaultdict(list)
+    for n, row in enumerate(rows, start=2):
+        if row is None or all(v in (None, "") for v in row):
+            continue
+        get = lambda name: row[col[name]] if name in col and col[name] < len(row) else None  # noqa: E731
+        where = lambda name: f"工作表「{ws.title}」第{n}行「{name}」列"  # noqa: E731
+        code = str(get("仪表编码") or "").strip()
+        if not code:
+            problems.append(Problem(where("仪表编码"), "仪表编码为空", "meter code is empty"))
+            continue
+        try:
+            per = Period.parse(str(get("账期") or ""))
+        except ValueError:
+            problems.append(Problem(where("账期"), f"账期应为 YYYY-MM：{get('账期')!r}", "period must be YYYY-MM"))
+            continue
+        d = get("抄表日期")
+        if isinstance(d, dt.datetime):
+            d = d.date()
+        elif not isinstance(d, dt.date):
+            try:
+                d = dt.date.fromisoformat(str(d).strip())
+            except ValueError:
+                problems.append(Problem(where("抄表日期"), f"日期无效：{d!r}（如 2026-03-25）", "invalid date"))
+                continue
+        raw = get("本次读数")
+        try:
+            if isinstance(raw, float):
+                raw = repr(raw)  # Excel stores numbers as binary floats; read the shortest text form
+            value = to_decimal(raw if raw is not None else "")
+            if value != value.quantize(Decimal("0.001")):
+                raise InvalidOperation
+        except (ValueError, InvalidOperation):
+            problems.append(Problem(where("本次读数"), f"读数无效：{raw!r}（最多3位小数）", "invalid reading"))
+            continue
+        roll = str(get("回零") or "").strip() in ("是", "Y", "y", "yes", "1", "TRUE", "True", "回零")
+        batches[(per, d)].append(ReadingEntry(code, value, roll, str(get("备注") or ""), f"工作表「{ws.title}」第{n}行"))
+    wb.close()
+    if problems:
+        raise ValidationFailed(problems)
+    results = []
+    for (per, d), entries in sorted(batches.items(), key=lambda kv: (kv[0][0], kv[0][1])):
+        try:
+            with session.begin_nested():
+                results += enter_readings(session, actor, per, d, entries, source="import",
+                                          accept_warnings=accept_warnings)
+        except ValidationFailed as exc:
+            problems += exc.problems
+    if problems:
+        raise ValidationFailed(problems)
+    return results
