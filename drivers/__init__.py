@@ -34,7 +34,14 @@ from drivers.mifare import AccessConditions, SectorTrailer
 from drivers.modbus_meter import ModbusMeterBus
 from drivers.pn532 import PN532, MifareClassic
 from drivers.registry import meter_protocols, open_meter
-from drivers.transport import RX, TX, FrameLog, SerialSettings, SerialTransport, hex_bytes
+from drivers.transport import (
+    RX,
+    TX,
+    FrameLog,
+    SerialSettings,
+    SerialTransport,
+    hex_bytes,
+)
 
 __all__ = [
     "PN532",

@@ -16,11 +16,20 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, ClassVar, Final
+from typing import ClassVar, Final
 
+from drivers.device import SerialDevice
 from drivers.errors import BadFrame, PaperOut, PrinterOffline
-from drivers.layout import PAPER_58MM, Align, columns, display_width, three_columns, two_columns, wrap
-from drivers.transport import FrameLog, SerialSettings, SerialTransport
+from drivers.layout import (
+    PAPER_58MM,
+    Align,
+    columns,
+    display_width,
+    three_columns,
+    two_columns,
+    wrap,
+)
+from drivers.transport import SerialSettings, SerialTransport
 
 ESC: Final = b"\x1b"
 GS: Final = b"\x1d"
@@ -325,7 +334,7 @@ def decode_status(printer: int, offline_cause: int, paper: int) -> PrinterStatus
 # -- device -------------------------------------------------------------------------
 
 
-class ReceiptPrinter:
+class ReceiptPrinter(SerialDevice):
     """A receipt printer on a serial line (or a network printer's raw port via
     ``socket://host:9100``)."""
 
@@ -340,40 +349,11 @@ class ReceiptPrinter:
         char_map: Mapping[str, str] | None = None,
         check_status: bool = True,
     ) -> None:
-        self.transport = transport
+        super().__init__(transport)
         self.columns = columns
         self.encoding = encoding
         self.char_map = char_map
         self.check_status = check_status
-
-    @classmethod
-    def open(
-        cls,
-        port: str,
-        settings: SerialSettings | None = None,
-        *,
-        log: FrameLog | None = None,
-        **options: Any,
-    ) -> ReceiptPrinter:
-        transport = SerialTransport(port, settings or cls.default_settings, log=log).open()
-        try:
-            return cls(transport, **options)
-        except BaseException:
-            transport.close()
-            raise
-
-    def close(self) -> None:
-        self.transport.close()
-
-    def __enter__(self) -> ReceiptPrinter:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
-
-    @property
-    def port(self) -> str:
-        return self.transport.port
 
     def receipt(self) -> EscPos:
         """A builder set up for this printer's paper and encoding, already ``init()``-ed."""

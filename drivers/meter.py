@@ -13,14 +13,14 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, ClassVar, TypeVar
+from typing import ClassVar, TypeVar
 
+from drivers.device import SerialDevice
 from drivers.errors import BadFrame, DeviceError, DeviceTimeout
-from drivers.transport import FrameLog, SerialSettings, SerialTransport, hex_bytes
+from drivers.transport import SerialSettings, SerialTransport, hex_bytes
 
 T = TypeVar("T")
 F = TypeVar("F")
-B = TypeVar("B", bound="MeterBus")
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ class Reading:
     raw: bytes
 
 
-class MeterBus(ABC):
+class MeterBus(SerialDevice, ABC):
     """Meters of one protocol on one serial line.
 
     Subclasses set :attr:`protocol` and :attr:`default_settings` and implement
@@ -56,45 +56,14 @@ class MeterBus(ABC):
     device_name: ClassVar[str] = "表"
 
     def __init__(self, transport: SerialTransport, *, retries: int = 2) -> None:
+        super().__init__(transport)
         if retries < 0:
             raise ValueError("retries must be >= 0")
-        self.transport = transport
         self.retries = retries
-
-    @classmethod
-    def open(
-        cls: type[B],
-        port: str,
-        settings: SerialSettings | None = None,
-        *,
-        log: FrameLog | None = None,
-        **options: Any,
-    ) -> B:
-        """Open ``port`` with ``settings`` (default: the protocol's usual ones)."""
-        transport = SerialTransport(port, settings or cls.default_settings, log=log).open()
-        try:
-            return cls(transport, **options)
-        except BaseException:
-            transport.close()
-            raise
 
     @abstractmethod
     def read_total(self, address: str) -> Reading:
         """Read the meter's cumulative total (the value that is billed)."""
-
-    def close(self) -> None:
-        """Close the serial line."""
-        self.transport.close()
-
-    def __enter__(self: B) -> B:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
-
-    @property
-    def port(self) -> str:
-        return self.transport.port
 
     def _with_retries(self, attempt: Callable[[], T]) -> T:
         """Run a read, repeating it on silence or a garbled answer.

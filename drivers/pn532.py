@@ -18,9 +18,10 @@ exchange and :class:`MifareClassic` the card operations.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar, Final, Literal
+from typing import ClassVar, Final, Literal
 
 from drivers import mifare
+from drivers.device import SerialDevice
 from drivers.errors import (
     AuthError,
     BadChecksum,
@@ -32,7 +33,7 @@ from drivers.errors import (
     NoCard,
 )
 from drivers.mifare import AccessConditions, KeyType, SectorTrailer
-from drivers.transport import FrameLog, SerialSettings, SerialTransport, hex_bytes
+from drivers.transport import SerialSettings, SerialTransport, hex_bytes
 
 START_CODE: Final = b"\x00\xff"
 TFI_HOST: Final = 0xD4
@@ -245,7 +246,7 @@ def decode_target(data: bytes) -> Target | None:
 # -- reader ----------------------------------------------------------------------
 
 
-class PN532:
+class PN532(SerialDevice):
     """A PN532 on a serial line (HSU). Call :meth:`begin` once after opening."""
 
     default_settings: ClassVar[SerialSettings] = SerialSettings(baudrate=115200, timeout=1.0)
@@ -258,39 +259,10 @@ class PN532:
         ack_timeout: float = 0.2,
         passive_retries: int = 2,
     ) -> None:
-        self.transport = transport
+        super().__init__(transport)
         self.retries = retries
         self.ack_timeout = ack_timeout
         self.passive_retries = passive_retries
-
-    @classmethod
-    def open(
-        cls,
-        port: str,
-        settings: SerialSettings | None = None,
-        *,
-        log: FrameLog | None = None,
-        **options: Any,
-    ) -> PN532:
-        transport = SerialTransport(port, settings or cls.default_settings, log=log).open()
-        try:
-            return cls(transport, **options)
-        except BaseException:
-            transport.close()
-            raise
-
-    def close(self) -> None:
-        self.transport.close()
-
-    def __enter__(self) -> PN532:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
-
-    @property
-    def port(self) -> str:
-        return self.transport.port
 
     def begin(self) -> FirmwareVersion:
         """Wake the chip, disable the SAM, bound card polling; return its firmware version."""

@@ -18,7 +18,11 @@ build a simulator with :func:`create` and run it with :func:`serve`.
 
 from drivers.simulators.base import Fault, Simulator
 from drivers.simulators.card import CardReaderSimulator, SimulatedCard
-from drivers.simulators.cjt188 import CJT188Simulator, SimulatedFlowMeter, SimulatedHeatMeter
+from drivers.simulators.cjt188 import (
+    CJT188Simulator,
+    SimulatedFlowMeter,
+    SimulatedHeatMeter,
+)
 from drivers.simulators.cli import build_parser, create, main, serve
 from drivers.simulators.dlt645 import DLT645Simulator, SimulatedMeter
 from drivers.simulators.modbus import ModbusSimulator, SimulatedModbusMeter
