@@ -122,8 +122,10 @@ def void(session: Session, actor: Actor, ref: "str | uuid.UUID", reason: str, *,
     session.add(v)
     session.flush()
     why = f"作废收据 {receipt.number}：{reason}"
+    # Dated like the payment: a void means it never happened, so late fee
+    # accrues as if it had not been paid at all.
     if session.scalar(select(PaymentLine.id).where(PaymentLine.payment_id == pay.id).limit(1)):
-        billing_link.reverse(session, auth, billing_link.PAYMENT_DOC, pay.id, today(), why)
+        billing_link.reverse(session, auth, billing_link.PAYMENT_DOC, pay.id, pay.as_of, why)
     if pay.topup:
         billing_link.take_back_topup(session, auth, pay.customer_id, pay.topup, billing_link.VOID_DOC,
                                      v.id, today(), why)
