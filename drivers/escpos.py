@@ -250,7 +250,7 @@ class EscPos:
         """A QR code via ``GS ( k``: model, module size, error correction, store, print."""
         payload = data.encode(encoding)
         if not 1 <= len(payload) <= QR_MAX_BYTES:
-            raise ValueError(f"QR data must be 1-{QR_MAX_BYTES} bytes")
+            raise ValueError(f"二维码内容应为 1–{QR_MAX_BYTES} 字节 (QR data must be 1-{QR_MAX_BYTES} bytes)")
         if not 1 <= size <= 16 or ecc not in _QR_ECC or model not in (1, 2):
             raise ValueError("QR size 1-16, ecc L/M/Q/H, model 1 or 2")
         self._gs_k(b"\x31\x41" + bytes([48 + model, 0]))
@@ -267,7 +267,9 @@ class EscPos:
     def barcode128(self, data: str, *, height: int = 80, module_width: int = 2, hri: str = "below") -> EscPos:
         """A CODE128 barcode (code set B: printable ASCII) via ``GS k 73``."""
         if not data or any(not 32 <= ord(ch) <= 126 for ch in data):
-            raise ValueError("CODE128 data must be printable ASCII")
+            raise ValueError(
+                f"条码只能包含英文字母、数字和符号：{data!r} (CODE128 data must be printable ASCII)"
+            )
         body = b"{B" + data.replace("{", "{{").encode("ascii")
         if len(body) > 255 or not 1 <= height <= 255 or not 2 <= module_width <= 6:
             raise ValueError("barcode too long, or height 1-255 / width 2-6 out of range")

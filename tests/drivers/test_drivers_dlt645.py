@@ -86,6 +86,16 @@ def test_voltage_reply_decodes() -> None:
     assert dlt645.decode_voltage(dlt645.reply_value(frame, dlt645.DI_VOLTAGE_A)) == Decimal("230.5")
 
 
+def test_reply_announcing_more_frames_is_still_a_reply() -> None:
+    # C = B1 (normal reply, more frames follow): ENERGY_REPLY with 91 → B1 adds 0x20 to the sum:
+    #   0x54 + 0x20 = 0x74
+    frame = dlt645.decode_frame(ENERGY_REPLY[:8] + b"\xb1" + ENERGY_REPLY[9:-2] + b"\x74\x16")
+    assert frame.control & dlt645.FOLLOWS_BIT
+    assert dlt645.decode_energy(dlt645.reply_value(frame, dlt645.DI_FORWARD_ACTIVE_TOTAL)) == Decimal(
+        "1234.56"
+    )
+
+
 def test_error_reply_raises_with_the_meters_code() -> None:
     frame = dlt645.decode_frame(ERROR_REPLY)
     with pytest.raises(DeviceRejected) as caught:
