@@ -4,9 +4,10 @@ Rule, written down:
 
 * Late days start the day after ``due_date + grace_days`` and run up to and
   including ``as_of``.
-* Each late day charges ``daily_rate`` × the amount still unpaid at the end
-  of that day: a payment made on day d stops the accrual on what it paid
-  from day d on (the payment day is not charged for the paid part).
+* Each late day charges ``daily_rate`` × the amount unpaid at the start of
+  that day: a payment made on day d stops the accrual on what it paid from
+  day d+1 on.  So the late fee quoted on a day is exactly what is charged
+  when the customer pays that day, and stays so afterwards.
 * The total is exact until it is rounded once, half-up to the fen.
 * The late fee is capped at ``principal × cap_ratio`` (rounded to the fen);
   ``cap_ratio`` None means no cap.  Chinese practice and most contracts cap
@@ -54,7 +55,8 @@ def late_fee(principal: Decimal, due_date: dt.date, as_of: dt.date, rule: LateFe
     start = due_date + dt.timedelta(days=rule.grace_days + 1)
     if as_of < start:
         return ZERO, f"未逾期（应缴日 {due_date:%Y-%m-%d}，宽限 {rule.grace_days} 天）"
-    events = sorted(changes)
+    # A change on day x counts from day x + 1 (see the rule above).
+    events = sorted((day + dt.timedelta(days=1), delta) for day, delta in changes)
     # Piecewise-constant outstanding over [start, as_of].
     outstanding = principal + sum((d for day, d in events if day <= start), Decimal(0))
     pieces: list[tuple[Decimal, int]] = []

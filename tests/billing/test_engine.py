@@ -188,11 +188,12 @@ def test_late_fee_grace_days():
 
 
 def test_late_fee_with_partial_payment():
-    # 200.00 due 03-31; 150.00 paid on 04-11. 04-01..04-10: 10 days × 200 × 0.0005 = 1.00;
-    # 04-11..04-20: 10 days × 50 × 0.0005 = 0.25; total 1.25
+    # 200.00 due 03-31; 150.00 paid on 04-11 (the payment day still counts the full amount).
+    # 04-01..04-11: 11 days × 200 × 0.0005 = 1.10; 04-12..04-20: 9 days × 50 × 0.0005 = 0.225;
+    # total 1.325 → 1.33
     amt, _ = latefee.late_fee(D("200.00"), dt.date(2026, 3, 31), dt.date(2026, 4, 20), RULE,
                               [(dt.date(2026, 4, 11), D("-150.00"))])
-    assert amt == D("1.25")
+    assert amt == D("1.33")
 
 
 def test_late_fee_at_the_cap():
@@ -205,10 +206,10 @@ def test_late_fee_at_the_cap():
 
 
 def test_late_fee_stops_when_paid():
-    # Paid in full on 04-05: 04-01..04-04 = 4 days × 100 × 0.0005 = 0.20, nothing after.
+    # Paid in full on 04-05: 04-01..04-05 = 5 days × 100 × 0.0005 = 0.25, nothing after.
     amt, _ = latefee.late_fee(D("100.00"), dt.date(2026, 3, 31), dt.date(2026, 6, 30), RULE,
                               [(dt.date(2026, 4, 5), D("-100.00"))])
-    assert amt == D("0.20")
+    assert amt == D("0.25")
 
 
 # --- offsets ------------------------------------------------------------------------
