@@ -95,13 +95,15 @@ def header_cells(ws, headers: Sequence[str], *, fills: Sequence[PatternFill] | N
     return out
 
 
-def stream_rows(ws, headers: Sequence[str], rows: Iterable[Sequence[Any]], *, header_row: int = 1,
+def stream_rows(ws, headers: Sequence[str], rows: Iterable[Sequence[Any]], *, above: Sequence[list] = (),
                 formats: Sequence[str | None] | None = None, min_widths: Sequence[int] | None = None) -> int:
-    """Size the columns, then append the header and ``rows`` to a write-only sheet.
+    """Write ``above`` (title lines), the header and ``rows`` to a fresh write-only sheet.
 
-    ``formats`` gives a number format per column (e.g. "0.00" for areas).
-    Returns the number of data rows.  Call only after any rows above the header.
+    Widths and the frozen header are set first: a write-only sheet writes its
+    layout before the first row.  ``formats`` gives a number format per column
+    (e.g. "0.00" for areas).  Returns the number of data rows.
     """
+    header_row = len(above) + 1
     rows = iter(rows)
     sample = list(itertools.islice(rows, WIDTH_SAMPLE))
     widths = [max(_display_width(h), (min_widths[i] if min_widths and i < len(min_widths) else 0))
@@ -114,6 +116,8 @@ def stream_rows(ws, headers: Sequence[str], rows: Iterable[Sequence[Any]], *, he
         ws.column_dimensions[get_column_letter(i)].width = min(_MAX_WIDTH, max(8, w + 2))
     ws.freeze_panes = f"A{header_row + 1}"
     ws.print_title_rows = f"{header_row}:{header_row}"
+    for line in above:
+        ws.append(line)
     ws.append(header_cells(ws, headers))
     fmts = list(formats or [])
     n = 0
@@ -139,18 +143,16 @@ def write_table(path: str | Path, title: str, headers: Sequence[str],
     head = WriteOnlyCell(ws, value=_cell_value(title))
     head.font = Font(bold=True, size=14)
     head.alignment = Alignment(horizontal="left", vertical="center")
-    ws.row_dimensions[1].height = 24
-    ws.append([head])
-    header_row = 2
+    above = [[head]]
     if subtitle:
         sub = WriteOnlyCell(ws, value=_cell_value(subtitle))
         sub.font = Font(color="666666")
-        ws.append([sub])
-        header_row = 3
+        above.append([sub])
+    ws.row_dimensions[1].height = 24
     if ncols > 1:
-        for r in range(1, header_row):
+        for r in range(1, len(above) + 1):
             ws.merged_cells.add(f"A{r}:{get_column_letter(ncols)}{r}")
-    n = stream_rows(ws, headers, rows, header_row=header_row)
+    n = stream_rows(ws, headers, rows, above=above)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
