@@ -16,6 +16,7 @@ from propdesk.cli.common import run_command
 COMMAND_MODULES = [
     "propdesk.cli.master",
     "propdesk.cli.excel",
+    "propdesk.cli.cashier",
 ]
 
 
