@@ -140,6 +140,8 @@ def parse_qty(value, where: str, problems: list[Problem], *, allow_zero: bool = 
         problems.append(Problem(where, f"数量应大于0：{d}", f"quantity must be positive: {d}"))
     elif d >= Decimal(10) ** 9:
         problems.append(Problem(where, f"数量过大：{d}", f"quantity too large: {d}"))
+    else:
+        return d.quantize(_QUANTUM)  # as stored, so objects in memory read as reloaded ones
     return d
 
 
