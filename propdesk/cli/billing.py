@@ -1,0 +1,243 @@
+"""Billing commands: bill runs, month-end close, fee listings, meter readings,
+opening balances and the ledger check."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from propdesk.cli.common import actor, add, add_group, emit, open_db
+
+
+def register(sub, common) -> None:
+    bill = add_group(sub, common, "bill", "应收计算与月结 (bill runs and month-end close)")
+    p = add(bill, common, "run", cmd_bill_run, "计算某账期的应收 (run billing for a period)")
+    p.add_argument("--period", required=True, help="账期 YYYY-MM (billing period)")
+    p.add_argument("--estate", help="小区编码，如 JD (estate code)")
+    p.add_argument("--building", help="楼栋，如 JD-01 (building: estate-building)")
+    p.add_argument("--room", help="房间编码，如 JD-01-1-0502 (room code)")
+    p.add_argument("--preview", action="store_true", help="只预览，不入账 (preview only, post nothing)")
+    p.add_argument("--lines", type=int, default=20, metavar="N",
+                   help="显示前N行明细（JSON 中同样限制；0 = 全部） (show the first N lines; 0 = all)")
+    p = add(bill, common, "close", cmd_bill_close, "月结：关闭某小区的账期 (close a period for an estate)")
+    p.add_argument("--estate", required=True, help="小区编码 (estate code)")
+    p.add_argument("--period", required=True, help="账期 YYYY-MM")
+    add(bill, common, "status", cmd_bill_status, "各小区已结账期 (closed periods per estate)")
+
+    fee = add_group(sub, common, "fee", "收费项目与收费标准 (fee items and standards)")
+    add(fee, common, "items", cmd_fee_items, "列出收费项目 (list fee items)")
+    p = add(fee, common, "standards", cmd_fee_standards, "列出收费标准及当期价格 (list standards)")
+    p.add_argument("--period", help="按该账期显示价格，默认本月 (prices in force in this period)")
+    p = add(fee, common, "demo", cmd_fee_demo, "为演示公司建立收费标准、分配规则与仪表 (demo billing set-up)")
+    p.add_argument("--start", help="起始账期 YYYY-MM，默认两个月前 (first period)")
+
+    meter = add_group(sub, common, "meter", "仪表与抄表 (meters and readings)")
+    readings = add_group(meter, common, "readings", "抄表读数 (meter readings)")
+    p = add(readings, common, "import", cmd_readings_import, "从Excel导入读数 (import readings from .xlsx)")
+    p.add_argument("file", help="xlsx：仪表编码、账期、抄表日期、本次读数、回零、备注")
+    p.add_argument("--accept-warnings", action="store_true",
+                   help="确认所有提醒（用量为0、超过3倍平均、回零）(accept warnings)")
+
+    bal = add_group(sub, common, "balance", "客户余额与期初 (balances and opening balances)")
+    p = add(bal, common, "import", cmd_balance_import, "从Excel导入期初欠费/预存 (import opening balances)")
+    p.add_argument("file", help="xlsx：房间编码、客户、类型、收费项目、账期、金额、应缴日期、备注")
+    p = add(bal, common, "show", cmd_balance_show, "房间当前业主的欠费与预存 (balance of a room's owner)")
+    p.add_argument("room", help="房间或车位编码 (room or space code)")
+    p.add_argument("--as-of", help="滞纳金计算日期 YYYY-MM-DD，默认今天 (late fees as of)")
+
+    led = add_group(sub, common, "ledger", "客户往来账 (customer ledger)")
+    add(led, common, "check", cmd_ledger_check, "核对台账：余额=分录合计，核销不超应收 (prove the ledger balances)")
+
+
+def cmd_bill_run(args) -> int:
+    from propdesk.billing.calc import yuan
+    from propdesk.services.billing import run
+
+    db = open_db(args)
+    with db.session() as s:
+        scope = run.scope_for(s, estate=args.estate, building=args.building, room=args.room)
+        if args.preview:
+            pv, written, run_id, offsets = run.preview(s, actor(args), args.period, scope), None, None, 0
+        else:
+            res = run.commit(s, actor(args), args.period, scope)
+            pv, written, run_id, offsets = res.preview, res.lines_written, res.run_id, res.offsets
+        shown = pv.lines if args.lines == 0 else pv.lines[:args.lines]
+        data = {
+            "period": str(pv.period), "scope": pv.scope.label, "posted": not args.preview,
+            "run_id": str(run_id) if run_id else None, "lines": len(pv.lines), "new": pv.new_count,
+            "adjustments": pv.recalc_count, "unchanged": pv.unchanged, "rooms": pv.billed_targets,
+            "targets": pv.targets, "total": str(pv.total), "skipped": pv.skipped,
+            "prepayment_offsets": offsets,
+            "by_building": {k: str(v) for k, v in pv.totals_by_building.items()},
+            "by_fee_item": {k: str(v) for k, v in pv.totals_by_item.items()},
+            "problems": [{"severity": p.severity, "where": p.where, "error": p.zh, "error_en": p.en}
+                         for p in pv.problems],
+            "detail": [{"target": l.target.code, "kind": l.kind, "fee_item_id": str(l.fee_item_id),
+                        "customer_id": str(l.customer_id), "amount": str(l.amount), "formula": l.formula}
+                       for l in shown],
+        }
+    head = "预览（未入账）" if args.preview else "已入账"
+    text = [f"{head} {data['period']} {data['scope']} (preview, nothing posted)" if args.preview else
+            f"{head} {data['period']} {data['scope']} (posted)",
+            f"  行数 lines: {data['lines']}（新增 new {data['new']}，调整 adjustments {data['adjustments']}，"
+            f"未变 unchanged {data['unchanged']}）",
+            f"  房间/对象 rooms: {data['rooms']} / {data['targets']}",
+            f"  合计 total: {yuan(pv.total)} 元"]
+    if pv.totals_by_item:
+        text.append("  按收费项目 by fee item:")
+        text += [f"    {k:<12} {yuan(v):>16}" for k, v in pv.totals_by_item.items()]
+    if pv.totals_by_building and len(pv.totals_by_building) <= 60:
+        text.append("  按楼栋 by building:")
+        text += [f"    {k:<20} {yuan(v):>16}" for k, v in pv.totals_by_building.items()]
+    if pv.skipped:
+        text.append("  未计费 skipped: " + ", ".join(f"{k}={v}" for k, v in pv.skipped.items()))
+    for p in pv.problems[:50]:
+        text.append(f"  {'错误' if p.severity == 'error' else '提醒'} {p.where}: {p.zh}")
+    if shown:
+        text.append("  明细 lines:")
+        text += [f"    {l.target.code:<16} {l.kind:<8} {yuan(l.amount):>12}  {l.formula}" for l in shown]
+        if len(shown) < len(pv.lines):
+            text.append(f"    … 共 {len(pv.lines)} 行 (use --lines 0 for all)")
+    emit(args, data, "\n".join(text))
+    return 2 if pv.errors else 0
+
+
+def cmd_bill_close(args) -> int:
+    from propdesk.services.billing import close
+
+    db = open_db(args)
+    with db.session() as s:
+        r = close.close_period(s, actor(args), args.estate, args.period)
+    emit(args, {"estate": r.estate, "period": str(r.period), "billed": r.billed, "collected": r.collected},
+         f"已结账 (closed) {r.estate} {r.period}：应收 {r.billed}，核销 {r.collected} 元")
+    return 0
+
+
+def cmd_bill_status(args) -> int:
+    from propdesk.services.billing import close
+
+    db = open_db(args)
+    with db.session() as s:
+        rows = close.closes(s, actor(args))
+    emit(args, [{"estate": e, "last_closed": c or None, "open_from": o or None} for e, c, o in rows],
+         "\n".join(f"{e:<6} 已结账至 {c or '（未结账）'}" + (f"，开放账期自 {o}" if o else "") for e, c, o in rows))
+    return 0
+
+
+def cmd_fee_items(args) -> int:
+    from propdesk.models.billing import FEE_KINDS
+    from propdesk.services.billing import catalog
+
+    db = open_db(args)
+    with db.session() as s:
+        items = [{"code": i.code, "name": i.name, "kind": i.kind, "kind_label": FEE_KINDS[i.kind],
+                  "active": i.active} for i in catalog.list_fee_items(s, actor(args), include_inactive=True)]
+    emit(args, items, "\n".join(f"{i['code']:<8} {i['name']:<10} {i['kind_label']}" + ("" if i["active"] else " (停用)")
+                                for i in items))
+    return 0
+
+
+def cmd_fee_standards(args) -> int:
+    from propdesk.billing.calc import METHODS
+    from propdesk.services.billing import catalog
+    from propdesk.services.billing.common import parse_period
+
+    db = open_db(args)
+    with db.session() as s:
+        rows = catalog.list_standards(s, actor(args), period=parse_period(args.period) if args.period else None)
+    data = [{"code": r.code, "name": r.name, "fee_item": r.fee_item, "method": r.method, "target": r.target,
+             "cycle_months": r.cycle_months, "price": r.price_text,
+             "effective_from": r.effective_from.isoformat() if r.effective_from else None, "versions": r.versions}
+            for r in rows]
+    emit(args, data, "\n".join(f"{r.code:<10} {r.name:<12} {r.fee_item:<8} {METHODS[r.method]:<10} {r.price_text}"
+                               f"（{r.effective_from:%Y-%m} 起，{r.versions} 个版本）" if r.effective_from else
+                               f"{r.code:<10} {r.name}" for r in rows) or "（尚无收费标准 no standards yet）")
+    return 0
+
+
+def cmd_fee_demo(args) -> int:
+    from propdesk.services.billing.common import parse_period
+    from propdesk.services.billing.demo import setup_demo_billing
+
+    db = open_db(args)
+    with db.session() as s:
+        counts = setup_demo_billing(s, actor(args), start=parse_period(args.start) if args.start else None)
+    emit(args, counts, f"演示收费设置 (demo billing set-up): 收费标准 {counts['standards']}，仪表 {counts['meters']}")
+    return 0
+
+
+def cmd_readings_import(args) -> int:
+    from propdesk.services.billing import meters
+
+    db = open_db(args)
+    with db.session() as s:
+        results = meters.import_readings(s, actor(args), args.file, accept_warnings=args.accept_warnings)
+        data = [{"meter": r.meter_code, "value": str(r.value), "replaced": r.replaced,
+                 "warnings": [c.zh for c in r.checks if c.severity == "warning"]} for r in results]
+    warn = sum(1 for d in data if d["warnings"])
+    emit(args, {"imported": len(data), "readings": data},
+         f"已导入读数 (readings imported): {len(data)} 条，其中已确认提醒 {warn} 条")
+    return 0
+
+
+def cmd_balance_import(args) -> int:
+    from propdesk.billing.calc import yuan
+    from propdesk.services.billing import opening
+
+    db = open_db(args)
+    with db.session() as s:
+        r = opening.import_balances(s, actor(args), args.file)
+    emit(args, {"rows": r.rows, "debts": r.debts, "debt_total": str(r.debt_total), "prepaid": r.prepaid,
+                "prepaid_total": str(r.prepaid_total)},
+         f"已导入期初余额 (opening balances imported): 欠费 {r.debts} 笔 {yuan(r.debt_total)} 元，"
+         f"预存 {r.prepaid} 笔 {yuan(r.prepaid_total)} 元")
+    return 0
+
+
+def cmd_balance_show(args) -> int:
+    from sqlalchemy import select
+
+    from propdesk.billing.calc import yuan
+    from propdesk.errors import NotFound
+    from propdesk.models import Customer, Occupancy, ParkingSpace, Room
+    from propdesk.services.billing import ledger
+
+    db = open_db(args)
+    as_of = dt.date.fromisoformat(args.as_of) if args.as_of else dt.date.today()
+    with db.session() as s:
+        code = args.room.strip().upper()
+        target = s.scalar(select(Room.id).where(Room.code == code)) or s.scalar(
+            select(ParkingSpace.id).where(ParkingSpace.code == code))
+        if target is None:
+            raise NotFound(f"找不到房间或车位 {args.room}", f"no room or space {args.room}")
+        cid = s.scalar(select(Occupancy.customer_id).where(
+            (Occupancy.room_id == target) | (Occupancy.space_id == target), Occupancy.role == "owner",
+            Occupancy.end_date.is_(None), Occupancy.deleted_at.is_(None)))
+        if cid is None:
+            raise NotFound(f"{code} 没有当前业主", f"{code} has no current owner")
+        name = s.get(Customer, cid).name
+        b = ledger.balance(s, actor(args), cid)
+        items = ledger.outstanding(s, actor(args), cid, as_of=as_of)
+        data = {"customer": name, "receivable": str(b.receivable), "prepaid": str(b.prepaid),
+                "deposits": str(b.deposits), "as_of": as_of.isoformat(),
+                "items": [{"target": i.target_code, "fee_item": i.fee_item, "period": i.bill_period,
+                           "due_date": i.due_date.isoformat(), "outstanding": str(i.outstanding),
+                           "late_fee": str(i.late_fee), "formula": i.formula, "late_fee_formula": i.late_fee_formula}
+                          for i in items]}
+    text = [f"{name}：欠费 {yuan(b.receivable)} 元，预存 {yuan(b.prepaid)} 元，押金 {yuan(b.deposits)} 元（截至 {as_of}）"]
+    text += [f"  {i.target_code} {i.bill_period} {i.fee_item} 未缴 {yuan(i.outstanding)} 滞纳金 {yuan(i.late_fee)}"
+             f"  [{i.formula.splitlines()[0]}]" for i in items]
+    emit(args, data, "\n".join(text))
+    return 0
+
+
+def cmd_ledger_check(args) -> int:
+    from propdesk.services.billing import ledger
+
+    db = open_db(args)
+    with db.session() as s:
+        r = ledger.check(s, actor(args))
+    emit(args, {"ok": r.ok, "customers": r.customers, "entries": r.entries, "lines": r.lines,
+                "allocations": r.allocations, "problems": r.problems},
+         (f"台账平衡 (ledger balances): 客户 {r.customers}，分录 {r.entries}，账单行 {r.lines}，核销 {r.allocations}"
+          if r.ok else "台账不平 (ledger does NOT balance):\n" + "\n".join("  " + p for p in r.problems)))
+    return 0 if r.ok else 1
