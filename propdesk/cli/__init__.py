@@ -15,6 +15,7 @@ from propdesk.cli.common import run_command
 
 COMMAND_MODULES = [
     "propdesk.cli.master",
+    "propdesk.cli.billing",
     "propdesk.cli.excel",
     "propdesk.cli.service",
     "propdesk.cli.cashier",
