@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets as random_source
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from sqlalchemy import or_, select
@@ -566,8 +566,9 @@ def renew_card(session: Session, actor: Actor, card_io: CardIO, secrets: SiteSec
             problems.append(Problem("有效期", "新截止日与原截止日相同", "the new date equals the current one"))
         if problems:
             raise ValidationFailed(problems)
-    card.valid_until = new_until
-    engine.rewrite_credential(card_io, secrets, bytes.fromhex(card.uid), _credential(card))
+    engine.rewrite_credential(card_io, secrets, bytes.fromhex(card.uid),
+                              replace(_credential(card), valid_until=new_until))
+    card.valid_until = new_until  # only after the card holds the new validity
     amount = monthly_charge(card.monthly_fee, months)[0] if service else ZERO
     event = _event(session, actor, card, "renew", from_status="active", until_before=old_until, amount=amount)
     charges = _charges(session, actor, card, event, today, [("monthly", amount, service)])

@@ -81,12 +81,12 @@ def test_secrets_never_reach_the_database(db, admin, place, site, card_sim, read
 
 def test_wrong_holder_or_missing_room_is_refused_before_touching_the_card(db, admin, place, site, card_sim, reader):
     card_sim.place_card(UID)
-    with db.session() as s, pytest.raises(ValidationFailed) as info:
+    with pytest.raises(ValidationFailed) as info, db.session() as s:
         svc.issue_card(s, admin, reader, site, resident(place, holder_name="王五"), today=TODAY)
     assert "张三丰" in str(info.value) and "李四" in str(info.value)
-    with db.session() as s, pytest.raises(ValidationFailed):
+    with pytest.raises(ValidationFailed), db.session() as s:
         svc.issue_card(s, admin, reader, site, resident(place, room_id=None), today=TODAY)
-    with db.session() as s, pytest.raises(ValidationFailed):
+    with pytest.raises(ValidationFailed), db.session() as s:
         svc.issue_card(s, admin, reader, site, resident(place, valid_until=dt.date(2025, 5, 1)), today=TODAY)
     assert card_sim.block(mifare.trailer_block(1)) == mifare.blank_trailer()
     assert count(db, GateCard) == 0
@@ -94,7 +94,7 @@ def test_wrong_holder_or_missing_room_is_refused_before_touching_the_card(db, ad
 
 def test_cashier_may_not_issue(db, actor_for, place, site, card_sim, reader):
     card_sim.place_card(UID)
-    with db.session() as s, pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied), db.session() as s:
         svc.issue_card(s, actor_for("cashier"), reader, site, resident(place), today=TODAY)
     with db.session() as s:
         result = svc.issue_card(s, actor_for("frontdesk"), reader, site, resident(place, holder_name="李四"),
@@ -107,7 +107,7 @@ def test_a_card_in_use_is_not_overwritten(db, admin, place, site, card_sim, read
     with db.session() as s:
         svc.issue_card(s, admin, reader, site, resident(place), today=TODAY)
     before = sector_blocks(card_sim, 1)
-    with db.session() as s, pytest.raises(CardRejected) as info:
+    with pytest.raises(CardRejected) as info, db.session() as s:
         svc.issue_card(s, admin, reader, site, resident(place, holder_name="李四"), today=TODAY)
     assert "已发给 张三丰" in info.value.zh
     assert sector_blocks(card_sim, 1) == before and count(db, GateCard) == 1
@@ -117,13 +117,13 @@ def test_a_card_locked_by_another_system_is_refused(db, admin, place, site, card
     memory = blank_memory(UID)
     memory[mifare.trailer_block(1)] = bytes.fromhex("0102030405067F078869A0A1A2A3A4A5")
     card_sim.place_card(UID, memory)
-    with db.session() as s, pytest.raises(CardRejected) as info:
+    with pytest.raises(CardRejected) as info, db.session() as s:
         svc.issue_card(s, admin, reader, site, resident(place), today=TODAY)
     assert "其他系统" in info.value.zh and count(db, GateCard) == 0
 
 
 def test_no_card_on_the_reader(db, admin, place, site, card_sim, reader):
-    with db.session() as s, pytest.raises(CardIOError) as info:
+    with pytest.raises(CardIOError) as info, db.session() as s:
         svc.issue_card(s, admin, reader, site, resident(place), today=TODAY)
     assert "没有卡片" in info.value.zh and count(db, GateCard) == 0
 
@@ -140,7 +140,7 @@ def test_card_lifted_mid_issue_leaves_no_record_and_the_next_attempt_recovers(
         db, admin, place, site, card_sim, reader, lift_after):
     card = card_sim.place_card(UID)
     card_sim.lift_card_after(lift_after)
-    with db.session() as s, pytest.raises(CardIOError) as info:
+    with pytest.raises(CardIOError) as info, db.session() as s:
         svc.issue_card(s, admin, reader, site, resident(place), today=TODAY)
     message = info.value.zh
     assert "移开" in message or "没有卡片" in message, message
@@ -181,7 +181,7 @@ def test_vehicle_monthly_card_by_whole_months(db, admin, place, site, card_sim, 
     assert credential.card_type == "vehicle" and credential.place_ref == cred.ref_of(place["space"])
     assert credential.holder_ref == cred.ref_of(place["vehicle"])
     card_sim.place_card(bytes.fromhex("B1B2C3D4"))
-    with db.session() as s, pytest.raises(ValidationFailed) as info:
+    with pytest.raises(ValidationFailed) as info, db.session() as s:
         svc.issue_card(s, admin, reader, site, svc.IssueRequest(card_type="vehicle", plate="粤B12345",
                                                                 monthly_fee=D("300")), today=TODAY)
     assert "月数" in str(info.value)
@@ -194,7 +194,7 @@ def test_staff_card_without_charges(db, admin, place, site, card_sim, reader):
             card_type="staff", holder_name="保安 刘强", valid_until=dt.date(2025, 12, 31)), today=TODAY)
     assert result.charges == () and result.place_code == ""
     card_sim.place_card(bytes.fromhex("B1B2C3D4"))
-    with db.session() as s, pytest.raises(ValidationFailed) as info:
+    with pytest.raises(ValidationFailed) as info, db.session() as s:
         svc.issue_card(s, admin, reader, site, svc.IssueRequest(
             card_type="temporary", holder_name="访客", valid_until=dt.date(2025, 6, 2), deposit=D("10")),
             today=TODAY)
