@@ -98,3 +98,30 @@ def test_a_room_without_owner_cannot_be_charged(db, office, admin):
             wo.finish(s, office.engineer, o.id, result="换把手", labour_fee=D("20"), now=NOW,
                       poster=FakeBilling())
         assert "JD-01-1-0601" in e.value.problems[0].zh and "业主" in e.value.problems[0].zh
+
+
+def test_chargeable_repair_appears_at_the_cashier(db, office, admin):
+    """Wired to billing for real: the owner's outstanding items list the repair."""
+    from propdesk.services.billing import ledger
+
+    with db.session() as s:
+        o = _chargeable_repair(s, office, admin)
+        # The engineer finishes; they hold no billing permission, yet the charge is posted.
+        assert not office.engineer.can("bill.run")
+        wo.finish(s, office.engineer, o.id, result="更换角阀", labour_fee=D("30.00"), now=NOW)
+        assert o.charge_state == "posted"
+        items = ledger.outstanding(s, office.cashier, office.owner_id, as_of=NOW.date())
+        (item,) = [i for i in items if i.kind == "temporary"]
+        assert (item.target_code, item.fee_item, item.outstanding) == (
+            "JD-01-1-0502", "有偿服务费", D("71.66"))
+        assert o.number in item.lines[0].reason
+        assert str(item.lines[0].id) == o.charge_ref
+        assert item.lines[0].operator_name == "刘工程"
+        # A rework after the charge is the office's cost: nothing is posted twice.
+        wo.rework(s, office.frontdesk, o.id, reason="业主反映仍有渗水", now=NOW)
+        wo.start(s, office.engineer, o.id, now=NOW)
+        wo.issue_materials(s, office.engineer, o.id, [StockLine(office.valve_id, D("1"))])
+        wo.finish(s, office.engineer, o.id, result="重新安装角阀", now=NOW)
+        items = ledger.outstanding(s, office.cashier, office.owner_id, as_of=NOW.date())
+        assert [i.outstanding for i in items if i.kind == "temporary"] == [D("71.66")]
+        assert o.charge_amount == D("71.66")
