@@ -1,0 +1,208 @@
+"""Terminal side of the pull: apply a page of the central feed, and its cursor, at once.
+
+One local transaction per page: set ``sync_state.applying`` (the capture
+triggers stay silent, so pulled changes do not travel back), write the rows,
+raise the HLC to the highest stamp seen, advance the cursor, clear the flag,
+commit.  A crash anywhere leaves the page unapplied and the cursor where it
+was; the page is simply fetched again.
+
+* Documents are inserted if absent (``ON CONFLICT(id) DO NOTHING``: only the
+  id may collide; any other constraint failure is an error, never a silent
+  drop).
+* Master rows are upserted with their whole central state, except the
+  columns this terminal has changed and not pushed yet (still in the
+  outbox): those keep the local value until the push has merged them.
+* An entry that cannot be applied here (a local row holds the same unique
+  key) is kept in ``sync_skipped`` and retried on every sync; a later entry
+  for the same row supersedes it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Sequence
+
+from sqlalchemy import exc as sa_exc
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+
+from propdesk.db import Database
+from propdesk.sync import codec as C
+from propdesk.sync import tables as T
+from propdesk.sync.central import FeedEntry
+
+ALL = None  # marker: every column of the row is pending locally
+
+
+class CursorMoved(RuntimeError):
+    """Another sync on this terminal applied pages meanwhile; start the pull again."""
+
+
+@dataclass
+class PageResult:
+    applied: int = 0
+    skipped: int = 0
+    max_hlc: int = 0
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _pending(c: Connection, entries: Sequence[FeedEntry]) -> dict[tuple[str, str], set | None]:
+    """Columns with local changes not yet pushed, for the rows of this page."""
+    if not c.execute(text("SELECT 1 FROM sync_outbox LIMIT 1")).first():
+        return {}
+    ids = sorted({e.row_id for e in entries})
+    out: dict[tuple[str, str], set | None] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        rows = c.execute(text(
+            "SELECT table_name, row_id, op, cols FROM sync_outbox WHERE row_id IN (" +
+            ", ".join(f"'{r}'" for r in chunk) + ")")).fetchall()
+        for table, row_id, op, cols in rows:
+            key = (table, C._raw_uuid(row_id))
+            if op == "I" or not cols:
+                out[key] = ALL
+            elif key not in out or out[key] is not ALL:
+                out.setdefault(key, set()).update(cols.split(","))
+    return out
+
+
+def _statement(st: T.SyncTable, protect: frozenset[str]) -> tuple[str, list[str]]:
+    cols = list(C.codec(st.table).columns)
+    head = (f"INSERT INTO {_q(st.name)} ({', '.join(map(_q, cols))}) "
+            f"VALUES ({', '.join('?' * len(cols))}) ON CONFLICT(id) DO ")
+    if st.kind == T.DOC:
+        return head + "NOTHING", cols
+    sets = [c for c in cols if c != "id" and c not in protect]
+    if not sets:
+        return head + "NOTHING", cols
+    return head + "UPDATE SET " + ", ".join(f"{_q(c)} = excluded.{_q(c)}" for c in sets), cols
+
+
+def _params(st: T.SyncTable, cols: list[str], payload: dict) -> tuple:
+    cdc = C.codec(st.table)
+    return tuple(cdc.sqlite_from_wire(c, payload.get(c)) for c in cols)
+
+
+def _apply_one(c: Connection, st: T.SyncTable, protect: frozenset[str], payload: dict) -> None:
+    sql, cols = _statement(st, protect)
+    c.exec_driver_sql(sql, _params(st, cols, payload))
+
+
+def _apply_group(c: Connection, st: T.SyncTable, protect: frozenset[str],
+                 group: list[tuple[FeedEntry, dict]], result: PageResult) -> None:
+    sql, cols = _statement(st, protect)
+    params = [_params(st, cols, p) for _, p in group]
+    c.exec_driver_sql("SAVEPOINT pull_group")
+    try:
+        c.exec_driver_sql(sql, params)
+        c.exec_driver_sql("RELEASE SAVEPOINT pull_group")
+        result.applied += len(group)
+        return
+    except sa_exc.DBAPIError:
+        c.exec_driver_sql("ROLLBACK TO SAVEPOINT pull_group")
+        c.exec_driver_sql("RELEASE SAVEPOINT pull_group")
+    for (entry, payload), p in zip(group, params):   # find the entry that cannot go in
+        c.exec_driver_sql("SAVEPOINT pull_one")
+        try:
+            c.exec_driver_sql(sql, p)
+            c.exec_driver_sql("RELEASE SAVEPOINT pull_one")
+            result.applied += 1
+        except sa_exc.DBAPIError as exc:
+            c.exec_driver_sql("ROLLBACK TO SAVEPOINT pull_one")
+            c.exec_driver_sql("RELEASE SAVEPOINT pull_one")
+            c.execute(text(
+                "INSERT OR REPLACE INTO sync_skipped (seq, table_name, row_id, payload, hlc, "
+                "error, skipped_at) VALUES (:s, :t, :r, :p, :h, :e, datetime('now'))"),
+                {"s": entry.seq, "t": entry.table, "r": entry.row_id, "p": entry.payload,
+                 "h": entry.hlc, "e": str(exc.orig)[:2000]})
+            result.skipped += 1
+
+
+def apply_page(db: Database, entries: Sequence[FeedEntry], *, expect_cursor: int,
+               new_cursor: int) -> PageResult:
+    """Apply ``entries`` and move the cursor from ``expect_cursor`` to ``new_cursor``."""
+    result = PageResult()
+    with db.engine.begin() as c:
+        cur = c.execute(text("SELECT pull_cursor FROM sync_state WHERE id = 1")).scalar_one()
+        if cur != expect_cursor:
+            raise CursorMoved(f"cursor is {cur}, expected {expect_cursor}")
+        c.execute(text("UPDATE sync_state SET applying = 1 WHERE id = 1"))
+        # Rows of one page may reference each other in any order; check at commit.
+        c.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+        pending = _pending(c, entries)
+        has_skipped = c.execute(text("SELECT 1 FROM sync_skipped LIMIT 1")).first() is not None
+        group: list[tuple[FeedEntry, dict]] = []
+        key: tuple | None = None
+        for e in entries:
+            result.max_hlc = max(result.max_hlc, e.hlc)
+            st = T.get(e.table)
+            if st is None:
+                continue   # a table this (older) terminal does not have
+            p = pending.get((e.table, e.row_id), frozenset())
+            if p is ALL:
+                protect = frozenset(C.codec(st.table).columns)
+            else:
+                protect = frozenset(p)
+            k = (st.name, protect)
+            if k != key and group:
+                _apply_group(c, T.get(key[0]), key[1], group, result)
+                group = []
+            key = k
+            group.append((e, json.loads(e.payload)))
+        if group:
+            _apply_group(c, T.get(key[0]), key[1], group, result)
+        if has_skipped:
+            _drop_superseded(c, entries)
+        c.execute(text("UPDATE sync_state SET applying = 0, pull_cursor = :cur, "
+                       "hlc = max(hlc, :h) WHERE id = 1"),
+                  {"cur": new_cursor, "h": result.max_hlc})
+    return result
+
+
+def _drop_superseded(c: Connection, entries: Sequence[FeedEntry]) -> None:
+    latest: dict[tuple[str, str], int] = defaultdict(int)
+    for e in entries:
+        latest[(e.table, e.row_id)] = max(latest[(e.table, e.row_id)], e.seq)
+    for (table, row_id), seq in latest.items():
+        c.execute(text("DELETE FROM sync_skipped WHERE table_name = :t AND row_id = :r "
+                       "AND seq < :s"), {"t": table, "r": row_id, "s": seq})
+
+
+def retry_skipped(db: Database) -> tuple[int, int]:
+    """Try the entries that could not be applied before; (applied, still skipped)."""
+    with db.engine.connect() as c:
+        rows = c.execute(text("SELECT seq, table_name, row_id, hlc, payload FROM sync_skipped "
+                              "ORDER BY seq")).fetchall()
+    if not rows:
+        return 0, 0
+    done = 0
+    entries = [FeedEntry(seq, table, row_id, stamp, "", payload)
+               for seq, table, row_id, stamp, payload in rows]
+    with db.engine.begin() as c:
+        c.execute(text("UPDATE sync_state SET applying = 1 WHERE id = 1"))
+        pending = _pending(c, entries)
+        for e in entries:
+            seq, st = e.seq, T.get(e.table)
+            if st is None:
+                continue
+            p = pending.get((e.table, e.row_id), frozenset())
+            protect = frozenset(C.codec(st.table).columns) if p is ALL else frozenset(p)
+            c.exec_driver_sql("SAVEPOINT retry_one")
+            try:
+                _apply_one(c, st, protect, json.loads(e.payload))
+            except sa_exc.DBAPIError as exc:
+                c.exec_driver_sql("ROLLBACK TO SAVEPOINT retry_one")
+                c.exec_driver_sql("RELEASE SAVEPOINT retry_one")
+                c.execute(text("UPDATE sync_skipped SET error = :e WHERE seq = :s"),
+                          {"e": str(exc.orig)[:2000], "s": seq})
+                continue
+            c.exec_driver_sql("RELEASE SAVEPOINT retry_one")
+            c.execute(text("DELETE FROM sync_skipped WHERE seq = :s"), {"s": seq})
+            done += 1
+        c.execute(text("UPDATE sync_state SET applying = 0 WHERE id = 1"))
+    return done, len(rows) - done
