@@ -31,6 +31,7 @@ SCREENS: list[ScreenEntry] = [
                 "ui.screens.navigator:NavigatorScreen", "property", "Ctrl+1"),
     ScreenEntry("room_map", tr_noop("房态图"), MASTER_VIEW,
                 "ui.screens.room_map:RoomMapScreen", "grid", "Ctrl+2"),
+    ScreenEntry("cashier", tr_noop("收费台"), "pay.collect", "ui.screens.cashier:CashierScreen", "generate", "Ctrl+3"),
     ScreenEntry("audit", tr_noop("审计日志"), AUDIT_VIEW,
                 "ui.screens.audit_log:AuditLogScreen", "audit", "Ctrl+8"),
     ScreenEntry("operators", tr_noop("操作员"), USER_MANAGE,

@@ -142,3 +142,8 @@ def reverse(session, authorizer, doc_type: str, doc_id: uuid.UUID, on: dt.date, 
     """Undo every allocation of a document: its lines are outstanding again, the
     late fee it charged is taken back, prepayment it used is given back."""
     _bl().reverse_settlement(session, authorizer, doc_type, doc_id, on=on, reason=reason)
+
+
+def items_of(session, actor, target_id: uuid.UUID) -> list:
+    """Every bill item of a room or space, paid or not (billing's own Item objects)."""
+    return _bl().room_items(session, actor, target_id)

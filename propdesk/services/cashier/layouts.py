@@ -82,6 +82,7 @@ class PrinterSettings:
     pdf_layout: str = ""
     auto_print: bool = True        # print the receipt as soon as a payment is committed
     output: str = "thermal"        # thermal | pdf: what 确认收款 prints
+    archive_dir: str = ""          # also keep every original as PDF here (电子存根), "" = no
 
 
 def printer_settings(session: Session) -> PrinterSettings:

@@ -57,3 +57,22 @@ def target_by_code(session: Session, code: str) -> tuple[str, uuid.UUID]:
     if sid:
         return "space", sid
     raise NotFound(f"找不到房间或车位 {code}", f"no room or parking space {code}")
+
+
+def holdings(session: Session, customer_id: uuid.UUID) -> list[tuple[str, uuid.UUID]]:
+    """The rooms and spaces the customer holds now, as (kind, id)."""
+    rows = session.execute(select(Occupancy.room_id, Occupancy.space_id).where(
+        Occupancy.customer_id == customer_id, Occupancy.end_date.is_(None), Occupancy.deleted_at.is_(None)))
+    return [("room", r) if r else ("space", s) for r, s in rows]
+
+
+def payer_for_hit(session: Session, actor: Actor, kind: str, target_id: uuid.UUID,
+                  customer_id: uuid.UUID | None) -> uuid.UUID:
+    """The customer a search hit means: the one matched, or the room's owner (then tenant)."""
+    require(actor, PAY_COLLECT)
+    if customer_id is not None:
+        return customer_id
+    ids = customers_of(session, kind, target_id)
+    if not ids:
+        raise NotFound("该房间/车位没有当前业主或租户，无法收费", "nobody holds this room or space now")
+    return ids[0]

@@ -255,3 +255,20 @@ def issue_receipt(session: Session, pay: Payment) -> Receipt:
     session.add(receipt)
     session.flush()
     return receipt
+
+
+def monthly_charge(session: Session, actor: Actor, customer_id: uuid.UUID) -> Decimal:
+    """What one month of the customer's periodic fees comes to, for 预交 N 个月 (paying
+    months ahead as prepayment): the periodic charges billed for the latest period
+    on each room and space the customer holds now."""
+    from propdesk.services.cashier.payer import holdings
+
+    total = ZERO
+    for kind, target_id in holdings(session, customer_id):
+        items = [it for it in billing_link.items_of(session, actor, target_id)
+                 if it.kind == "charge" and it.customer_id == customer_id]
+        if not items:
+            continue
+        latest = max(it.bill_period for it in items)
+        total += sum((it.billed for it in items if it.bill_period == latest), ZERO)
+    return total

@@ -1,0 +1,63 @@
+"""Fixtures of the cashier screen tests: an app context, a billed estate, a printer on a pty."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from propdesk.security import Actor
+from tests.cashier.conftest import AS_OF, build_world  # noqa: F401  (the same hand-computed estate)
+from ui.context import AppContext, Settings
+from ui.i18n import set_language
+from ui.tasks import TaskRunner
+
+
+@pytest.fixture(autouse=True)
+def chinese(qapp):
+    set_language("zh")
+    yield
+    set_language("zh")
+
+
+@pytest.fixture
+def world(db, admin):
+    with db.session() as s:
+        return build_world(s, admin)
+
+
+@pytest.fixture
+def as_of_june(monkeypatch):
+    """The screen computes late fees as of 'today': make today 2026-06-10 (see World)."""
+    import ui.screens.cashier as screen_module
+
+    monkeypatch.setattr(screen_module, "today", lambda: AS_OF)
+
+
+@pytest.fixture
+def printer_sim():
+    from drivers.simulators.printer import PrinterSimulator
+
+    with PrinterSimulator() as sim:
+        yield sim
+
+
+@pytest.fixture
+def make_ctx(db, tmp_path):
+    made = []
+
+    def make(role: str = "cashier", name: str = "陈收费") -> AppContext:
+        settings = Settings(QSettings(str(tmp_path / f"settings-{len(made)}.ini"), QSettings.Format.IniFormat))
+        ctx = AppContext(db=db, tasks=TaskRunner(db), settings=settings)
+        ctx.actor = Actor.for_role(name, role, display_name=name)
+        made.append(ctx)
+        return ctx
+    yield make
+    for ctx in made:
+        ctx.tasks.shutdown()
+
+
+def configure_printer(db, admin, **values):
+    from propdesk.services.cashier.layouts import PrinterSettings, save_printer_settings
+
+    with db.session() as s:
+        save_printer_settings(s, admin, PrinterSettings(**values))

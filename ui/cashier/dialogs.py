@@ -1,0 +1,192 @@
+"""补打 / 作废 / 退款 with 主管授权 on the cashier's screen, and 交班."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+)
+
+from propdesk.models.cashier import PAY_METHODS, REFUND_METHODS
+from propdesk.money import fmt
+from propdesk.security import PAY_SUPERVISE
+from propdesk.services.cashier import corrections, shifts
+from propdesk.services.operators import authorize
+from ui.i18n import error_text, tr
+from ui.widgets.base import Retranslatable
+from ui.widgets.fields import DecimalEdit, ErrorLabel
+
+KINDS = {"reprint": "补打收据", "void": "作废收据", "refund": "退款"}
+
+
+class CorrectionDialog(Retranslatable, QDialog):
+    """One dialog for the three supervisor actions.  ``done_ok`` carries the service's result."""
+
+    done_ok = Signal(object)
+
+    def __init__(self, ctx, kind: str, number: str = "", parent: QWidget | None = None, *,
+                 target: str = "escpos") -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.kind = kind
+        self.target = target
+        self.setObjectName(f"correction_{kind}")
+        self.number = QLineEdit(number)
+        self.number.setObjectName("receiptNumber")
+        self.amount = DecimalEdit(2, allow_empty=True)
+        self.amount.setObjectName("refundAmount")
+        self.method = QComboBox()
+        for code, label in REFUND_METHODS.items():
+            self.method.addItem(tr(label), code)
+        self.method.insertItem(0, tr("原收款方式"), "")
+        self.method.setCurrentIndex(0)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("reason")
+        self.sup_user = QLineEdit()
+        self.sup_user.setObjectName("supervisorUser")
+        self.sup_password = QLineEdit()
+        self.sup_password.setObjectName("supervisorPassword")
+        self.sup_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = ErrorLabel()
+        self.form = QFormLayout()
+        self.labels = {k: QLabel() for k in ("number", "amount", "method", "reason", "user", "password")}
+        self.form.addRow(self.labels["number"], self.number)
+        if kind == "refund":
+            self.form.addRow(self.labels["amount"], self.amount)
+            self.form.addRow(self.labels["method"], self.method)
+        self.form.addRow(self.labels["reason"], self.reason)
+        self.needs_supervisor = not ctx.can(PAY_SUPERVISE)
+        if self.needs_supervisor:
+            self.form.addRow(self.labels["user"], self.sup_user)
+            self.form.addRow(self.labels["password"], self.sup_password)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addWidget(self.hint)
+        box.addLayout(self.form)
+        box.addWidget(self.error)
+        box.addWidget(self.buttons)
+        self.retranslate()
+        (self.reason if number else self.number).setFocus()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(tr(KINDS[self.kind]))
+        self.labels["number"].setText(tr("收据号"))
+        self.labels["amount"].setText(tr("退款金额"))
+        self.amount.setPlaceholderText(tr("不填则退全部可退金额"))
+        self.labels["method"].setText(tr("退款方式"))
+        self.labels["reason"].setText(tr("原因"))
+        self.labels["user"].setText(tr("主管账号"))
+        self.labels["password"].setText(tr("主管密码"))
+        hints = {"reprint": tr("补打的收据标注“副本”，需主管授权并写明原因。"),
+                 "void": tr("作废仅限本班次未交班的收据；欠费将恢复为未缴。需主管授权。"),
+                 "refund": tr("退款可部分退；退回的金额恢复为欠费。需主管授权。")}
+        self.hint.setText(hints[self.kind])
+
+    def submit(self) -> None:
+        number = self.number.text().strip()
+        reason = self.reason.text().strip()
+        if not number or len(reason) < 2 or (self.needs_supervisor and not self.sup_user.text().strip()):
+            self.error.show_error(tr("请填写收据号、原因和主管账号"))
+            return
+        user, password = self.sup_user.text().strip(), self.sup_password.text()
+        actor, kind, target = self.ctx.actor, self.kind, self.target
+        amount: Decimal | None = self.amount.value()
+        method = self.method.currentData() or None
+
+        def work(s):
+            sup = authorize(s, user, password, PAY_SUPERVISE) if user else None
+            if kind == "void":
+                return corrections.void(s, actor, number, reason, supervisor=sup)
+            if kind == "refund":
+                return corrections.refund(s, actor, number, reason, amount=amount, method=method,
+                                          supervisor=sup)
+            return corrections.record_print(s, actor, number, target, supervisor=sup, reason=reason)
+
+        self.buttons.setEnabled(False)
+        self.ctx.tasks.write(work, parent=self) \
+            .success(self._ok) \
+            .failure(lambda e: self.error.show_error(error_text(e))) \
+            .finally_(lambda: self.buttons.setEnabled(True)).run()
+
+    def _ok(self, result) -> None:
+        self.done_ok.emit(result)
+        self.accept()
+
+
+class ShiftCloseDialog(Retranslatable, QDialog):
+    """交班: the shift's takings by method and fee item, expected cash, the count."""
+
+    closed = Signal(object)     # the ShiftSummary after closing
+
+    def __init__(self, ctx, summary: shifts.ShiftSummary, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.summary = summary
+        self.setObjectName("shiftClose")
+        self.info = QLabel()
+        self.info.setTextFormat(Qt.TextFormat.RichText)
+        self.counted = DecimalEdit(2)
+        self.counted.setObjectName("countedCash")
+        self.counted.set_value(summary.expected_cash)
+        self.note = QLineEdit()
+        self.error = ErrorLabel()
+        self.form = QFormLayout()
+        self.counted_label, self.note_label = QLabel(), QLabel()
+        self.form.addRow(self.counted_label, self.counted)
+        self.form.addRow(self.note_label, self.note)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addWidget(self.info)
+        box.addLayout(self.form)
+        box.addWidget(self.error)
+        box.addWidget(self.buttons)
+        self.retranslate()
+        self.counted.setFocus()
+        self.counted.selectAll()
+
+    def retranslate(self) -> None:
+        s = self.summary
+        self.setWindowTitle(tr("交班 {number}").format(number=s.shift.number))
+        rows = "".join(f"<tr><td>{tr(PAY_METHODS[k])}</td><td align='right'>{fmt(v)}</td></tr>"
+                       for k, v in s.by_method.items())
+        items = "".join(f"<tr><td>{k}</td><td align='right'>{fmt(v)}</td></tr>"
+                        for k, v in s.by_fee_item.items())
+        self.info.setText(
+            f"<p>{tr('收款 {n} 笔，作废 {v} 笔，退款 {r} 笔').format(n=s.payments, v=s.voids, r=s.refunds)}</p>"
+            f"<table cellspacing='6'><tr><th align='left'>{tr('收款方式')}</th><th>{tr('金额')}</th></tr>{rows}"
+            f"<tr><td><b>{tr('实收合计')}</b></td><td align='right'><b>{fmt(s.takings)}</b></td></tr></table>"
+            f"<table cellspacing='6'><tr><th align='left'>{tr('收费项目')}</th><th>{tr('金额')}</th></tr>{items}</table>"
+            f"<p>{tr('备用金')} {fmt(s.shift.opening_float)}　{tr('应有现金')} <b>{fmt(s.expected_cash)}</b></p>")
+        self.counted_label.setText(tr("实点现金"))
+        self.note_label.setText(tr("备注"))
+
+    def submit(self) -> None:
+        counted = self.counted.value()
+        if counted is None:
+            self.error.show_error(tr("请输入清点的现金"))
+            return
+        actor, sid, note = self.ctx.actor, self.summary.shift.id, self.note.text().strip()
+
+        def work(s):
+            shifts.close_shift(s, actor, sid, counted, note)
+            return shifts.summarize(s, actor, sid)
+
+        self.buttons.setEnabled(False)
+        self.ctx.tasks.write(work, parent=self) \
+            .success(self._ok) \
+            .failure(lambda e: self.error.show_error(error_text(e))) \
+            .finally_(lambda: self.buttons.setEnabled(True)).run()
+
+    def _ok(self, summary) -> None:
+        self.closed.emit(summary)
+        self.accept()
