@@ -1,9 +1,10 @@
 """gate cards: card records and history, gate-list versions, card tariffs, parking rates
 
-Money columns are integer fen (BigInteger), as everywhere in PropDesk.  Card
-charges are referenced by billing document ids stored as text, so this
-revision does not depend on the billing tables.  Indexes are dropped with
-their tables.
+Money columns are integer fen (BigInteger), as everywhere in PropDesk.  The
+card fee items (门禁卡工本费 CARDF, 补卡费 CARDR, 月卡停车费 PARKM, 门禁卡押金
+CARDD) are seeded into billing's fee_item table with deterministic ids (uuid5
+in billing's seed namespace), so terminals that migrate on their own agree;
+hence the dependency on 0002.  Indexes are dropped with their tables.
 
 Revision ID: 0004
 Revises: 0001
@@ -11,14 +12,37 @@ Revises: 0001
 
 from __future__ import annotations
 
+import datetime as dt
+import uuid
+
 import sqlalchemy as sa
 from alembic import op
+
+
+# The same namespace and naming as billing's seeds (propdesk.services.billing.common.seed_id).
+SEED_NAMESPACE = uuid.UUID("6f1c2a52-6a3e-4f0e-9c55-2b7f0d6b1a10")
+CARD_FEE_ITEMS = [("CARDF", "门禁卡工本费", "temporary"), ("CARDR", "补卡费", "temporary"),
+                  ("PARKM", "月卡停车费", "temporary"), ("CARDD", "门禁卡押金", "deposit")]
+
+
+def _fee_item_table():
+    return sa.table(
+        "fee_item", sa.column("id", sa.Uuid()), sa.column("code", sa.String()),
+        sa.column("name", sa.String()), sa.column("kind", sa.String()),
+        sa.column("sort_key", sa.Integer()), sa.column("active", sa.Boolean()),
+        sa.column("note", sa.Text()), sa.column("created_at", sa.DateTime()),
+        sa.column("updated_at", sa.DateTime()), sa.column("terminal", sa.String()),
+        sa.column("deleted_at", sa.DateTime()))
+
+
+def _seed_ids() -> list[uuid.UUID]:
+    return [uuid.uuid5(SEED_NAMESPACE, f"fee_item:{code}") for code, _, _ in CARD_FEE_ITEMS]
 
 
 revision = "0004"
 down_revision = "0001"
 branch_labels = None
-depends_on = None
+depends_on = "0002"
 
 
 def upgrade() -> None:
@@ -204,8 +228,17 @@ def upgrade() -> None:
         batch_op.create_index('ix_card_charge_card', ['card_id'], unique=False)
         batch_op.create_index('ix_card_charge_state', ['state'], unique=False)
 
+    now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    op.bulk_insert(_fee_item_table(), [
+        dict(id=uuid.uuid5(SEED_NAMESPACE, f"fee_item:{code}"), code=code, name=name, kind=kind,
+             sort_key=200 + i * 10, active=True, note="门禁卡 (gate cards)", created_at=now, updated_at=now,
+             terminal="", deleted_at=None)
+        for i, (code, name, kind) in enumerate(CARD_FEE_ITEMS)])
+
 
 def downgrade() -> None:
+    table = _fee_item_table()
+    op.execute(table.delete().where(table.c.id.in_(_seed_ids())))
     op.drop_table('card_charge')
     op.drop_table('card_list_entry')
     op.drop_table('card_list_version')

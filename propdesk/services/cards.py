@@ -436,17 +436,16 @@ def _event(session: Session, actor: Actor, card: GateCard, action: str, *, from_
 
 
 def _target(session: Session, card: GateCard) -> tuple[str, uuid.UUID, str]:
-    """What billing charges the card against: the space, the vehicle, or the room."""
-    if card.card_type == "vehicle":
-        if card.space_id is not None:
-            return "space", card.space_id, card.place_code
-        return "vehicle", card.vehicle_id, card.plate
+    """What billing charges the card against: the vehicle card's space, else the room."""
+    if card.card_type == "vehicle" and card.space_id is not None:
+        return "space", card.space_id, card.place_code
     if card.room_id is not None:
-        return "room", card.room_id, card.place_code
-    room = _customer_room(session, card.customer_id)
+        room = session.get(Room, card.room_id)
+        return "room", room.id, room.code
+    room = _customer_room(session, card.customer_id) if card.customer_id else None
     if room is None:
-        raise ValidationFailed([Problem("收费", f"{card.holder_name} 没有登记房间，无法入账押金或费用",
-                                        f"{card.holder_name} has no room to charge against")])
+        raise ValidationFailed([Problem("收费", f"{card.holder_name} 没有登记房间或车位，无法收取押金或费用",
+                                        f"{card.holder_name} has no room or space to charge against")])
     return "room", room.id, room.code
 
 

@@ -1,142 +1,114 @@
-"""Card money through billing: deposits (押金), card and replacement fees, monthly parking,
-and deposit refunds.
+"""Card money through billing: card and replacement fees, monthly parking, deposits (押金)
+and their refunds.  The only module of the card area that calls billing.
 
-The card services decide *what* a card operation costs and *who* pays; billing
-owns the money documents and the cashier collects them.  The two meet in one
-function, :data:`CardChargePoster`: given a :class:`CardChargeRequest` billing
-writes, in the same transaction, an outstanding line (``fee_kind`` ``deposit``
-or ``temporary``) or a deposit refund (``deposit_refund``, pointing at the
-billing document of the deposit it refunds) and returns its id.
+The card services decide *what* an operation costs and *who* pays; billing
+owns the money documents; the cashier collects.  Each amount is first a
+:class:`~propdesk.models.cards.CardCharge` (written with the card event):
 
-:func:`billing_poster` returns billing's implementation.  Until billing
-provides one, each :class:`~propdesk.models.cards.CardCharge` waits as
-``pending`` and :func:`post_pending` hands the waiting ones over later.
+* **fees** (工本费, 补卡费, 月卡停车费) become billing one-off lines at once
+  (:func:`propdesk.services.billing.ledger.charge`, fee items ``CARDF``,
+  ``CARDR``, ``PARKM`` seeded by migration 0004) and the cashier collects them
+  with the customer's other outstanding items;
+* **deposits** are money *held*, which billing records only when the cashier
+  takes it (:func:`~propdesk.services.billing.ledger.receive_deposit`, fee
+  item ``CARDD``).  So a deposit waits as a ``pending`` charge; the cashier
+  sees it in :func:`deposits_due` and takes it with :func:`collect_deposit`;
+* **deposit refunds** (注销 with the card returned) wait the same way until the
+  cashier pays them out with :func:`refund_deposit` (billing's
+  :func:`~propdesk.services.billing.ledger.refund_deposit`, 主管 permission).
+  A deposit that was never collected is simply withdrawn (``void``).
+
+Billing's ``charge`` asks for ``bill.run``, which the front desk does not
+have; the front desk may issue cards (``card.issue``, checked by the card
+service) and a card's fees follow from that, so the fee lines are raised on
+the operator's behalf with ``bill.run`` granted for that one call (the audit
+record names the operator).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import uuid
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Callable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from propdesk.errors import Conflict, NotFound
 from propdesk.models.cards import CHARGE_KINDS, CardCharge, GateCard, GateCardEvent
 from propdesk.money import fmt
-from propdesk.security import CARD_ISSUE, Actor, require
+from propdesk.security import BILL_RUN, BILL_VIEW, Actor, require
 from propdesk.services import audit
 
-#: billing's fee kind for each card charge kind
-FEE_KINDS = {"deposit": "deposit", "card_fee": "temporary", "replace_fee": "temporary",
-             "monthly": "temporary", "deposit_refund": "deposit_refund"}
+#: billing fee item code of each card charge kind (seeded by migration 0004)
+FEE_ITEMS = {"deposit": "CARDD", "deposit_refund": "CARDD", "card_fee": "CARDF", "replace_fee": "CARDR",
+             "monthly": "PARKM"}
+SEEDED_FEE_ITEMS = [("CARDF", "门禁卡工本费", "temporary"), ("CARDR", "补卡费", "temporary"),
+                    ("PARKM", "月卡停车费", "temporary"), ("CARDD", "门禁卡押金", "deposit")]
+FEES = frozenset({"card_fee", "replace_fee", "monthly"})
 
 
 @dataclass(frozen=True)
-class CardChargeRequest:
-    """What billing needs to raise one outstanding line (or a deposit refund)."""
+class DepositDue:
+    """A card deposit the cashier is to take (``amount`` > 0) or pay back (< 0)."""
 
+    charge_id: uuid.UUID
+    card_id: uuid.UUID
+    kind: str                 # deposit | deposit_refund
     customer_id: uuid.UUID
-    estate_id: uuid.UUID | None
-    target_kind: str             # room | space | vehicle
-    target_id: uuid.UUID
-    target_code: str             # JD-01-1-0502, JD-P1-001, 粤B12345
-    fee_kind: str                # deposit | temporary | deposit_refund
-    item_name: str               # 门禁卡押金, 门禁卡工本费, 补卡费, 月卡停车费, 退门禁卡押金
-    amount: Decimal              # positive; for deposit_refund the amount to pay back
-    description: str             # 住户卡 A1B2C3D4 押金 50.00
-    charge_date: dt.date
-    service_from: dt.date | None  # monthly parking: the months paid for
-    service_to: dt.date | None
-    source: str                  # "card_charge"
-    source_id: uuid.UUID         # CardCharge.id: billing's idempotency key
-    refund_of: str               # deposit_refund: billing_ref of the deposit charge
+    target_code: str
+    uid: str
+    amount: Decimal
+    description: str
 
 
-CardChargePoster = Callable[[Session, Actor, CardChargeRequest], str]
+def _on_behalf(actor: Actor) -> Actor:
+    return dataclasses.replace(actor, permissions=actor.permissions | {BILL_RUN})
 
 
-def billing_poster() -> CardChargePoster | None:
-    """Billing's function that posts a card charge, or None while billing has none."""
-    return None
+def _post_fee(session: Session, actor: Actor, charge: CardCharge) -> None:
+    from propdesk.services.billing import ledger
 
-
-def request_for(session: Session, charge: CardCharge) -> CardChargeRequest:
-    refund_of = ""
-    if charge.refund_of_id is not None:
-        refund_of = session.get(CardCharge, charge.refund_of_id).billing_ref
-    return CardChargeRequest(
-        customer_id=charge.customer_id, estate_id=charge.estate_id, target_kind=charge.target_kind,
-        target_id=charge.target_id, target_code=charge.target_code, fee_kind=FEE_KINDS[charge.kind],
-        item_name=CHARGE_KINDS[charge.kind], amount=charge.amount, description=charge.description,
-        charge_date=charge.charge_date, service_from=charge.service_from, service_to=charge.service_to,
-        source="card_charge", source_id=charge.id, refund_of=refund_of)
+    line = ledger.charge(session, _on_behalf(actor), target_kind=charge.target_kind, target_id=charge.target_id,
+                         fee_item=FEE_ITEMS[charge.kind], amount=charge.amount, reason=charge.description,
+                         customer_id=charge.customer_id, on=charge.charge_date, due=charge.charge_date)
+    charge.billing_ref = str(line.id)
+    charge.state = "posted"
 
 
 def add_charge(session: Session, actor: Actor, card: GateCard, event: GateCardEvent, kind: str,
                amount: Decimal, *, day: dt.date, target: tuple[str, uuid.UUID, str],
-               service: tuple[dt.date, dt.date] | None = None, refund_of: CardCharge | None = None,
-               poster: CardChargePoster | None = None) -> CardCharge:
-    """Record one charge of a card event and hand it to billing if billing can take it."""
+               service: tuple[dt.date, dt.date] | None = None,
+               refund_of: CardCharge | None = None) -> CardCharge:
+    """Record one charge of a card event; fees go to billing at once, deposits wait for the cashier."""
     if card.customer_id is None:
         raise ValueError("a card charge needs a paying customer")
-    kind_label = CHARGE_KINDS[kind]
     charge = CardCharge(
         card_id=card.id, event_id=event.id, kind=kind, amount=amount, customer_id=card.customer_id,
         estate_id=card.estate_id, target_kind=target[0], target_id=target[1], target_code=target[2],
-        description=f"{kind_label} {card.uid} {fmt(amount)}元"
-        + (f"（{service[0]:%Y-%m-%d} 至 {service[1]:%Y-%m-%d}）" if service else ""),
+        description=f"{CHARGE_KINDS[kind]} 卡号{card.uid}"
+        + (f" {service[0]:%Y-%m-%d}至{service[1]:%Y-%m-%d}" if service else ""),
         charge_date=day, service_from=service[0] if service else None,
-        service_to=service[1] if service else None,
-        refund_of_id=refund_of.id if refund_of else None)
+        service_to=service[1] if service else None, refund_of_id=refund_of.id if refund_of else None)
     session.add(charge)
     session.flush()
-    _hand_over(session, actor, charge, poster or billing_poster())
+    if kind in FEES:
+        _post_fee(session, actor, charge)
+    session.flush()
     return charge
 
 
 def void_pending(session: Session, actor: Actor, charge: CardCharge, reason: str) -> bool:
-    """Withdraw a charge billing never received (e.g. a deposit refunded before it was posted)."""
+    """Withdraw a deposit the cashier never took (the card is cancelled before paying)."""
     if charge.state != "pending":
         return False
     charge.state = "void"
     audit.record(session, actor, "void", "card_charge", charge.id,
                  before={"state": "pending"}, after={"state": "void"},
-                 summary=f"{CHARGE_KINDS[charge.kind]} {fmt(charge.amount)} 元未入账即作废：{reason}")
+                 summary=f"{CHARGE_KINDS[charge.kind]} {fmt(charge.amount)} 元未收取即作废：{reason}")
     return True
-
-
-def _hand_over(session: Session, actor: Actor, charge: CardCharge, poster: CardChargePoster | None) -> None:
-    if poster is None:
-        return
-    if charge.refund_of_id is not None:
-        original = session.get(CardCharge, charge.refund_of_id)
-        if original.state != "posted":  # billing must know the deposit before it can refund it
-            return
-    charge.billing_ref = str(poster(session, actor, request_for(session, charge)))
-    charge.state = "posted"
-    audit.record(session, actor, "post", "card_charge", charge.id,
-                 after={"amount": str(charge.amount), "kind": charge.kind, "billing_ref": charge.billing_ref},
-                 summary=f"{CHARGE_KINDS[charge.kind]} {fmt(charge.amount)} 元交财务入账")
-
-
-def post_pending(session: Session, actor: Actor, *, poster: CardChargePoster | None = None) -> list[uuid.UUID]:
-    """Hand every waiting card charge to billing (deposits before their refunds)."""
-    require(actor, CARD_ISSUE)
-    poster = poster or billing_poster()
-    if poster is None:
-        return []
-    posted = []
-    pending = session.scalars(select(CardCharge).where(
-        CardCharge.state == "pending", CardCharge.deleted_at.is_(None))
-        .order_by(CardCharge.refund_of_id.is_not(None), CardCharge.created_at, CardCharge.id)).all()
-    for charge in pending:
-        _hand_over(session, actor, charge, poster)
-        if charge.state == "posted":
-            posted.append(charge.id)
-    return posted
 
 
 def pending_charges(session: Session, card_id: uuid.UUID | None = None) -> list[CardCharge]:
@@ -144,3 +116,57 @@ def pending_charges(session: Session, card_id: uuid.UUID | None = None) -> list[
     if card_id is not None:
         stmt = stmt.where(CardCharge.card_id == card_id)
     return list(session.scalars(stmt.order_by(CardCharge.created_at)))
+
+
+# --- the cashier's side ---------------------------------------------------------------------------
+
+def deposits_due(session: Session, actor: Actor, customer_id: uuid.UUID) -> list[DepositDue]:
+    """Card deposits waiting at the cashier for this customer: to take (+) or to pay back (−)."""
+    require(actor, BILL_VIEW)
+    rows = session.execute(select(CardCharge, GateCard.uid).join(GateCard, GateCard.id == CardCharge.card_id)
+                           .where(CardCharge.customer_id == customer_id, CardCharge.state == "pending",
+                                  CardCharge.kind.in_(("deposit", "deposit_refund")),
+                                  CardCharge.deleted_at.is_(None))
+                           .order_by(CardCharge.created_at))
+    return [DepositDue(c.id, c.card_id, c.kind, c.customer_id, c.target_code, uid,
+                       c.amount if c.kind == "deposit" else -c.amount, c.description) for c, uid in rows]
+
+
+def _pending(session: Session, charge_id: uuid.UUID, kind: str) -> CardCharge:
+    charge = session.get(CardCharge, charge_id)
+    if charge is None or charge.kind != kind:
+        raise NotFound("门禁卡押金记录不存在", "card deposit not found")
+    if charge.state != "pending":
+        raise Conflict(f"{CHARGE_KINDS[kind]} {fmt(charge.amount)} 元已办理（{charge.state}）",
+                       f"this card deposit was already handled ({charge.state})")
+    return charge
+
+
+def collect_deposit(session: Session, actor: Actor, charge_id: uuid.UUID, *, on: dt.date,
+                    doc_type: str = "", doc_id: uuid.UUID | None = None):
+    """The cashier took the card deposit: billing records it as held (returns billing's Deposit)."""
+    from propdesk.services.billing import ledger
+
+    charge = _pending(session, charge_id, "deposit")
+    deposit = ledger.receive_deposit(session, actor, charge.customer_id, fee_item=FEE_ITEMS["deposit"],
+                                     target_kind=charge.target_kind, target_id=charge.target_id,
+                                     amount=charge.amount, on=on, doc_type=doc_type, doc_id=doc_id,
+                                     note=charge.description)
+    charge.billing_ref, charge.state = str(deposit.id), "posted"
+    session.flush()
+    return deposit
+
+
+def refund_deposit(session: Session, actor: Actor, charge_id: uuid.UUID, *, on: dt.date, reason: str = ""):
+    """The cashier pays a cancelled card's deposit back (billing's refund, 主管 permission)."""
+    from propdesk.services.billing import ledger
+
+    charge = _pending(session, charge_id, "deposit_refund")
+    original = session.get(CardCharge, charge.refund_of_id) if charge.refund_of_id else None
+    if original is None or original.state != "posted":
+        raise Conflict("这张卡的押金没有经收费员收取，无需退还", "the deposit was never collected")
+    events = ledger.refund_deposit(session, actor, uuid.UUID(original.billing_ref), refund=charge.amount, on=on,
+                                   reason=reason or charge.description)
+    charge.billing_ref, charge.state = str(events[0].id), "posted"
+    session.flush()
+    return events

@@ -63,7 +63,7 @@ def test_issue_writes_credential_and_per_card_keys(db, admin, place, site, card_
         assert [(e.action, e.to_status, e.amount) for e in events] == [("issue", "active", D("70.00"))]
         charges = s.scalars(select(CardCharge).where(CardCharge.card_id == card.id).order_by(CardCharge.kind)).all()
         assert [(c.kind, c.amount, c.state, c.target_code) for c in charges] == [
-            ("card_fee", D("20.00"), "pending", "JD-01-1-0502"), ("deposit", D("50.00"), "pending", "JD-01-1-0502")]
+            ("card_fee", D("20.00"), "posted", "JD-01-1-0502"), ("deposit", D("50.00"), "pending", "JD-01-1-0502")]
         assert s.scalar(select(AuditLog).where(AuditLog.entity == "gate_card", AuditLog.action == "issue"))
 
 
