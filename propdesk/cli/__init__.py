@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "propdesk.cli.excel",
     "propdesk.cli.service",
     "propdesk.cli.cashier",
+    "propdesk.cli.cards",
 ]
 
 
