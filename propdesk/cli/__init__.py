@@ -19,7 +19,6 @@ COMMAND_MODULES = [
     "propdesk.cli.excel",
     "propdesk.cli.service",
     "propdesk.cli.cashier",
-    "propdesk.cli.cards",
 ]
 
 
