@@ -31,6 +31,7 @@ from decimal import Decimal
 from typing import Any, Iterable, Iterator, Sequence
 
 import psycopg
+from sqlalchemy import UniqueConstraint
 from sqlalchemy.engine import Connection
 
 from propdesk import __version__
@@ -453,14 +454,17 @@ class _Batch:
     def clashing_row(self, st: T.SyncTable, row: dict) -> str | None:
         """The live row that holds one of ``row``'s unique keys."""
         cdc = C.codec(st.table)
-        keys = [list(ix.columns) for ix in st.table.indexes if ix.unique]
-        keys += [list(uc.columns) for uc in st.table.constraints
-                 if uc.__class__.__name__ == "UniqueConstraint"]
-        for cols in keys:
+        keys = [(list(ix.columns), ix.dialect_options["postgresql"].get("where"))
+                for ix in st.table.indexes if ix.unique]
+        keys += [(list(uc.columns), None) for uc in st.table.constraints
+                 if isinstance(uc, UniqueConstraint)]
+        for cols, partial in keys:
             names = [c.name for c in cols]
             if any(row.get(n) is None for n in names):
                 continue
             where = " AND ".join(f"{_q(n)} = %s" for n in names)
+            if partial is not None:   # a partial index: only rows it covers can clash
+                where += f" AND ({str(partial).replace('%', '%%')})"
             self.cur.execute(
                 f"SELECT id FROM {_q(st.name)} WHERE {where} AND id <> %s "
                 "AND deleted_at IS NULL LIMIT 1",

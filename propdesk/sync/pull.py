@@ -93,34 +93,65 @@ def _apply_one(c: Connection, st: T.SyncTable, protect: frozenset[str], payload:
     c.exec_driver_sql(sql, _params(st, cols, payload))
 
 
-def _apply_group(c: Connection, st: T.SyncTable, protect: frozenset[str],
-                 group: list[tuple[FeedEntry, dict]], result: PageResult) -> None:
-    sql, cols = _statement(st, protect)
-    params = [_params(st, cols, p) for _, p in group]
-    c.exec_driver_sql("SAVEPOINT pull_group")
+def _try(c: Connection, sql: str, params) -> sa_exc.DBAPIError | None:
+    c.exec_driver_sql("SAVEPOINT pull_try")
     try:
         c.exec_driver_sql(sql, params)
-        c.exec_driver_sql("RELEASE SAVEPOINT pull_group")
+    except sa_exc.DBAPIError as exc:
+        c.exec_driver_sql("ROLLBACK TO SAVEPOINT pull_try")
+        c.exec_driver_sql("RELEASE SAVEPOINT pull_try")
+        return exc
+    c.exec_driver_sql("RELEASE SAVEPOINT pull_try")
+    return None
+
+
+def _apply_group(c: Connection, st: T.SyncTable, protect: frozenset[str],
+                 group: list[tuple[FeedEntry, dict]], result: PageResult,
+                 failed: list[tuple[FeedEntry, T.SyncTable, frozenset[str], str]]) -> None:
+    sql, cols = _statement(st, protect)
+    params = [_params(st, cols, p) for _, p in group]
+    if _try(c, sql, params) is None:
         result.applied += len(group)
         return
-    except sa_exc.DBAPIError:
-        c.exec_driver_sql("ROLLBACK TO SAVEPOINT pull_group")
-        c.exec_driver_sql("RELEASE SAVEPOINT pull_group")
-    for (entry, payload), p in zip(group, params):   # find the entry that cannot go in
-        c.exec_driver_sql("SAVEPOINT pull_one")
-        try:
-            c.exec_driver_sql(sql, p)
-            c.exec_driver_sql("RELEASE SAVEPOINT pull_one")
+    for (entry, _), p in zip(group, params):   # find the entries that cannot go in
+        exc = _try(c, sql, p)
+        if exc is None:
             result.applied += 1
-        except sa_exc.DBAPIError as exc:
-            c.exec_driver_sql("ROLLBACK TO SAVEPOINT pull_one")
-            c.exec_driver_sql("RELEASE SAVEPOINT pull_one")
-            c.execute(text(
-                "INSERT OR REPLACE INTO sync_skipped (seq, table_name, row_id, payload, hlc, "
-                "error, skipped_at) VALUES (:s, :t, :r, :p, :h, :e, datetime('now'))"),
-                {"s": entry.seq, "t": entry.table, "r": entry.row_id, "p": entry.payload,
-                 "h": entry.hlc, "e": str(exc.orig)[:2000]})
-            result.skipped += 1
+        else:
+            failed.append((entry, st, protect, str(exc.orig)[:2000]))
+
+
+def _retry_failed(c: Connection, entries: Sequence[FeedEntry],
+                  failed: list[tuple[FeedEntry, T.SyncTable, frozenset[str], str]],
+                  result: PageResult) -> None:
+    """Entries of a page can depend on each other (a row tombstoned later in the page
+    frees the unique key an earlier one needs): retry until nothing more goes in;
+    what still fails is kept in sync_skipped.  An entry superseded by a later entry
+    for the same row that did go in is dropped, never applied over it."""
+    last_seq = {(e.table, e.row_id): e.seq for e in entries}
+    while failed:
+        still = []
+        for entry, st, protect, error in failed:
+            if last_seq[(entry.table, entry.row_id)] > entry.seq and not any(
+                    f[0].table == entry.table and f[0].row_id == entry.row_id
+                    and f[0].seq > entry.seq for f in failed):
+                continue   # superseded by a later entry for the row that was applied
+            sql, cols = _statement(st, protect)
+            exc = _try(c, sql, _params(st, cols, json.loads(entry.payload)))
+            if exc is None:
+                result.applied += 1
+            else:
+                still.append((entry, st, protect, str(exc.orig)[:2000]))
+        if len(still) == len(failed):
+            break
+        failed = still
+    for entry, _st, _protect, error in failed:
+        c.execute(text(
+            "INSERT OR REPLACE INTO sync_skipped (seq, table_name, row_id, payload, hlc, "
+            "error, skipped_at) VALUES (:s, :t, :r, :p, :h, :e, datetime('now'))"),
+            {"s": entry.seq, "t": entry.table, "r": entry.row_id, "p": entry.payload,
+             "h": entry.hlc, "e": error})
+        result.skipped += 1
 
 
 def apply_page(db: Database, entries: Sequence[FeedEntry], *, expect_cursor: int,
@@ -137,6 +168,7 @@ def apply_page(db: Database, entries: Sequence[FeedEntry], *, expect_cursor: int
         pending = _pending(c, entries)
         has_skipped = c.execute(text("SELECT 1 FROM sync_skipped LIMIT 1")).first() is not None
         group: list[tuple[FeedEntry, dict]] = []
+        failed: list = []
         key: tuple | None = None
         for e in entries:
             result.max_hlc = max(result.max_hlc, e.hlc)
@@ -150,12 +182,13 @@ def apply_page(db: Database, entries: Sequence[FeedEntry], *, expect_cursor: int
                 protect = frozenset(p)
             k = (st.name, protect)
             if k != key and group:
-                _apply_group(c, T.get(key[0]), key[1], group, result)
+                _apply_group(c, T.get(key[0]), key[1], group, result, failed)
                 group = []
             key = k
             group.append((e, json.loads(e.payload)))
         if group:
-            _apply_group(c, T.get(key[0]), key[1], group, result)
+            _apply_group(c, T.get(key[0]), key[1], group, result, failed)
+        _retry_failed(c, entries, failed, result)
         if has_skipped:
             _drop_superseded(c, entries)
         c.execute(text("UPDATE sync_state SET applying = 0, pull_cursor = :cur, "

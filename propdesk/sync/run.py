@@ -197,6 +197,10 @@ def _run(db: Database, engine: Engine, terminal: str, result: SyncResult, push_b
         report("pull", result.pulled)
         if len(entries) < pull_page:
             break
+    if result.skipped:
+        # an entry of an earlier page may be unblocked by a later page
+        applied, result.skipped = pull.retry_skipped(db)
+        result.pulled += applied
     with db.engine.connect() as c:
         result.cursor = c.execute(text("SELECT pull_cursor FROM sync_state")).scalar_one()
 

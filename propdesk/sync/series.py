@@ -21,6 +21,11 @@ API for other areas (the cashier's receipts, the card office's documents)::
     s = series.receipt_series(session, year=2026)     # "T01-2026"
     n = series.next_number(session, s)                 # 124
     text = series.format_number(s, n)                  # "T01-2026-000124"
+
+The cashier's switch-over in ``propdesk.services.cashier.numbering.next_sequence``
+(head is the number prefix, e.g. ``"T01-2026-"``)::
+
+    return next_number(session, head, above=_largest(session, _SERIES_COLUMNS[kind], head))
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ from sqlalchemy.orm import Session
 
 from propdesk.errors import PropDeskError
 
-_NAME = re.compile(r"^[A-Z][A-Z0-9]{1,7}-[A-Za-z0-9_-]{1,48}$")
+_NAME = re.compile(r"^[A-Za-z0-9_]+(-[A-Za-z0-9_]+)+$")
 
 
 def _terminal(session: Session) -> str:
@@ -48,29 +53,40 @@ def format_number(series: str, number: int, width: int = 6) -> str:
     return f"{series}-{number:0{width}d}"
 
 
-def next_number(session: Session, series: str) -> int:
+def _check(session: Session, series: str) -> str:
+    name = series.strip().strip("-")
+    terminal = _terminal(session)
+    if not _NAME.match(name) or terminal not in name.split("-"):
+        raise PropDeskError(
+            f"编号序列 {series!r} 不属于本终端 {terminal}（序列名须含终端编号，如 {terminal}-2026）",
+            f"number series {series!r} does not belong to terminal {terminal} "
+            f"(its name must contain the terminal code, e.g. {terminal}-2026)")
+    return name
+
+
+def next_number(session: Session, series: str, *, above: int = 0) -> int:
     """Issue the next number of ``series`` (in the caller's transaction).
 
-    The series must belong to this terminal (start with its code); the number
-    is above both every number issued here and the centre's high-water mark.
+    The series must belong to this terminal (contain its code as one of its
+    dash-separated parts: ``T01-2026``, ``TK-T01-2026``; a trailing dash is
+    ignored, so a number prefix such as ``"T01-2026-"`` works as the name).
+    The number is greater than every number issued here, than the centre's
+    high-water mark for the series, and than ``above`` (pass the largest
+    number already stored in the documents table when switching an existing
+    numbering over to this guard).
     """
-    terminal = _terminal(session)
-    if not _NAME.match(series) or not series.startswith(terminal + "-"):
-        raise PropDeskError(
-            f"编号序列 {series!r} 不属于本终端 {terminal}（应以 {terminal}- 开头）",
-            f"number series {series!r} does not belong to terminal {terminal} "
-            f"(it must start with {terminal}-)")
+    name = _check(session, series)
     session.execute(text("INSERT INTO number_series (series, last_value, floor) "
-                         "VALUES (:s, 0, 0) ON CONFLICT (series) DO NOTHING"), {"s": series})
+                         "VALUES (:s, 0, 0) ON CONFLICT (series) DO NOTHING"), {"s": name})
     return int(session.execute(text(
-        "UPDATE number_series SET last_value = max(last_value, floor) + 1 WHERE series = :s "
-        "RETURNING last_value"), {"s": series}).scalar_one())
+        "UPDATE number_series SET last_value = max(last_value, floor, :above) + 1 "
+        "WHERE series = :s RETURNING last_value"), {"s": name, "above": int(above)}).scalar_one())
 
 
 def last_number(session: Session, series: str) -> int:
     """The highest number this terminal knows to be taken in ``series`` (0: none)."""
     row = session.execute(text("SELECT max(last_value, floor) FROM number_series "
-                               "WHERE series = :s"), {"s": series}).first()
+                               "WHERE series = :s"), {"s": _check(session, series)}).first()
     return int(row[0]) if row else 0
 
 

@@ -111,3 +111,39 @@ def hexid(u: uuid.UUID) -> str:
 
 def loads(value: str):
     return json.loads(value)
+
+
+CASHIER = None
+
+
+def cashier():
+    from propdesk.security import Actor
+
+    return Actor.for_role("shouyin", "cashier", display_name="陈收费")
+
+
+def pay(db: Database, customer_id, amount: str):
+    """A real cashier payment (a prepayment top-up): payment, tender, receipt, ledger, audit."""
+    import datetime as dt
+
+    from propdesk.services.cashier import payments as Pay
+
+    value = Decimal(amount)
+    with db.session() as s:
+        return Pay.collect(s, cashier(), Pay.PaymentRequest(
+            customer_id, dt.date.today(), [], [Pay.Tender("cash", value)], topup=value))
+
+
+def customer(db: Database, name: str, **kw):
+    from propdesk.services import customers as Cu
+
+    with db.session() as s:
+        return Cu.create_customer(s, ADMIN, name=name, **kw).id
+
+
+def money_by_terminal(rows: dict[str, dict]) -> dict[str, int]:
+    """Total fen of cashier payments per terminal."""
+    out: dict[str, int] = {}
+    for r in rows.values():
+        out[r["terminal"]] = out.get(r["terminal"], 0) + r["total"]
+    return out
