@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Callable, Iterable
@@ -31,7 +32,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from propdesk.excel.cells import CellError, parse
-from propdesk.excel.columns import BUILDINGS, ESTATES, OWNERS, ROOMS
+from propdesk.excel.columns import AREA, CHOICE, CODE, DATE, ESTATES, INT, REF
 from propdesk.excel.problems import Findings
 from propdesk.excel.reader import SheetData
 from propdesk.ids import uuid7
@@ -39,7 +40,7 @@ from propdesk.models import (
     Building, Company, Customer, Estate, Occupancy, Region, Room, Unit,
 )
 from propdesk.models.enums import OCCUPANT_ROLES
-from propdesk.services.customers import customer_problems, name_initials
+from propdesk.services.customers import customer_problems
 from propdesk.services.property import _sort_key as building_sort_key  # same ordering as the UI
 from propdesk.services.property import room_code, validate_room_values
 
@@ -50,6 +51,16 @@ MAX_FLOORS = 200
 BATCH = 500             # parameters per IN (...) query
 FIRST_DATE = dt.date(1950, 1, 1)
 _MAX_LISTED = 10        # row numbers listed in an aggregated note
+
+
+_REPEATING = frozenset({CHOICE, REF, CODE, AREA, INT, DATE})
+
+
+def _parse_or_error(raw, col):
+    try:
+        return parse(raw, col)
+    except CellError as e:
+        return e
 
 
 def _canon(code: str) -> str:
@@ -139,6 +150,7 @@ class Plan:
         self.estates_by_name: dict[str, EstateRef] = {}
         self.rooms: dict[str, RoomRef] = {}
         self._regions: dict[str, uuid.UUID] | None = None
+        self._memo: dict = defaultdict(dict)
         self._region_names: list[str] = []
         self._company_id: uuid.UUID | None = None
         self._load_estates()
@@ -156,8 +168,16 @@ class Plan:
         n = len(values)
         for key, i, col, header in data.layout:
             raw = values[i] if i < n else None
+            memo = self._memo[id(col)] if col.kind in _REPEATING else None
             try:
-                v = parse(raw, col)
+                if memo is None:
+                    v = parse(raw, col)
+                else:
+                    # Estates, buildings, choices and areas repeat down a sheet: parse each value once.
+                    k = (raw.__class__, raw)
+                    v = memo[k] if k in memo else memo.setdefault(k, _parse_or_error(raw, col))
+                    if isinstance(v, CellError):
+                        raise v
             except CellError as e:
                 self.f.error(data.title, number, header, e.zh, e.en)
                 continue
@@ -563,8 +583,13 @@ class Plan:
                   seen: dict[tuple, tuple[int, dict]], t: SheetTally) -> tuple | None:
         """The customer of an owner row: (key, id); None when the row is in error."""
         values = {k: v.get(k, "") for k in ("name", "gender", "id_number", "phone", "emergency_phone")}
-        values |= {"kind": v.get("kind", "person"), "id_type": v.get("id_type", "resident_id")}
-        self.service_problems(data, number, customer_problems(values), _CUSTOMER_LABELS)
+        kind = v.get("kind", "person")
+        values |= {"kind": kind, "id_type": v.get("id_type", "business_license" if kind == "company"
+                                                   else "resident_id")}
+        problems = customer_problems(values)
+        if "name" not in v:   # a blank name is already reported as a required cell
+            problems = [p for p in problems if p.where.strip() != "姓名"]
+        self.service_problems(data, number, problems, _CUSTOMER_LABELS)
         self._gender_from_id(data, number, values)
         name = v.get("name")
         if not name:
@@ -602,7 +627,7 @@ class Plan:
                            employer=v.get("employer", ""), hukou=v.get("hukou", ""),
                            emergency_contact=v.get("emergency_contact", ""),
                            emergency_phone=values["emergency_phone"], note=v.get("note", ""),
-                           name_initials=name_initials(name), id_rev=values["id_number"][::-1])
+                           name_initials="", id_rev=values["id_number"][::-1])  # initials: at insert
         seen[key] = (number, row)
         t.add("customer")
         return key, row["id"]

@@ -91,9 +91,9 @@ def _validation(col: Column) -> DataValidation | None:
         dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True)
         dv.error = "面积应为不小于0的数字（平方米）"
     elif col.kind == INT:
-        dv = DataValidation(type="whole", operator="between", formula1="-5", formula2="200",
-                            allow_blank=True)
-        dv.error = "应为整数"
+        low = "1" if col.key == "floors" else "-5"
+        dv = DataValidation(type="whole", operator="between", formula1=low, formula2="200", allow_blank=True)
+        dv.error = f"应为{low}到200之间的整数"
     elif col.kind == DATE:
         dv = DataValidation(type="date", operator="greaterThan", formula1="18264", allow_blank=True)
         dv.error = "应为日期，如 2024-03-01"

@@ -122,6 +122,10 @@ def second_owner_in_file(s):
                      ""])  # row 5
 
 
+def owner_name_blank(s):
+    _set(s, "业主", 3, "姓名", "")
+
+
 def owner_room_unknown(s):
     _set(s, "业主", 3, "房号", "0599")
 
@@ -182,6 +186,7 @@ CASES = [
     (room_code_mismatch, [("房间", 2, "房间编码")]),
     (second_owner_in_file, [("业主", 5, "房号")]),
     (owner_room_unknown, [("业主", 3, "房号")]),
+    (owner_name_blank, [("业主", 3, "姓名")]),
     (owner_without_room_columns, [("业主", 3, "楼栋")]),
     (same_id_two_names, [("业主", 4, "姓名")]),
     (duplicate_estate_in_file, [("小区", 3, "小区编码")]),
