@@ -104,10 +104,10 @@ def test_void_refused_after_the_shift_closed_refund_allowed(db, world, cashier, 
     with db.session() as s:
         q = payments.quote(s, cashier, world.wang, AS_OF)
         april = [x for x in q.lines if x.period == "2026-04"]
-        # Outstanding again.  Seen as of 06-10 the lines were paid that day, so late fee
-        # ran 05-01..06-09 = 40 days: 295.55 × 0.0005 × 40 = 5.911; 205.55 × 0.0005 × 40 = 4.111
-        # (a refund is dated when the money goes back; a void as if never paid)
-        assert [(x.principal, x.late_fee) for x in april] == [(D("295.55"), D("5.91")), (D("205.55"), D("4.11"))]
+        # Outstanding again, with the late fee as of 06-10 as before paying (billing's rule: a
+        # payment on day x stops accrual from x + 1, so 05-01..06-10 = 41 days still count):
+        # 295.55 × 0.0005 × 41 = 6.058775; 205.55 × 0.0005 × 41 = 4.213775
+        assert [(x.principal, x.late_fee) for x in april] == [(D("295.55"), D("6.06")), (D("205.55"), D("4.21"))]
         assert ledger.check(s, cashier).ok
         assert verify_receipt(s, res.code).status == "refunded"
         new = shifts.current_shift(s, cashier)

@@ -25,7 +25,6 @@ from propdesk.receipts.layout import PdfLayout, ThermalLayout
 from propdesk.receipts.output import send_escpos
 from propdesk.services.cashier import corrections, layouts
 from propdesk.services.cashier.layouts import PrinterSettings
-from propdesk.services.cashier.receipts import find_receipt, receipt_data
 from ui.i18n import tr
 from ui.tasks import show_error
 
@@ -132,10 +131,9 @@ class ReceiptOutput(QObject):
             .success(lambda c: setattr(self, "config", c)).run()
 
     # -- entry points --------------------------------------------------------------
-    def print_original(self, number: str) -> None:
+    def print_original(self, data: ReceiptData) -> None:
         """The receipt of a payment just taken; recorded as printed once it went out."""
-        self.ctx.tasks.read(lambda s: receipt_data(s, find_receipt(s, number)), parent=self.parent_widget) \
-            .success(lambda data: self.output(data, record=True)).run()
+        self.output(data, record=True)
 
     def output(self, data: ReceiptData, *, record: bool) -> None:
         cfg = self.config

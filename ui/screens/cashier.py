@@ -337,7 +337,7 @@ class CashierScreen(Screen):
     def _paid(self, res) -> None:
         self.last_receipt = res.receipt_number
         self._show_status(res)
-        self.output.print_original(res.receipt_number)
+        self.output.print_original(res.receipt)
         self.paid.emit(res)
         self.load_customer(self.quote.customer_id, focus=False)
         self.focus_search()

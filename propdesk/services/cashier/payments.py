@@ -42,7 +42,9 @@ from propdesk.security import PAY_COLLECT, Actor, require
 from propdesk.services import audit
 from propdesk.services.cashier import billing_link, verify
 from propdesk.services.cashier.billing_link import DueLine
+from propdesk.receipts.data import ReceiptData
 from propdesk.services.cashier.numbering import receipt_number
+from propdesk.services.cashier.receipts import build as build_receipt
 from propdesk.services.cashier.shifts import ensure_shift, now_utc, require_open
 
 
@@ -181,6 +183,7 @@ class PaymentResult:
     total: Decimal
     change: Decimal
     code: str
+    receipt: ReceiptData        # what to print, built from the documents just written
 
 
 def collect(session: Session, actor: Actor, req: PaymentRequest) -> PaymentResult:
@@ -222,18 +225,19 @@ def collect(session: Session, actor: Actor, req: PaymentRequest) -> PaymentResul
                   operator_id=actor.operator_id, operator_name=actor.label)
     session.add(pay)
     session.flush()
-    for t in tenders:
-        session.add(PaymentTender(payment_id=pay.id, method=t.method, amount=t.amount,
-                                  tendered=t.tendered, reference=t.reference))
+    tender_rows = [PaymentTender(payment_id=pay.id, method=t.method, amount=t.amount,
+                                 tendered=t.tendered, reference=t.reference) for t in tenders]
+    session.add_all(tender_rows)
     refs = billing_link.settle(session, actor, cust.id, billing_link.PAYMENT_DOC, pay.id, req.as_of,
                                [(s.line, s.principal, s.late_fee) for s in p.settled],
                                prepaid=prepaid_used)
-    for seq, (s, ref) in enumerate(zip(p.settled, refs), start=1):
-        ln = s.line
-        session.add(PaymentLine(payment_id=pay.id, seq=seq, bill_line_id=ln.bill_line_id, item_key=ln.key,
-                                settlement_ref=ref, target_kind=ln.target_kind,
-                                target_code=ln.target_code, fee_item=ln.fee_item, period=ln.period,
-                                due=ln.principal, principal=s.principal, late_fee=s.late_fee))
+    line_rows = [PaymentLine(payment_id=pay.id, seq=seq, bill_line_id=s.line.bill_line_id,
+                             item_key=s.line.key, settlement_ref=ref, target_kind=s.line.target_kind,
+                             target_code=s.line.target_code, fee_item=s.line.fee_item,
+                             period=s.line.period, due=s.line.principal, principal=s.principal,
+                             late_fee=s.late_fee)
+                 for seq, (s, ref) in enumerate(zip(p.settled, refs), start=1)]
+    session.add_all(line_rows)
     if p.topup:
         billing_link.top_up(session, actor, cust.id, p.topup, billing_link.PAYMENT_DOC, pay.id, req.as_of)
     receipt = issue_receipt(session, pay)
@@ -242,7 +246,8 @@ def collect(session: Session, actor: Actor, req: PaymentRequest) -> PaymentResul
         "tenders": {t.method: str(t.amount) for t in tenders}},
         summary=f"收费 {receipt.number} {cust.name} {fmt(p.total)} 元")
     session.flush()
-    return PaymentResult(pay.id, receipt.id, receipt.number, p.total, change, receipt.code)
+    data = build_receipt(session, receipt, pay, line_rows, tender_rows)
+    return PaymentResult(pay.id, receipt.id, receipt.number, p.total, change, receipt.code, data)
 
 
 def issue_receipt(session: Session, pay: Payment) -> Receipt:

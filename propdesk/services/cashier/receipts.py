@@ -63,23 +63,32 @@ def _company_and_estate(session: Session, lines: list[PaymentLine]) -> tuple[str
 
 def receipt_data(session: Session, receipt: Receipt, *, copy: bool = False,
                  prepaid_balance: Decimal | None = None) -> ReceiptData:
+    """What a stored receipt says (for reprints and PDFs)."""
     pay = session.get(Payment, receipt.payment_id)
     lines = list(session.scalars(select(PaymentLine).where(PaymentLine.payment_id == pay.id)
                                  .order_by(PaymentLine.seq)))
-    tenders = session.scalars(select(PaymentTender).where(PaymentTender.payment_id == pay.id)
-                              .order_by(PaymentTender.method))
+    tenders = list(session.scalars(select(PaymentTender).where(PaymentTender.payment_id == pay.id)))
+    return build(session, receipt, pay, lines, tenders, copy=copy, void=is_void(session, receipt.id),
+                 refunded=refunded(session, receipt.id), prepaid_balance=prepaid_balance)
+
+
+def build(session: Session, receipt: Receipt, pay: Payment, lines: list[PaymentLine],
+          tenders: list[PaymentTender], *, copy: bool = False, void: bool = False,
+          refunded: Decimal = ZERO, prepaid_balance: Decimal | None = None) -> ReceiptData:
+    """A receipt's data from its documents already in hand (the payment just taken)."""
     company, estate = _company_and_estate(session, lines)
     return ReceiptData(
         number=receipt.number,
         issued_at=local_time(receipt.issued_at),
         payer=pay.payer_name,
         lines=tuple(ReceiptLine(ln.target_code, ln.fee_item, ln.period, ln.principal, ln.late_fee)
-                    for ln in lines),
+                    for ln in sorted(lines, key=lambda x: x.seq)),
         tenders=tuple(ReceiptTender(t.method, PAY_METHODS.get(t.method, t.method), t.amount,
-                                    t.tendered, t.reference) for t in tenders),
+                                    t.tendered, t.reference)
+                      for t in sorted(tenders, key=lambda t: list(PAY_METHODS).index(t.method))),
         total=receipt.amount,
         cashier=pay.operator_name,
-        terminal=receipt.terminal,
+        terminal=receipt.terminal or session.info.get("terminal", ""),
         code=receipt.code,
         qr_payload=verify.qr_payload(receipt.number, receipt.amount, receipt.issued_at, receipt.code),
         company=company,
@@ -88,8 +97,8 @@ def receipt_data(session: Session, receipt: Receipt, *, copy: bool = False,
         change=pay.change,
         prepaid_balance=prepaid_balance,
         copy=copy,
-        void=is_void(session, receipt.id),
-        refunded=refunded(session, receipt.id),
+        void=void,
+        refunded=refunded,
         note=pay.note,
     )
 
