@@ -19,6 +19,8 @@ COMMAND_MODULES = [
     "propdesk.cli.excel",
     "propdesk.cli.service",
     "propdesk.cli.cashier",
+    "propdesk.cli.cards",
+    "propdesk.cli.devices",
 ]
 
 
