@@ -20,7 +20,6 @@ COMMAND_MODULES = [
     "propdesk.cli.service",
     "propdesk.cli.cashier",
     "propdesk.cli.cards",
-    "propdesk.cli.devices",
 ]
 
 
