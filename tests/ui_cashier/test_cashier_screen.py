@@ -168,3 +168,34 @@ def test_void_needs_a_supervisor_password_on_the_screen(qtbot, db, admin, world,
         dlg.submit()
     qtbot.waitUntil(lambda: screen.model.rowCount() == 4, timeout=10000)   # owed again
     assert "已作废" in screen.status.text()
+
+
+def test_printer_settings_and_dunning_from_the_screen(qtbot, db, admin, world, make_ctx):
+    from PySide6.QtWidgets import QApplication as App
+
+    from propdesk.services.cashier.layouts import printer_settings
+    from ui.cashier.dialogs import DunningDialog, PrinterSettingsDialog
+
+    ctx = make_ctx("supervisor", "王主管")
+    screen = _screen(qtbot, ctx)
+    with qtbot.waitSignal(ctx.tasks.idle, timeout=10000):
+        screen.printer_settings()
+    dlg = next(w for w in App.topLevelWidgets() if isinstance(w, PrinterSettingsDialog) and w.isVisible())
+    dlg.port.setText("/dev/ttyUSB0")
+    dlg.output.setCurrentIndex(1)
+    with qtbot.waitSignal(dlg.accepted, timeout=10000):
+        dlg.submit()
+    with db.session() as s:
+        ps = printer_settings(s)
+    assert (ps.port, ps.output) == ("/dev/ttyUSB0", "pdf")
+
+    dd: DunningDialog = screen.dunning()
+    dd.estate.setText("JD")
+    dd.as_of.set_date(AS_OF)
+    with qtbot.waitSignal(dd.accepted, timeout=20000):
+        dd.submit()
+    preview = next(w for w in App.topLevelWidgets() if w.objectName() == "pdfPreview" and w.isVisible())
+    assert len(preview.images) == 2      # 王伟 and 李娜, a page each
+    assert "2 户" in preview.windowTitle()
+    preview.images[0].save(str(SHOTS / "dunning_page1.png"))
+    preview.close()

@@ -190,3 +190,131 @@ class ShiftCloseDialog(Retranslatable, QDialog):
     def _ok(self, summary) -> None:
         self.closed.emit(summary)
         self.accept()
+
+
+class PrinterSettingsDialog(Retranslatable, QDialog):
+    """This terminal's receipt printing: port, output, layouts, the PDF stub folder."""
+
+    def __init__(self, ctx, settings, layout_names: dict[str, list[str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from PySide6.QtWidgets import QCheckBox, QSpinBox
+
+        self.ctx = ctx
+        self.setObjectName("printerSettings")
+        self.port = QLineEdit(settings.port)
+        self.baud = QSpinBox()
+        self.baud.setRange(1200, 921600)
+        self.baud.setValue(settings.baudrate)
+        self.output = QComboBox()
+        self.output.addItem("", "thermal")
+        self.output.addItem("", "pdf")
+        self.output.setCurrentIndex(0 if settings.output == "thermal" else 1)
+        self.check_status = QCheckBox()
+        self.check_status.setChecked(settings.check_status)
+        self.thermal = QComboBox()
+        self.pdf = QComboBox()
+        for combo, kind, current in ((self.thermal, "thermal", settings.thermal_layout),
+                                     (self.pdf, "pdf", settings.pdf_layout)):
+            combo.addItem("", "")
+            for name in layout_names.get(kind, []):
+                combo.addItem(name, name)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+        self.archive = QLineEdit(settings.archive_dir)
+        self.error = ErrorLabel()
+        self.form = QFormLayout()
+        self.captions = [QLabel() for _ in range(7)]
+        for cap, w in zip(self.captions, (self.port, self.baud, self.check_status, self.output,
+                                          self.thermal, self.pdf, self.archive)):
+            self.form.addRow(cap, w)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addLayout(self.form)
+        box.addWidget(self.error)
+        box.addWidget(self.buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(tr("收费打印设置"))
+        for cap, text in zip(self.captions, (tr("热敏打印机串口"), tr("波特率"), tr("打印前检查状态"),
+                                             tr("确认收款后打印"), tr("热敏收据格式"), tr("A4/A5 收据格式"),
+                                             tr("电子存根目录"))):
+            cap.setText(text)
+        self.port.setPlaceholderText(tr("如 COM3、/dev/ttyUSB0 或 socket://192.168.1.50:9100"))
+        self.output.setItemText(0, tr("热敏小票"))
+        self.output.setItemText(1, tr("A4/A5 单据（打印预览）"))
+        self.thermal.setItemText(0, tr("（默认）"))
+        self.pdf.setItemText(0, tr("（默认）"))
+        self.archive.setPlaceholderText(tr("每张收据另存PDF的文件夹（可不填）"))
+
+    def submit(self) -> None:
+        from propdesk.services.cashier.layouts import PrinterSettings, save_printer_settings
+
+        ps = PrinterSettings(port=self.port.text().strip(), baudrate=self.baud.value(),
+                             check_status=self.check_status.isChecked(),
+                             thermal_layout=self.thermal.currentData() or "",
+                             pdf_layout=self.pdf.currentData() or "", output=self.output.currentData(),
+                             archive_dir=self.archive.text().strip())
+        actor = self.ctx.actor
+        self.ctx.tasks.write(lambda s: save_printer_settings(s, actor, ps), parent=self) \
+            .success(lambda _r: self.accept()) \
+            .failure(lambda e: self.error.show_error(error_text(e))).run()
+
+
+class DunningDialog(Retranslatable, QDialog):
+    """催缴通知单: an estate (or one building), arrears as of a date → PDF preview per building."""
+
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from ui.widgets.fields import DateField
+
+        self.ctx = ctx
+        self.setObjectName("dunningDialog")
+        self.estate = QLineEdit()
+        self.building = QLineEdit()
+        self.as_of = DateField()
+        self.error = ErrorLabel()
+        self.captions = [QLabel() for _ in range(3)]
+        form = QFormLayout()
+        for cap, w in zip(self.captions, (self.estate, self.building, self.as_of)):
+            form.addRow(cap, w)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addLayout(form)
+        box.addWidget(self.error)
+        box.addWidget(self.buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(tr("催缴通知单"))
+        for cap, text in zip(self.captions, (tr("小区编码"), tr("楼栋编码（不填为全部）"), tr("欠费截至"))):
+            cap.setText(text)
+
+    def submit(self) -> None:
+        from propdesk.receipts.documents import notices_pdf
+        from propdesk.services.cashier import dunning
+        from ui.cashier.printing import pdf_images, PdfPreview
+
+        estate, building = self.estate.text().strip(), self.building.text().strip() or None
+        as_of, actor = self.as_of.date_value(), self.ctx.actor
+        if not estate:
+            self.error.show_error(tr("请填写小区编码"))
+            return
+
+        def work(s):
+            batches = dunning.for_buildings(s, actor, as_of, estate_code=estate, building_code=building)
+            notices = [n for b in batches for n in b.notices]
+            return pdf_images(notices_pdf(notices)), len(notices)
+
+        def show(result):
+            images, count = result
+            dlg = PdfPreview(images, tr("催缴通知单（{n} 户）").format(n=count), "A4", False, self.parentWidget())
+            dlg.open()
+            self.accept()
+        self.ctx.tasks.write(work, parent=self).success(show) \
+            .failure(lambda e: self.error.show_error(error_text(e))).run()

@@ -30,11 +30,13 @@ from PySide6.QtWidgets import (
 
 from propdesk.clock import today
 from propdesk.money import ZERO, fmt
-from propdesk.security import PAY_COLLECT
+from propdesk.security import DEVICE_CONFIG, PAY_COLLECT
 from propdesk.services.cashier import payer, payments, shifts
 from propdesk.services.cashier.payments import PaymentRequest
 from propdesk.services.search import search
-from ui.cashier.dialogs import CorrectionDialog, ShiftCloseDialog
+from ui.cashier.dialogs import (
+    CorrectionDialog, DunningDialog, PrinterSettingsDialog, ShiftCloseDialog,
+)
 from ui.cashier.lines_model import DueLinesModel
 from ui.cashier.printing import ReceiptOutput, preview_pdf
 from ui.cashier.tender_panel import KEYS, TenderPanel
@@ -130,7 +132,7 @@ class CashierScreen(Screen):
         self.buttons = {}
         bar = QHBoxLayout()
         bar.addWidget(self.status, 1)
-        for key in ("reprint", "void", "refund", "close"):
+        for key in ("reprint", "void", "refund", "dunning", "printer", "close"):
             b = QPushButton()
             b.setObjectName(f"{key}Button")
             self.buttons[key] = b
@@ -139,6 +141,8 @@ class CashierScreen(Screen):
         self.buttons["void"].clicked.connect(lambda: self.correction("void"))
         self.buttons["refund"].clicked.connect(lambda: self.correction("refund"))
         self.buttons["close"].clicked.connect(self.close_shift)
+        self.buttons["dunning"].clicked.connect(self.dunning)
+        self.buttons["printer"].clicked.connect(self.printer_settings)
 
         split = QSplitter()
         left = QWidget()
@@ -193,6 +197,9 @@ class CashierScreen(Screen):
         self.buttons["void"].setText(tr("作废 Ctrl+K"))
         self.buttons["refund"].setText(tr("退款 Ctrl+T"))
         self.buttons["close"].setText(tr("交班 Ctrl+J"))
+        self.buttons["dunning"].setText(tr("催缴通知单"))
+        self.buttons["printer"].setText(tr("打印设置"))
+        self.buttons["printer"].setVisible(self.ctx.can(DEVICE_CONFIG))
         self.model.retranslate()
         self._show_payer()
         self._show_status()
@@ -404,3 +411,27 @@ class CashierScreen(Screen):
             with self.ctx.db.session() as s:
                 return shift_report(s, actor, sid)
         preview_pdf(self.ctx, self, make, tr("日收费明细表 {number}").format(number=summary.shift.number))
+
+    def dunning(self) -> DunningDialog:
+        dlg = DunningDialog(self.ctx, self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dlg.open()
+        return dlg
+
+    def printer_settings(self) -> None:
+        from propdesk.services.cashier.layouts import list_layouts, printer_settings
+
+        actor = self.ctx.actor
+
+        def work(s):
+            names: dict[str, list[str]] = {}
+            for row in list_layouts(s, actor):
+                names.setdefault(row.kind, []).append(row.name)
+            return printer_settings(s), names
+
+        def show(result):
+            dlg = PrinterSettingsDialog(self.ctx, *result, self)
+            dlg.accepted.connect(self.output.reload)
+            dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+            dlg.open()
+        self.ctx.tasks.read(work, parent=self).success(show).run()
