@@ -63,9 +63,14 @@ def read_workbook(path: str | Path, findings: Findings) -> dict[str, SheetData]:
         return {}
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
+    except PermissionError:
+        findings.error(name, None, "", f"无法打开 {name}：文件正被其他程序（如Excel）占用或没有读取权限，请关闭后重试",
+                       f"cannot open {name}: it is in use by another program or not readable")
+        return {}
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         findings.error(name, None, "",
-                       f"无法读取 {name}：不是有效的 .xlsx 文件（.xls 或 .csv 请先在Excel中另存为 .xlsx）",
+                       f"无法读取 {name}：不是有效的 .xlsx 文件（.xls 或 .csv 请先在Excel中另存为 .xlsx；"
+                       "设了打开密码的文件请先取消密码）",
                        f"cannot read {name}: not a valid .xlsx file ({exc.__class__.__name__})")
         return {}
     try:

@@ -113,3 +113,27 @@ def test_rejected_with_reason(col, raw, fragment):
         parse(raw, col)
     assert fragment in e.value.zh
     assert e.value.en
+
+
+# --- properties: every way Excel may hand over the same value gives the same value ----------
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+_FULL_WIDTH = str.maketrans("0123456789.", "０１２３４５６７８９．")
+
+
+@given(st.decimals(min_value=0, max_value=99999, places=2, allow_nan=False, allow_infinity=False))
+def test_area_as_number_text_or_full_width(d):
+    assert parse(str(d), AREA) == d
+    assert parse(float(d), AREA) == d                 # the float Excel stores for the typed number
+    assert parse(str(d).translate(_FULL_WIDTH), AREA) == d
+    assert parse(f" {d}㎡ ", AREA) == d
+
+
+@given(st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2099, 12, 31)))
+def test_date_in_every_spelling(day):
+    serial = (day - dt.date(1899, 12, 30)).days       # Excel's day number (1900 system, after 1900-03-01)
+    for raw in (day, dt.datetime(day.year, day.month, day.day), day.isoformat(),
+                f"{day.year}/{day.month}/{day.day}", f"{day.year}年{day.month}月{day.day}日",
+                f"{day:%Y%m%d}", int(f"{day:%Y%m%d}"), serial, float(serial)):
+        assert parse(raw, DATE) == day, raw

@@ -246,3 +246,14 @@ def test_same_name_and_mobile_without_id_is_one_customer(db, admin, book, sheets
     with db.session() as s:
         assert len(list(s.scalars(select(Customer)))) == 1
         assert len(list(s.scalars(select(Occupancy)))) == 2
+
+
+def test_company_customer_takes_a_credit_code(db, admin, book, sheets):
+    sheets["业主"] = [["房间编码", "姓名", "客户类别", "证件号码", "身份"],
+                      ["JD-01-1-0502", "深圳市华兴科技有限公司", "企业", "91440300MA5DXXXX1X", "租户"]]
+    _import(db, admin, book(sheets))
+    with db.session() as s:
+        c = s.scalar(select(Customer))
+        assert (c.kind, c.id_type, c.id_number, c.gender) == ("company", "business_license",
+                                                              "91440300MA5DXXXX1X", "")
+        assert s.scalar(select(Room.status).where(Room.code == "JD-01-1-0502")) == "rented"
