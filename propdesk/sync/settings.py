@@ -88,7 +88,7 @@ def save_central(db: Database, url: str) -> URL:
     u = normalise(url)
     if u.password:
         store_password(u, u.password)
-        u = u.set(password=None)
+        u = u._replace(password=None)   # URL.set() ignores None
     with db.session() as s:
         write_setting(s, CENTRAL_URL, u.render_as_string(hide_password=False))
     return u

@@ -82,3 +82,40 @@ def make_central(pg_server, pg_template):
 @pytest.fixture
 def central_url(make_central) -> str:
     return make_central()
+
+
+class MemoryKeyring:
+    """An in-memory keyring backend, so tests never touch the real OS keyring."""
+
+    def __new__(cls):
+        from keyring.backend import KeyringBackend
+
+        class _Memory(KeyringBackend):
+            priority = 1
+
+            def __init__(self) -> None:
+                super().__init__()
+                self.store: dict[tuple[str, str], str] = {}
+
+            def get_password(self, service, username):
+                return self.store.get((service, username))
+
+            def set_password(self, service, username, password):
+                self.store[(service, username)] = password
+
+            def delete_password(self, service, username):
+                self.store.pop((service, username), None)
+
+        return _Memory()
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring(monkeypatch):
+    import keyring
+
+    old = keyring.get_keyring()
+    ring = MemoryKeyring()
+    keyring.set_keyring(ring)
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")  # subprocesses
+    yield ring
+    keyring.set_keyring(old)
