@@ -15,6 +15,7 @@ from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
 
 from propdesk.db import Database
 from propdesk.security import Actor
+from ui.signals import emit
 from ui.tasks import TaskRunner
 
 
@@ -83,7 +84,7 @@ class AppContext:
         return self.actor is not None and self.actor.can(permission)
 
     def open_node(self, kind: str, node_id: uuid.UUID) -> None:
-        self.signals.open_node.emit(kind, node_id)
+        emit(self.signals.open_node, kind, node_id)
 
     @property
     def db_label(self) -> str:

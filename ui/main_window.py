@@ -17,6 +17,7 @@ from ui.i18n import LANGUAGES, current_language, label, set_language, tr, transl
 from ui.icons import icon
 from ui.registry import load
 from ui.screens import ScreenEntry, screens_for
+from ui.signals import emit
 from ui.tasks import show_info
 from ui.widgets.base import Retranslatable, Screen
 from ui.widgets.fields import ErrorLabel
@@ -258,7 +259,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.ctx.settings.language = lang
         set_language(lang)
         self.lang_actions[lang].setChecked(True)
-        self.ctx.signals.language_changed.emit(lang)
+        emit(self.ctx.signals.language_changed, lang)
 
     def logout(self) -> None:
         self.logout_requested = True
@@ -297,7 +298,7 @@ class MainWindow(Retranslatable, QMainWindow):
                 return
         self.ctx.settings.set_geometry("main", self.saveGeometry())
         super().closeEvent(event)
-        self.closed.emit()
+        emit(self.closed)
 
 
 class PasswordDialog(Retranslatable, QDialog):

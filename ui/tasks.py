@@ -19,6 +19,7 @@ After a successful write the runner emits ``changed`` with the op's
 
 from __future__ import annotations
 
+import itertools
 import logging
 import traceback
 import uuid
@@ -32,6 +33,7 @@ from shiboken6 import isValid
 from propdesk.db import Database
 from propdesk.errors import PropDeskError
 from ui.i18n import error_text, tr
+from ui.signals import emit
 
 log = logging.getLogger("propdesk.ui.tasks")
 
@@ -64,10 +66,13 @@ class Changes:
 
 
 class Op(QObject):
-    """One background operation; build it, attach callbacks, then :meth:`run`."""
+    """One background operation; build it, attach callbacks, then :meth:`run`.
 
-    _done = Signal(object)
-    _failed = Signal(object, str)
+    The Op lives on the GUI thread only: the worker gets the bare function and
+    reports back through the long-lived runner, so no Qt object is ever
+    released on a worker thread.
+    """
+
     finished = Signal()  # after the callbacks ran (tests wait on it)
 
     def __init__(self, runner: "TaskRunner", fn: Callable[[], Any], *, write: bool,
@@ -82,8 +87,6 @@ class Op(QObject):
         self._on_success: list[Callable[[Any], None]] = []
         self._on_failure: list[Callable[[BaseException], None]] = []
         self._on_finally: list[Callable[[], None]] = []
-        self._done.connect(self._deliver_success)
-        self._failed.connect(self._deliver_failure)
         self.result: Any = None
         self.error: BaseException | None = None
 
@@ -103,15 +106,6 @@ class Op(QObject):
         self._runner._start(self)
         return self
 
-    # -- worker side ---------------------------------------------------------
-    def _execute(self) -> None:
-        try:
-            result = self._fn()
-        except BaseException as exc:  # delivered to the GUI thread, never lost
-            self._failed.emit(exc, traceback.format_exc())
-            return
-        self._done.emit(result)
-
     # -- GUI side --------------------------------------------------------------
     def _alive(self) -> bool:
         return self._parent is None or isValid(self._parent)
@@ -119,19 +113,17 @@ class Op(QObject):
     def _superseded(self) -> bool:
         return self._key is not None and self._runner._latest.get(self._key) is not self
 
-    @Slot(object)
     def _deliver_success(self, result: Any) -> None:
         self.result = result
         try:
             if self._write and self._changes is not None:
-                self._runner.changed.emit(self._changes)
+                emit(self._runner.changed, self._changes)
             if self._alive() and not self._superseded():
                 for cb in self._on_success:
                     cb(result)
         finally:
             self._finish()
 
-    @Slot(object, str)
     def _deliver_failure(self, exc: BaseException, tb: str) -> None:
         self.error = exc
         if not isinstance(exc, PropDeskError):
@@ -152,18 +144,31 @@ class Op(QObject):
                 for cb in self._on_finally:
                     cb()
         finally:
-            self.finished.emit()
+            emit(self.finished)
             self._runner._stop(self)
 
 
 class _Job(QRunnable):
-    def __init__(self, op: Op) -> None:
+    """What a worker thread holds: the function and a ticket number, nothing of Qt's."""
+
+    def __init__(self, fn: Callable[[], Any], ticket: int, runner: "TaskRunner") -> None:
         super().__init__()
-        self.op = op
+        self.fn: Callable[[], Any] | None = fn
+        self.ticket = ticket
+        self.runner = runner
         self.setAutoDelete(True)
 
     def run(self) -> None:
-        self.op._execute()
+        fn, self.fn = self.fn, None
+        try:
+            result = fn()
+        except BaseException as exc:  # delivered to the GUI thread, never lost
+            tb = traceback.format_exc()
+            del fn
+            emit(self.runner._failed, self.ticket, exc.with_traceback(None), tb)
+            return
+        del fn   # drop our references before the GUI thread can finish with the op
+        emit(self.runner._done, self.ticket, result)
 
 
 class TaskRunner(QObject):
@@ -172,6 +177,8 @@ class TaskRunner(QObject):
     changed = Signal(object)          # Changes, after every successful write
     busy_changed = Signal(int)        # number of operations under way
     idle = Signal()
+    _done = Signal(int, object)           # ticket, result        (worker -> GUI)
+    _failed = Signal(int, object, str)    # ticket, error, trace  (worker -> GUI)
 
     def __init__(self, db: Database, parent: QObject | None = None, *, readers: int = 2) -> None:
         super().__init__(parent)
@@ -180,8 +187,11 @@ class TaskRunner(QObject):
         self._writer.setMaxThreadCount(1)
         self._readers = QThreadPool(self)
         self._readers.setMaxThreadCount(readers)
-        self._live: set[Op] = set()
+        self._live: dict[int, Op] = {}
         self._latest: dict[str, Op] = {}
+        self._tickets = itertools.count(1)
+        self._done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
+        self._failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
 
     # -- building ops ------------------------------------------------------------
     def write(self, fn: Callable, *, parent: QWidget | None = None,
@@ -216,19 +226,33 @@ class TaskRunner(QObject):
         return not self._live
 
     def _start(self, op: Op) -> None:
-        self._live.add(op)
+        ticket = next(self._tickets)
+        self._live[ticket] = op
+        op._ticket = ticket
         if op._key is not None:
             self._latest[op._key] = op
-        self.busy_changed.emit(len(self._live))
-        (self._writer if op._write else self._readers).start(_Job(op))
+        emit(self.busy_changed, len(self._live))
+        (self._writer if op._write else self._readers).start(_Job(op._fn, ticket, self))
+
+    @Slot(int, object)
+    def _on_done(self, ticket: int, result: Any) -> None:
+        op = self._live.get(ticket)
+        if op is not None:
+            op._deliver_success(result)
+
+    @Slot(int, object, str)
+    def _on_failed(self, ticket: int, exc: BaseException, tb: str) -> None:
+        op = self._live.get(ticket)
+        if op is not None:
+            op._deliver_failure(exc, tb)
 
     def _stop(self, op: Op) -> None:
-        self._live.discard(op)
+        self._live.pop(getattr(op, "_ticket", -1), None)
         if op._key is not None and self._latest.get(op._key) is op:
             del self._latest[op._key]
-        self.busy_changed.emit(len(self._live))
+        emit(self.busy_changed, len(self._live))
         if not self._live:
-            self.idle.emit()
+            emit(self.idle)
 
     def shutdown(self, msecs: int = 10000) -> None:
         """Wait for queued work (on exit), so no write is cut off half-way."""

@@ -16,6 +16,7 @@ from propdesk.services.customers import (
 )
 from propdesk.validators import mobile_ok, normalize_id, phone_ok, resident_id_problem
 from ui.i18n import current_language, error_text, tr
+from ui.signals import emit
 from ui.tasks import Changes
 from ui.widgets.base import Retranslatable
 from ui.widgets.fields import EnumCombo, ErrorLabel, mark_invalid
@@ -191,7 +192,7 @@ class CustomerEditor(Retranslatable, QDialog):
 
     def _saved(self, customer) -> None:
         self.customer = customer
-        self.saved.emit(customer)
+        emit(self.saved, customer)
         self.accept()
 
 
@@ -270,7 +271,7 @@ class CustomerPicker(Retranslatable, QWidget):
     def set_chosen(self, row: CustomerRow | None) -> None:
         self._chosen = row
         self._show_chosen()
-        self.picked.emit(row)
+        emit(self.picked, row)
 
     def _show_chosen(self) -> None:
         r = self._chosen

@@ -21,6 +21,7 @@ from propdesk.models.enums import ROOM_STATUSES, SPACE_STATUSES
 from propdesk.services.property import Node
 from ui.i18n import label, tr
 from ui.icons import icon, room_status_icon, space_status_icon
+from ui.signals import emit
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 10
 ID_ROLE = Qt.ItemDataRole.UserRole + 11
@@ -99,7 +100,7 @@ class PropertyTreeModel(QAbstractItemModel):
             # the expand arrow disappears: tell the view this row changed
             if item is not self._root:
                 idx = self._index_of(item)
-                self.dataChanged.emit(idx, idx)
+                emit(self.dataChanged, idx, idx)
             return
         self.beginInsertRows(parent, 0, len(nodes) - 1)
         item.set_children(nodes)
@@ -217,7 +218,7 @@ class PropertyTreeModel(QAbstractItemModel):
             item.label = label
         if status is not None:
             item.status = status
-        self.dataChanged.emit(idx, idx)
+        emit(self.dataChanged, idx, idx)
         return True
 
     def refresh_children(self, kind: str, node_id: uuid.UUID | None) -> None:
@@ -233,7 +234,7 @@ class PropertyTreeModel(QAbstractItemModel):
         if item.children is None:
             if not item.has_children:
                 item.has_children = True
-                self.dataChanged.emit(idx, idx)
+                emit(self.dataChanged, idx, idx)
             return
         nodes = self._load(item)
         new_keys = [(n.kind, n.id) for n in nodes]
@@ -262,7 +263,7 @@ class PropertyTreeModel(QAbstractItemModel):
                 if (existing.label, existing.status) != (n.label, n.status):
                     existing.label, existing.status = n.label, n.status
                     ci = self._index_of(existing)
-                    self.dataChanged.emit(ci, ci)
+                    emit(self.dataChanged, ci, ci)
                 existing.has_children = n.has_children
             else:
                 self.beginInsertRows(idx, pos, pos)
@@ -277,6 +278,6 @@ class PropertyTreeModel(QAbstractItemModel):
 
     def retranslate(self) -> None:
         """Room labels ("0502室") follow the language: repaint the loaded rows."""
-        self.layoutAboutToBeChanged.emit()
-        self.layoutChanged.emit()
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 0)
+        emit(self.layoutAboutToBeChanged)
+        emit(self.layoutChanged)
+        emit(self.headerDataChanged, Qt.Orientation.Horizontal, 0, 0)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.i18n import tr, translated
+from ui.signals import emit
 
 EXPORT_ROLE = Qt.ItemDataRole.UserRole + 1   # the typed value written to Excel
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2      # the row object itself
@@ -81,9 +82,9 @@ class RowTableModel(QAbstractTableModel):
     def retranslate(self) -> None:
         """Headers and label columns follow the UI language."""
         if self.columns:
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+            emit(self.headerDataChanged, Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
         if self._rows and self.columns:
-            self.dataChanged.emit(self.index(0, 0),
+            emit(self.dataChanged, self.index(0, 0),
                                   self.index(len(self._rows) - 1, len(self.columns) - 1))
 
     # -- Qt model API ------------------------------------------------------------
@@ -149,7 +150,7 @@ class RowTableModel(QAbstractTableModel):
             if isinstance(v, (int, Decimal)) and not isinstance(v, bool):
                 return (0, v)
             return (0, str(v)) if not isinstance(v, (dt.date,)) else (0, v.isoformat())
-        self.layoutAboutToBeChanged.emit()
+        emit(self.layoutAboutToBeChanged)
         old = self.persistentIndexList()
         old_rows = [self._rows[i.row()] for i in old]
         try:
@@ -160,7 +161,7 @@ class RowTableModel(QAbstractTableModel):
         pos = {id(r): i for i, r in enumerate(self._rows)}
         self.changePersistentIndexList(
             old, [self.index(pos[id(r)], i.column()) for r, i in zip(old_rows, old)])
-        self.layoutChanged.emit()
+        emit(self.layoutChanged)
 
 
 class TableView(QTableView):
@@ -230,7 +231,7 @@ class TableView(QTableView):
     def _activate(self, index) -> None:
         row = index.data(ROW_ROLE) if index.isValid() else None
         if row is not None:
-            self.row_activated.emit(row)
+            emit(self.row_activated, row)
 
     def selected_row(self) -> Any:
         idx = self.currentIndex()
