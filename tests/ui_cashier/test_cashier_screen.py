@@ -199,3 +199,14 @@ def test_printer_settings_and_dunning_from_the_screen(qtbot, db, admin, world, m
     assert "2 户" in preview.windowTitle()
     preview.images[0].save(str(SHOTS / "dunning_page1.png"))
     preview.close()
+
+
+def test_screen_switches_to_english_live(qtbot, db, make_ctx):
+    from ui.i18n import set_language
+
+    screen = _screen(qtbot, make_ctx())
+    assert screen.confirm_button.text() == "确认收款 (Enter)"
+    set_language("en")
+    qtbot.waitUntil(lambda: screen.confirm_button.text() == "Confirm payment (Enter)")
+    assert screen.tenders.labels["wechat"].text() == "F6 WeChat Pay"
+    assert screen.model.headerData(6, Qt.Orientation.Horizontal) == "Late fee"

@@ -14,11 +14,11 @@ from propdesk.money import fmt
 from propdesk.security import PAY_SUPERVISE
 from propdesk.services.cashier import corrections, shifts
 from propdesk.services.operators import authorize
-from ui.i18n import error_text, tr
+from ui.i18n import error_text, label, tr, tr_noop, translated
 from ui.widgets.base import Retranslatable
 from ui.widgets.fields import DecimalEdit, ErrorLabel
 
-KINDS = {"reprint": "补打收据", "void": "作废收据", "refund": "退款"}
+KINDS = {"reprint": tr_noop("补打收据"), "void": tr_noop("作废收据"), "refund": tr_noop("退款")}
 
 
 class CorrectionDialog(Retranslatable, QDialog):
@@ -38,8 +38,8 @@ class CorrectionDialog(Retranslatable, QDialog):
         self.amount = DecimalEdit(2, allow_empty=True)
         self.amount.setObjectName("refundAmount")
         self.method = QComboBox()
-        for code, label in REFUND_METHODS.items():
-            self.method.addItem(tr(label), code)
+        for code in REFUND_METHODS:
+            self.method.addItem(label(REFUND_METHODS, code), code)
         self.method.insertItem(0, tr("原收款方式"), "")
         self.method.setCurrentIndex(0)
         self.reason = QLineEdit()
@@ -76,7 +76,7 @@ class CorrectionDialog(Retranslatable, QDialog):
         (self.reason if number else self.number).setFocus()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(tr(KINDS[self.kind]))
+        self.setWindowTitle(translated(KINDS[self.kind]))
         self.labels["number"].setText(tr("收据号"))
         self.labels["amount"].setText(tr("退款金额"))
         self.amount.setPlaceholderText(tr("不填则退全部可退金额"))
@@ -157,7 +157,7 @@ class ShiftCloseDialog(Retranslatable, QDialog):
     def retranslate(self) -> None:
         s = self.summary
         self.setWindowTitle(tr("交班 {number}").format(number=s.shift.number))
-        rows = "".join(f"<tr><td>{tr(PAY_METHODS[k])}</td><td align='right'>{fmt(v)}</td></tr>"
+        rows = "".join(f"<tr><td>{label(PAY_METHODS, k)}</td><td align='right'>{fmt(v)}</td></tr>"
                        for k, v in s.by_method.items())
         items = "".join(f"<tr><td>{k}</td><td align='right'>{fmt(v)}</td></tr>"
                         for k, v in s.by_fee_item.items())

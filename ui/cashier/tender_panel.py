@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 from propdesk.models.cashier import PAY_METHODS
 from propdesk.money import ZERO, fmt
 from propdesk.services.cashier.payments import Tender
-from ui.i18n import tr
+from ui.i18n import label, tr
 from ui.widgets.base import Retranslatable
 from ui.widgets.fields import DecimalEdit, mark_invalid
 
@@ -76,7 +76,7 @@ class TenderPanel(Retranslatable, QWidget):
 
     def retranslate(self) -> None:
         for method, lab in self.labels.items():
-            lab.setText(f"{KEYS[method]} {tr(PAY_METHODS[method])}")
+            lab.setText(f"{KEYS[method]} {label(PAY_METHODS, method)}")
         self.given_label.setText(tr("现金实收"))
         self.given.setPlaceholderText(tr("不填即为刚好"))
         self.change_caption.setText(tr("找零"))

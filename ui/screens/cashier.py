@@ -40,7 +40,7 @@ from ui.cashier.dialogs import (
 from ui.cashier.lines_model import DueLinesModel
 from ui.cashier.printing import ReceiptOutput, preview_pdf
 from ui.cashier.tender_panel import KEYS, TenderPanel
-from ui.i18n import tr
+from ui.i18n import tr, translated
 from ui.tasks import Changes, show_error, show_info
 from ui.widgets.base import Screen
 from ui.widgets.fields import DecimalEdit
@@ -237,8 +237,8 @@ class CashierScreen(Screen):
             self.load_hit(hits[0])
             return
         for h in hits:
-            label = f"{h.code}  {h.customer}  ({tr(h.matched)})" if h.customer else f"{h.code}  ({tr(h.matched)})"
-            item = QListWidgetItem(label)
+            how = translated(h.matched)
+            item = QListWidgetItem(f"{h.code}  {h.customer}  ({how})" if h.customer else f"{h.code}  ({how})")
             item.setData(Qt.ItemDataRole.UserRole, h)
             self.hits.addItem(item)
         self.hits.setCurrentRow(0)
