@@ -155,3 +155,31 @@ def test_receipt_numbers_per_terminal_never_collide(db, world, cashier, tmp_path
     assert [a.receipt_number, b.receipt_number, c.receipt_number] == [
         f"T01-{y}-000001", f"T02-{y}-000001", f"T01-{y}-000002"]
     t02.dispose()
+
+
+@pytest.mark.pg
+def test_payment_and_void_on_postgresql(pg_url, admin, cashier):
+    """The same documents and billing calls on the central database."""
+    from propdesk.db import Database
+    from propdesk.security import Actor
+    from propdesk.services.cashier import corrections
+    from tests.cashier.conftest import build_world
+
+    db = Database(pg_url, terminal="T01")
+    db.upgrade()
+    with db.session() as s:
+        world = build_world(s, admin)
+    with db.session() as s:
+        q = payments.quote(s, cashier, world.wang, AS_OF)
+        assert q.total == D("1014.98")
+        res = payments.collect(s, cashier, PaymentRequest(
+            world.wang, AS_OF, [ln.key for ln in q.lines], [Tender("alipay", D("1014.98"))]))
+    with db.session() as s:
+        assert payments.quote(s, cashier, world.wang, AS_OF).lines == []
+        corrections.void(s, cashier, res.receipt_number, "测试作废",
+                         supervisor=Actor.for_role("王主管", "supervisor"))
+    with db.session() as s:
+        assert payments.quote(s, cashier, world.wang, AS_OF).total == D("1014.98")
+        assert ledger.check(s, cashier).ok
+        assert verify_receipt(s, res.code).status == "void"
+    db.dispose()

@@ -210,3 +210,40 @@ def test_screen_switches_to_english_live(qtbot, db, make_ctx):
     qtbot.waitUntil(lambda: screen.confirm_button.text() == "Confirm payment (Enter)")
     assert screen.tenders.labels["wechat"].text() == "F6 WeChat Pay"
     assert screen.model.headerData(6, Qt.Orientation.Horizontal) == "Late fee"
+
+
+def test_shift_close_from_the_screen_previews_the_report(qtbot, db, admin, world, make_ctx, as_of_june):
+    from PySide6.QtWidgets import QApplication as App
+
+    from propdesk.services.cashier import shifts
+    from ui.cashier.dialogs import ShiftCloseDialog
+
+    configure_printer(db, admin, output="pdf")
+    ctx = make_ctx()
+    screen = _screen(qtbot, ctx)
+    screen.focus_search()
+    qtbot.keyClicks(screen.search_box, "JD-01-1-0201")
+    with qtbot.waitSignal(screen.loaded, timeout=10000):
+        qtbot.keyClick(screen.search_box, Qt.Key.Key_Return)
+    with qtbot.waitSignal(screen.paid, timeout=10000):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)     # 465.87 in cash
+    qtbot.waitUntil(ctx.tasks.is_idle, timeout=15000)
+    for w in App.topLevelWidgets():
+        if w.objectName() == "pdfPreview":
+            w.close()
+    with qtbot.waitSignal(ctx.tasks.idle, timeout=10000):
+        screen.close_shift()
+    dlg = next(w for w in App.topLevelWidgets() if isinstance(w, ShiftCloseDialog) and w.isVisible())
+    assert dlg.counted.value() == D("465.87")          # expected cash, no float
+    assert "465.87" in dlg.info.text()
+    dlg.grab().save(str(SHOTS / "shift_close.png"))
+    dlg.counted.set_value(D("465.00"))
+    with qtbot.waitSignal(dlg.closed, timeout=10000):
+        dlg.submit()
+    qtbot.waitUntil(lambda: any(w.objectName() == "pdfPreview" and w.isVisible() for w in App.topLevelWidgets()),
+                    timeout=15000)
+    with db.session() as s:
+        assert shifts.current_shift(s, ctx.actor) is None
+        summ = shifts.list_shifts(s, ctx.actor)[0]
+        assert (summ.state, summ.close.counted_cash, summ.close.expected_cash) == (
+            "closed", D("465.00"), D("465.87"))
