@@ -13,7 +13,7 @@ from propdesk.security import WORKORDER_CREATE, WORKORDER_DISPATCH
 from propdesk.services.service_desk import workorders as wo
 from propdesk.services.service_desk.codes import CATEGORIES, STATES, URGENCIES, WORK_ORDER_KINDS
 from ui.i18n import label, tr, tr_noop, translated
-from ui.service.forms import DONE, OVERDUE
+from ui.service.forms import DONE, OVERDUE, find_data
 from ui.service.order_panel import OrderPanel
 from ui.service.workorder_dialogs import IntakeDialog
 from ui.tasks import Changes
@@ -169,7 +169,7 @@ class WorkOrdersScreen(Screen):
         self.engineer.addItem(tr("全部"), None)
         for op in ops:
             self.engineer.addItem(op.display_name or op.username, op.id)
-        self.engineer.setCurrentIndex(max(0, self.engineer.findData(current)))
+        self.engineer.setCurrentIndex(max(0, find_data(self.engineer, current)))
         self.engineer.blockSignals(False)
 
     def current_filter(self) -> wo.OrderFilter:

@@ -18,7 +18,7 @@ from propdesk.services.service_desk.codes import (
     COMPLAINT_STATES, DEPARTMENTS, IDENTITIES, REPLY_METHODS, SATISFACTION,
 )
 from ui.i18n import label, tr, tr_noop, translated
-from ui.service.forms import DONE, OVERDUE, FormDialog, text_edit
+from ui.service.forms import DONE, OVERDUE, FormDialog, find_data, text_edit
 from ui.tasks import Changes
 from ui.widgets.base import Screen
 from ui.widgets.fields import EnumCombo
@@ -199,7 +199,7 @@ class ComplaintsScreen(Screen):
         self.state.addItem(tr("全部"), ())
         for code in COMPLAINT_STATES:
             self.state.addItem(label(COMPLAINT_STATES, code), (code,))
-        i = self.state.findData(current) if current is not None else 0
+        i = find_data(self.state, current) if current is not None else 0
         self.state.setCurrentIndex(max(0, i))
         self.state.blockSignals(False)
 

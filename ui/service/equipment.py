@@ -18,7 +18,9 @@ from propdesk.services.service_desk.codes import (
     EQUIPMENT_KINDS, EQUIPMENT_STATUSES, FREQUENCIES, RECORD_KINDS, STATES, URGENCIES,
 )
 from ui.i18n import label, tr, tr_noop
-from ui.service.forms import DONE, OVERDUE, WARN, FormDialog, OptionalDateField, text_edit
+from ui.service.forms import (
+    DONE, OVERDUE, WARN, FormDialog, OptionalDateField, find_data, text_edit,
+)
 from ui.tasks import Changes, show_info
 from ui.widgets.base import Screen
 from ui.widgets.fields import DateField, DecimalEdit, EnumCombo
@@ -112,7 +114,7 @@ def equipment_dialog(ctx, estate_choices, parent=None, e=None) -> FormDialog:
             elif isinstance(w, DateField):
                 w.set_date(v or OptionalDateField.NONE)
             elif isinstance(w, QComboBox):
-                w.setCurrentIndex(max(0, w.findData(v)))
+                w.setCurrentIndex(max(0, find_data(w, v)))
             elif isinstance(w, QLineEdit):
                 w.setText(v or "")
             else:

@@ -62,6 +62,14 @@ class OptionalDateField(DateField):
         return None if d == self.NONE else d
 
 
+def find_data(combo: QComboBox, value: Any) -> int:
+    """The index of ``value`` among a combo's item data, by Python equality.
+
+    ``QComboBox.findData`` compares QVariants and does not find Python objects
+    such as ``uuid.UUID`` or tuples; -1 when absent."""
+    return next((i for i in range(combo.count()) if combo.itemData(i) == value), -1)
+
+
 def read_value(w: QWidget) -> Any:
     """The typed value of a form widget (Decimal, date, code …; never float)."""
     if isinstance(w, EnumCombo):
@@ -84,6 +92,8 @@ def read_value(w: QWidget) -> Any:
         return w.toPlainText().strip()
     if isinstance(w, QLineEdit):
         return w.text().strip()
+    if isinstance(w, QLabel):
+        return None  # a read-only line in the form (the owner looked up, the due time)
     raise TypeError(type(w).__name__)
 
 

@@ -18,7 +18,7 @@ from propdesk.security import STOCK_MANAGE, STOCK_OVERRIDE
 from propdesk.services.service_desk import stock
 from propdesk.services.service_desk.codes import MOVEMENT_KINDS
 from ui.i18n import error_text, label, tr, tr_noop, translated
-from ui.service.forms import DONE, OVERDUE, FormDialog, text_edit
+from ui.service.forms import DONE, OVERDUE, FormDialog, find_data, text_edit
 from ui.tasks import Changes, show_info
 from ui.widgets.base import Retranslatable, Screen
 from ui.widgets.fields import DecimalEdit, ErrorLabel
@@ -136,7 +136,7 @@ class StockDocDialog(Retranslatable, QDialog):
             combo.addItem(f"{lv.code} {lv.name} {lv.spec}（{stock.fmt_qty(lv.on_hand)}{lv.unit}）",
                           lv.item_id)
         if item_id is not None:
-            combo.setCurrentIndex(max(0, combo.findData(item_id)))
+            combo.setCurrentIndex(max(0, find_data(combo, item_id)))
         self.lines.setCellWidget(r, 0, combo)
         self.lines.setItem(r, 1, QTableWidgetItem(qty))
         self.lines.setItem(r, 2, QTableWidgetItem(price))
@@ -203,8 +203,8 @@ class StocktakeDialog(Retranslatable, QDialog):
                 if c != 3:
                     it.setFlags(it.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 if c in (2, 3, 4):
-                    it.setTextAlignment(int(Qt.AlignmentFlag.AlignRight
-                                            | Qt.AlignmentFlag.AlignVCenter))
+                    it.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                        | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, it)
         lay.addWidget(self.table, 1)
         form = QFormLayout()

@@ -231,7 +231,7 @@ def materials_dialog(ctx, order, mode: str = "issue", parent: QWidget | None = N
     def work(s, v):
         line = [stock.StockLine(v["item"], v["qty"])] if v["item"] and v["qty"] else []
         if mode == "issue":
-            return wo.issue_materials(s, actor, oid, line, override=v["override"])
+            return wo.issue_materials(s, actor, oid, line, override=v.get("override", False))
         return wo.return_materials(s, actor, oid, line)
     fields = [("item", tr_noop("物料"), item), ("qty", tr_noop("数量"), qty)]
     if mode == "issue" and ctx.can(STOCK_OVERRIDE):

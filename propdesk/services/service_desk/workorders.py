@@ -410,7 +410,7 @@ def dispatch(session: Session, actor: Actor, order_id: uuid.UUID, engineer_id: u
     require(actor, WORKORDER_DISPATCH)
     now = now or local_now()
     order = get_order(session, actor, order_id)
-    eng = session.get(Operator, engineer_id)
+    eng = session.get(Operator, engineer_id) if engineer_id is not None else None
     if (eng is None or eng.deleted_at is not None or not eng.active
             or WORKORDER_HANDLE not in ROLE_PERMISSIONS.get(eng.role, ())):
         raise ValidationFailed([Problem(
