@@ -31,11 +31,10 @@ from propdesk.excel.columns import BUILDINGS, ESTATES, OWNERS, ROOMS
 from propdesk.excel.plan import Plan, SheetTally
 from propdesk.excel.problems import Findings, SheetProblem
 from propdesk.excel.reader import read_workbook
-from propdesk.models import Company, Customer, Region, Room
+from propdesk.models import Company, Customer, Region
 from propdesk.security import MASTER_IMPORT, Actor, require
 from propdesk.services import audit
 from propdesk.services.customers import name_initials
-from propdesk.services.property import insert_rooms
 
 CHUNK = 5000
 _NOUNS = {"company": ("公司", "个"), "region": ("区域", "个"), "estate": ("小区", "个"),
@@ -148,6 +147,11 @@ def import_workbook(session: Session, actor: Actor, path: str | Path, *, company
 
 
 def _insert(session: Session, plan: Plan) -> None:
+    """Core inserts against the tables (no ORM bookkeeping), in foreign-key order.
+
+    The rows are complete (see Plan), so this is property.insert_rooms' job for every
+    table at once, minus the ORM's bulk-insert layer, which costs more than SQLite does.
+    """
     for row in plan.new[Customer]:  # pinyin is the slow part of a check, so only when writing
         row["name_initials"] = name_initials(row["name"])
     now = utcnow()
@@ -155,12 +159,8 @@ def _insert(session: Session, plan: Plan) -> None:
     try:
         for model in Plan.ORDER:
             rows = plan.new[model]
-            if model is Room:
-                for i in range(0, len(rows), CHUNK):
-                    insert_rooms(session, rows[i:i + CHUNK])
-                continue
             for i in range(0, len(rows), CHUNK):
-                session.execute(insert(model), [stamp | r for r in rows[i:i + CHUNK]])
+                session.execute(insert(model.__table__), [stamp | r for r in rows[i:i + CHUNK]])
     except IntegrityError as exc:
         # Checked a moment ago, so another terminal wrote the same data meanwhile.
         raise Conflict("导入时发现重复数据（可能其他终端刚刚录入了相同的小区、楼栋或房间），未导入任何数据，请重新导入",

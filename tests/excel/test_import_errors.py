@@ -322,3 +322,21 @@ def test_no_header_row(db, admin, book):
         problems = validate_workbook(s, admin, book({"房间": [["x", "y"], ["JD", "01"]]}))
     assert [(p.sheet, p.row, p.column) for p in problems] == [("房间", 1, "")]
     assert "找不到表头行" in problems[0].zh
+
+
+def test_data_written_between_check_and_insert_is_a_conflict(db, admin, book, sheets, counts):
+    """Another terminal creating estate JD after the check: the insert fails as a whole."""
+    from propdesk.errors import Conflict
+    from propdesk.excel import importer
+    from propdesk.services.property import create_company, create_estate, create_region
+
+    before = counts(db)
+    with pytest.raises(Conflict) as e, db.session() as s:
+        plan, findings = importer._check(s, admin, book(sheets))
+        assert findings.errors == []
+        region = create_region(s, admin, create_company(s, admin, code="HX", name="华兴物业"),
+                               code="SZ", name="深圳区域")
+        create_estate(s, admin, region, code="JD", name="锦都花园")
+        importer._insert(s, plan)
+    assert "未导入任何数据" in e.value.zh
+    assert counts(db) == before
