@@ -28,7 +28,7 @@ from propdesk.clock import today as local_today
 from propdesk.clock import utcnow
 from propdesk.errors import Conflict, ValidationFailed
 from propdesk.excel.columns import BUILDINGS, ESTATES, OWNERS, ROOMS
-from propdesk.excel.plan import Plan, SheetTally
+from propdesk.excel.plan import Plan
 from propdesk.excel.problems import Findings, SheetProblem
 from propdesk.excel.reader import read_workbook
 from propdesk.models import Company, Customer, Region

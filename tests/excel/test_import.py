@@ -12,7 +12,7 @@ from sqlalchemy import select
 from propdesk.errors import PermissionDenied, ValidationFailed
 from propdesk.excel.importer import import_workbook, preview_workbook, validate_workbook
 from propdesk.models import AuditLog, Building, Company, Customer, Estate, Occupancy, Region, Room, Unit
-from tests.excel.helpers import ID_LI, ID_ZHANG, OWNER_HEAD, ROOM_HEAD
+from tests.excel.helpers import ID_ZHANG, OWNER_HEAD, ROOM_HEAD
 
 TODAY = dt.date(2025, 6, 30)
 
