@@ -32,6 +32,7 @@ ROOM_TABS: list[RoomTabEntry] = [
     RoomTabEntry("occupants", tr_noop("住户"), MASTER_VIEW, "ui.screens.room_occupants:OccupantsTab", 20),
     RoomTabEntry("vehicles", tr_noop("车辆"), MASTER_VIEW, "ui.screens.room_vehicles:VehiclesTab", 30),
     RoomTabEntry("workorders", tr_noop("工单"), MASTER_VIEW, "ui.screens.workorders_room:RoomWorkOrdersTab", 50),
+    RoomTabEntry("cards", tr_noop("门禁卡"), MASTER_VIEW, "ui.screens.cards_room:RoomCardsTab", 60),
 ]
 
 

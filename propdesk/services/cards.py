@@ -146,6 +146,8 @@ class CardRow:
     deposit_state: str
     issued_on: dt.date
     pending_charges: int = 0
+    monthly_fee: Decimal | None = None
+    wiped: bool = False
 
 
 @dataclass(frozen=True)
@@ -753,7 +755,7 @@ def _rows(session: Session, stmt, today: dt.date) -> list[CardRow]:
         pending[c.card_id] = pending.get(c.card_id, 0) + 1
     return [CardRow(c.id, c.uid, serial_text(c.serial), c.card_type, c.effective_status(today), c.holder_name,
                     c.place_code, c.plate, c.valid_from, c.valid_until, c.deposit, c.deposit_state, c.issued_on,
-                    pending.get(c.id, 0)) for c in cards]
+                    pending.get(c.id, 0), c.monthly_fee, c.wiped) for c in cards]
 
 
 def _ordered(stmt):
@@ -821,6 +823,50 @@ def card_detail(session: Session, actor: Actor, card_id: uuid.UUID, *, today: dt
 
 
 @dataclass(frozen=True)
+class IssueForm:
+    """What the issuance dialog offers: the room, its people and vehicles, and the tariffs."""
+
+    room_id: uuid.UUID | None
+    room_code: str
+    estate_id: uuid.UUID | None
+    people: tuple[tuple[uuid.UUID, str, str], ...]            # (customer id, name, role)
+    vehicles: tuple[tuple[uuid.UUID, str, str, str], ...]     # (vehicle id, plate, owner, space code)
+    tariffs: dict[str, tuple[Decimal, Decimal, Decimal, Decimal | None]]  # type → deposit, fee, replace, monthly
+
+
+def issue_form(session: Session, actor: Actor, *, room_id: uuid.UUID | None = None,
+               customer_id: uuid.UUID | None = None) -> IssueForm:
+    require(actor, MASTER_VIEW)
+    room = _live(session, Room, room_id)
+    if room is None and customer_id is not None:
+        room = _customer_room(session, customer_id)
+    if customer_id is not None:
+        customer = _live(session, Customer, customer_id)
+        people = [customer] if customer else []
+    else:
+        people = _current_occupants(session, room.id) if room else []
+    roles = {}
+    if room is not None:
+        roles = dict(session.execute(select(Occupancy.customer_id, Occupancy.role).where(
+            Occupancy.room_id == room.id, Occupancy.end_date.is_(None), Occupancy.deleted_at.is_(None))).all())
+    ids = [c.id for c in people]
+    vehicles = session.execute(
+        select(Vehicle.id, Vehicle.plate, Customer.name, ParkingSpace.code)
+        .join(Customer, Customer.id == Vehicle.customer_id)
+        .outerjoin(ParkingSpace, ParkingSpace.id == Vehicle.space_id)
+        .where(Vehicle.customer_id.in_(ids), Vehicle.deleted_at.is_(None)).order_by(Vehicle.plate)).all()
+    estate_id = room.estate_id if room else None
+    tariffs = {}
+    if estate_id is not None:
+        for t in session.scalars(select(CardTariff).where(CardTariff.estate_id == estate_id,
+                                                          CardTariff.deleted_at.is_(None))):
+            tariffs[t.card_type] = (t.deposit, t.card_fee, t.replace_fee, t.monthly_fee)
+    return IssueForm(room.id if room else None, room.code if room else "", estate_id,
+                     tuple((c.id, c.name, roles.get(c.id, "")) for c in people),
+                     tuple((v, p, n, sc or "") for v, p, n, sc in vehicles), tariffs)
+
+
+@dataclass(frozen=True)
 class Inspection:
     """A card read at the front desk: what the card says and what the database says."""
 
@@ -859,7 +905,7 @@ def inspect_card(session: Session, actor: Actor, card_io: CardIO, secrets: SiteS
 
 __all__ = [
     "CARD_ACTIONS", "CARD_STATUSES", "CARD_TYPES", "DEPOSIT_STATES", "CardResult", "CardRow", "HistoryRow",
-    "HolderInfo", "Inspection", "IssueRequest", "cancel_card", "card_detail", "card_history",
+    "HolderInfo", "Inspection", "IssueForm", "IssueRequest", "issue_form", "cancel_card", "card_detail", "card_history",
     "cards_of_customer", "cards_of_room", "find_card", "holder_for_uid", "inspect_card", "issue_card",
     "renew_card", "replace_card", "report_lost", "search_cards",
 ]

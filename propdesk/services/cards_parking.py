@@ -123,3 +123,20 @@ def temp_parking_fee(session: Session, actor: Actor, *, estate_id: uuid.UUID, en
                      left: dt.datetime, lot_id: uuid.UUID | None = None) -> ParkingFee:
     """The cashier's temporary-parking fee for one stay (amount, minutes, lines with formulas)."""
     return parking.temp_parking_fee(parking_rule(session, actor, estate_id, lot_id), entered, left)
+
+
+def estates(session: Session, actor: Actor) -> list[tuple[uuid.UUID, str, str]]:
+    """(id, code, name) of every live estate, for the parking and tariff pickers."""
+    require(actor, MASTER_VIEW)
+    return [tuple(r) for r in session.execute(select(Estate.id, Estate.code, Estate.name)
+                                              .where(Estate.deleted_at.is_(None)).order_by(Estate.code))]
+
+
+def fee_settings(session: Session, actor: Actor, estate_id: uuid.UUID) -> tuple[TempParkingRule | None,
+                                                                                dict[str, CardTariff]]:
+    """The estate's own temporary-parking rule (None if not set) and card tariffs by type."""
+    require(actor, MASTER_VIEW)
+    rate = session.scalar(select(ParkingRate).where(
+        ParkingRate.estate_id == estate_id, ParkingRate.lot_id.is_(None), ParkingRate.active.is_(True),
+        ParkingRate.deleted_at.is_(None)))
+    return (rule_of(rate) if rate else None), {t.card_type: t for t in card_tariffs(session, actor, estate_id)}
