@@ -28,6 +28,18 @@ def period_index(p: Period) -> int:
     return p.year * 12 + (p.month - 1)
 
 
+def slot_prefix(period: Period) -> bytes:
+    return period_index(period).to_bytes(4, "big")
+
+
+def slot_from(prefix: bytes, key: bytes) -> uuid.UUID:
+    """The slot for a period prefix and a key (the hot path of bill runs)."""
+    h = bytearray(prefix + hashlib.blake2b(key, digest_size=12).digest())
+    h[6] = (h[6] & 0x0F) | 0x80  # version 8
+    h[8] = (h[8] & 0x3F) | 0x80  # RFC 9562 variant
+    return uuid.UUID(bytes=bytes(h))
+
+
 def slot_id(period: Period, *parts: object) -> uuid.UUID:
     """The key of a bill item (应收项), a version-8 UUID (RFC 9562, custom).
 
@@ -36,11 +48,8 @@ def slot_id(period: Period, *parts: object) -> uuid.UUID:
     hash ``parts`` (standard, target, payer …), so the same inputs always give
     the same key and a repeated bill run finds its own lines.
     """
-    h = hashlib.sha1("|".join(str(p) for p in parts).encode()).digest()
-    b = bytearray(period_index(period).to_bytes(4, "big") + h[:12])
-    b[6] = (b[6] & 0x0F) | 0x80  # version 8
-    b[8] = (b[8] & 0x3F) | 0x80  # RFC 9562 variant
-    return uuid.UUID(bytes=bytes(b))
+    key = b"".join(p.bytes if isinstance(p, uuid.UUID) else str(p).encode() for p in parts)
+    return slot_from(slot_prefix(period), key)
 
 
 def new_slot(period: Period) -> uuid.UUID:

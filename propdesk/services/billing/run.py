@@ -52,9 +52,11 @@ from propdesk.money import ZERO, allocate, fen_to_yuan, round_fen
 from propdesk.security import BILL_ADJUST, BILL_RUN, BILL_VIEW, Actor, require
 from propdesk.services import audit
 from propdesk.services.billing import catalog
-from propdesk.services.billing.bulk import BulkInsert
+from propdesk.services.billing.bulk import BulkInsert, uuid7_many
 from propdesk.services.billing.catalog import Target
-from propdesk.services.billing.common import parse_period, posting_period, slot_id, slot_range
+from propdesk.services.billing.common import (
+    parse_period, posting_period, slot_from, slot_id, slot_prefix, slot_range,
+)
 from propdesk.services.billing.meters import period_usage
 
 RUN_KINDS = ("charge", "recalc")
@@ -165,6 +167,7 @@ class RunResult:
     lines_written: int
     offsets: int = 0
     seconds: float = 0.0
+    phases: dict = field(default_factory=dict)  # seconds per step, for benchmarks
 
 
 # --- loading inputs ---------------------------------------------------------------------
@@ -284,46 +287,67 @@ def _payer_on(occ, bill_to: str, day: dt.date) -> uuid.UUID | None:
 
 # --- computing ---------------------------------------------------------------------------
 
+class _StdPlan:
+    """A periodic standard's facts for this period, as plain attributes (hot loop)."""
+
+    __slots__ = ("id", "key", "name", "method", "target", "bill_to", "tenant", "prorate", "version_id",
+                 "unit_price", "amount", "formula", "allow_negative", "months", "full", "first", "end",
+                 "last_day", "due")
+
+    def __init__(self, std: FeeStandard, ver: FeeStandardVersion, months: list[Period], full: Share,
+                 due: dt.date) -> None:
+        self.id, self.key, self.name, self.method = std.id, std.id.bytes, std.name, std.method
+        self.target, self.bill_to, self.prorate = std.target, std.bill_to, std.prorate
+        self.tenant = std.bill_to == "tenant"
+        self.version_id, self.unit_price, self.amount = ver.id, ver.unit_price, ver.amount
+        self.formula, self.allow_negative = ver.formula, ver.allow_negative
+        self.months, self.full, self.due = months, full, due
+        self.first, self.end, self.last_day = months[0].first_day, months[-1].end, months[-1].last_day
+
+
 class _Engine:
     """Memoised fee computations: rooms of one layout share one computation."""
 
     def __init__(self) -> None:
-        self.cache: dict[tuple, calc.Computed] = {}
+        self.cache: dict[tuple, tuple[calc.Computed, str]] = {}
         self.formulas: dict[str, formula_mod.Formula] = {}
 
-    def periodic(self, std: FeeStandard, ver: FeeStandardVersion, t: Target, share: Share,
-                 discounts: tuple) -> calc.Computed:
-        m = std.method
-        if m in ("building_area", "inner_area"):
+    def periodic(self, plan: _StdPlan, t: Target, share: Share, discounts: tuple) -> tuple[calc.Computed, str]:
+        m = plan.method
+        if m == "building_area" or m == "inner_area":
             area = t.building_area if m == "building_area" else t.inner_area
-            key = (ver.id, area, share.parts, discounts)
-            c = self.cache.get(key)
-            if c is None:
-                c = self.cache[key] = calc.area_fee(area, ver.unit_price, share, inner=m == "inner_area",
-                                                    discounts=discounts)
-            return c
+            key = (plan.version_id, m, area, share.parts, discounts)
+            hit = self.cache.get(key)
+            if hit is None:
+                c = calc.area_fee(area, plan.unit_price, share, inner=m == "inner_area", discounts=discounts)
+                hit = self.cache[key] = (c, c.inputs_json())
+            return hit
         if m == "fixed":
-            key = (ver.id, std.target, share.parts, discounts)
-            c = self.cache.get(key)
-            if c is None:
-                per = {"room": "户", "space": "个", "vehicle": "辆"}[std.target]
-                c = self.cache[key] = calc.fixed_fee(ver.amount, share, per=per, discounts=discounts)
-            return c
+            key = (plan.version_id, share.parts, discounts)
+            hit = self.cache.get(key)
+            if hit is None:
+                per = {"room": "户", "space": "个", "vehicle": "辆"}[plan.target]
+                c = calc.fixed_fee(plan.amount, share, per=per, discounts=discounts)
+                hit = self.cache[key] = (c, c.inputs_json())
+            return hit
         if m == "formula":
             values = {"area": t.building_area, "inner_area": t.inner_area, "floor": Decimal(t.floor),
                       "months": Decimal(share.months), "days": Decimal(share.days),
                       "period_days": Decimal(share.period_days)}
-            if ver.unit_price is not None:
-                values["price"] = ver.unit_price
-            if ver.amount is not None:
-                values["amount"] = ver.amount
-            f = self.formulas.get(ver.formula) or self.formulas.setdefault(ver.formula, formula_mod.parse(ver.formula))
-            key = (ver.id, tuple(sorted((k, v) for k, v in values.items() if k in f.names)), discounts)
-            c = self.cache.get(key)
-            if c is None:
-                c = self.cache[key] = calc.formula_fee(f, values, allow_negative=ver.allow_negative,
-                                                       where=f"{t.code} {std.name}", discounts=discounts)
-            return c
+            if plan.unit_price is not None:
+                values["price"] = plan.unit_price
+            if plan.amount is not None:
+                values["amount"] = plan.amount
+            f = self.formulas.get(plan.formula)
+            if f is None:
+                f = self.formulas[plan.formula] = formula_mod.parse(plan.formula)
+            key = (plan.version_id, tuple(sorted((k, v) for k, v in values.items() if k in f.names)), discounts)
+            hit = self.cache.get(key)
+            if hit is None:
+                c = calc.formula_fee(f, values, allow_negative=plan.allow_negative,
+                                     where=f"{t.code} {plan.name}", discounts=discounts)
+                hit = self.cache[key] = (c, c.inputs_json())
+            return hit
         raise AssertionError(m)
 
 
@@ -351,7 +375,7 @@ def preview(session: Session, actor: Actor, period: "str | Period", scope: Scope
     ver_cache: dict[uuid.UUID, FeeStandardVersion | None] = {}
     metered: list[tuple[Target, FeeStandard]] = []
     shared: dict[uuid.UUID, list[tuple[Target, FeeStandard, uuid.UUID]]] = defaultdict(list)
-    cycle_cache: dict[tuple, tuple] = {}
+    plans: dict[uuid.UUID, _StdPlan | None] = {}
 
     def version(std: FeeStandard) -> FeeStandardVersion | None:
         if std.id not in ver_cache:
@@ -362,52 +386,72 @@ def preview(session: Session, actor: Actor, period: "str | Period", scope: Scope
                                            f"no price version in force for {P}"))
         return ver_cache[std.id]
 
+    def plan_for(std: FeeStandard) -> _StdPlan | None:
+        # Everything about a standard that is the same for every target, looked up once.
+        if std.id not in plans:
+            plan = None
+            if is_cycle_start(P, std.cycle_months, std.anchor_month):
+                ver = version(std)
+                if ver is not None:
+                    months = cycle_months_of(P, std.cycle_months)
+                    plan = _StdPlan(std, ver, months, Share.full(months),
+                                    due_date(P, std.due_day, std.due_offset_months))
+            plans[std.id] = plan
+        return plans[std.id]
+
+    prefix = slot_prefix(P)
     for t in targets:
         resolved = resolver.resolve(t)
         if not resolved:
             continue
         occ = occupancy.get(t.id) if t.kind != "vehicle" else None
+        tid_bytes = t.id.bytes
         for item_id, (std, rule) in resolved.items():
-            if std.method == "metered":
-                metered.append((t, std))
-                continue
-            if std.method == "shared":
-                shared[std.id].append((t, std, rule.id))
-                continue
-            ck = (std.cycle_months, std.anchor_month)
-            if ck not in cycle_cache:
-                cycle_cache[ck] = (is_cycle_start(P, *ck), cycle_months_of(P, std.cycle_months))
-            starts, months = cycle_cache[ck]
-            if not starts:
-                continue
-            ver = version(std)
-            if ver is None:
-                continue
+            plan = plans[std.id] if std.id in plans else None
+            if plan is None:
+                method = std.method
+                if method == "metered":
+                    metered.append((t, std))
+                    continue
+                if method == "shared":
+                    shared[std.id].append((t, std, rule.id))
+                    continue
+                plan = plan_for(std)
+                if plan is None:
+                    continue
             if t.kind == "vehicle":
-                shares = {t.owner_id: Share.full(months)}
+                shares = {t.owner_id: plan.full}
+            elif occ is None:
+                shares = None
             else:
-                shares = payer_shares(occ, months, std.bill_to, std.prorate)
+                owners = occ["owner"]
+                shares = None
+                if len(owners) == 1 and (not plan.tenant or not occ["tenant"]):
+                    cid, since, until = owners[0]
+                    if since <= plan.first and (until is None or until >= plan.end):
+                        shares = {cid: plan.full}
+                if shares is None:
+                    shares = payer_shares(occ, plan.months, plan.bill_to, plan.prorate)
             if not shares:
                 skipped["no_payer"] += 1
                 continue
             disc = discounts.for_target(t, item_id) if discounts else ()
-            due = due_date(P, std.due_day, std.due_offset_months)
             for cid, share in shares.items():
                 if share.days == 0:
                     continue
                 try:
-                    c = eng.periodic(std, ver, t, share, disc)
+                    c, inputs = eng.periodic(plan, t, share, disc)
                 except formula_mod.FormulaError as exc:
                     problems.append(RunProblem("error", f"{t.code} {std.name}", exc.zh, exc.en))
                     continue
                 except calc.CalcError as exc:
                     problems.append(RunProblem("error", f"{t.code} {std.name}", str(exc), "cannot compute"))
                     continue
-                slot = slot_id(P, std.id, t.id, cid)
+                slot = slot_from(prefix, plan.key + tid_bytes + cid.bytes)
                 planned[slot] = PlannedLine(
-                    slot, 0, "charge", t, cid, item_id, std.id, ver.id, months[0].first_day,
-                    months[-1].last_day, due, c.quantity, c.unit_price, c.gross, c.discount, c.amount,
-                    c.formula, c.inputs_json())
+                    slot, 0, "charge", t, cid, item_id, plan.id, plan.version_id, plan.first,
+                    plan.last_day, plan.due, c.quantity, c.unit_price, c.gross, c.discount, c.amount,
+                    c.formula, inputs)
     if metered:
         _plan_metered(session, P, metered, occupancy, discounts, version, planned, problems, skipped)
     if shared:
@@ -626,8 +670,18 @@ LINE_COLUMNS = (
 )
 
 
+_SCALED: dict[tuple, int | None] = {}
+
+
 def _scaled(d: Decimal | None, places: int) -> int | None:
-    return None if d is None else int(d.scaleb(places))
+    """A Decimal as the integer a Scaled column stores (memoised: values repeat)."""
+    key = (d, places)
+    v = _SCALED.get(key)
+    if v is None and d is not None:
+        if len(_SCALED) > 100_000:
+            _SCALED.clear()
+        v = _SCALED[key] = int(d.scaleb(places))
+    return v
 
 
 def commit(session: Session, actor: Actor, period: "str | Period", scope: Scope | None = None, *,
@@ -666,31 +720,42 @@ def commit(session: Session, actor: Actor, period: "str | Period", scope: Scope 
     bp = str(P)
     by_payer: dict[tuple, int] = defaultdict(int)
     rows = []
-    for l in pv.lines:
+    ids = uuid7_many(len(pv.lines))
+    posts: dict = {}
+    for l, line_id in zip(pv.lines, ids):
         t = l.target
-        post = posting_period(session, t.estate_id, P, post_cache)
+        post = posts.get(t.estate_id)
+        if post is None:
+            post = posts[t.estate_id] = str(posting_period(session, t.estate_id, P, post_cache))
         fen = int(l.amount * 100)
         by_payer[(l.customer_id, t.estate_id, post)] += fen
-        rows.append((uuid7(), now, terminal, run.id, l.slot, l.seq, l.kind, bp, str(post), t.estate_id,
+        rows.append((line_id, now, terminal, run.id, l.slot, l.seq, l.kind, bp, post, t.estate_id,
                      t.building_id, t.kind, t.id, t.code, l.customer_id, l.fee_item_id, l.standard_id,
                      l.version_id, l.service_from, l.service_to, l.due_date, _scaled(l.quantity, 4),
                      _scaled(l.unit_price, 4), int(l.gross * 100), int(l.discount * 100), fen, l.formula,
                      l.inputs, "", None, who))
+    phases = {"preview": pv.seconds, "rows": time.perf_counter() - t0 - pv.seconds}
+    t1 = time.perf_counter()
     written = BulkInsert(session, BillLine.__table__, LINE_COLUMNS).run(rows)
     del rows
+    phases["insert lines"] = time.perf_counter() - t1
+    t1 = time.perf_counter()
     ledger_cols = ("id", "created_at", "terminal", "customer_id", "account", "earmark_id", "amount", "kind",
                    "doc_type", "doc_id", "entry_date", "post_period", "estate_id", "memo", "operator_name")
     BulkInsert(session, LedgerEntry.__table__, ledger_cols).run(
-        (uuid7(), now, terminal, cid, "receivable", None, fen, "bill", "bill_run", run.id, today, str(post),
+        (uuid7(), now, terminal, cid, "receivable", None, fen, "bill", "bill_run", run.id, today, post,
          eid, f"{bp} 账单", who)
         for (cid, eid, post), fen in by_payer.items() if fen)
     audit.record(session, actor, "bill_run", "bill_run", run.id,
                  after={"period": bp, "scope": pv.scope.label, "lines": written, "new": pv.new_count,
                         "recalc": pv.recalc_count, "total": str(pv.total)},
                  summary=f"应收计算 {bp} {pv.scope.label}：{written} 行，合计 {calc.yuan(pv.total)} 元")
+    phases["ledger + audit"] = time.perf_counter() - t1
+    t1 = time.perf_counter()
     offsets = 0
     if offset_prepayments:
         from propdesk.services.billing.ledger import offset_prepayments as _offset
         customers = {cid for cid, _, _ in by_payer}
         offsets = len(_offset(session, actor, customers, on=today, _checked=True))
-    return RunResult(run.id, pv, written, offsets, time.perf_counter() - t0)
+    phases["prepayment offsets"] = time.perf_counter() - t1
+    return RunResult(run.id, pv, written, offsets, time.perf_counter() - t0, phases)
