@@ -19,6 +19,8 @@ from propdesk.excel.problems import Findings
 
 HEADER_SCAN_ROWS = 10   # a title line or two above the header is common in exports
 _MARKS = re.compile(r"^[*＊]+|[*＊]+$|[（(](必填|选填|可选)[)）]$")
+_SPACE = re.compile(r"\s+")
+_UNIT = re.compile(r"[（(][^（()）]*[)）]$")
 
 
 @dataclass
@@ -47,8 +49,16 @@ class SheetData:
 
 
 def header_text(value) -> str:
-    text = narrow("" if value is None else str(value)).replace(" ", "")
+    text = _SPACE.sub("", narrow("" if value is None else str(value)))
     return _MARKS.sub("", text)
+
+
+def known_column(spec: Sheet, text: str) -> Column | None:
+    """The column a header names; "建筑面积(㎡)" and "证件号码（身份证）" count as their plain names."""
+    col = spec.by_name.get(text)
+    if col is None and _UNIT.search(text):
+        col = spec.by_name.get(_UNIT.sub("", text))
+    return col
 
 
 def read_workbook(path: str | Path, findings: Findings) -> dict[str, SheetData]:
@@ -112,7 +122,7 @@ def _read_sheet(ws, spec: Sheet, findings: Findings) -> SheetData | None:
     best, best_hits = None, 0
     for number, values in enumerate(rows, start=1):
         head.append((number, values))
-        hits = sum(1 for v in values if header_text(v) in spec.by_name)
+        hits = sum(1 for v in values if v is not None and known_column(spec, header_text(v)))
         if hits > best_hits:
             best, best_hits = (number, values), hits
         if number >= HEADER_SCAN_ROWS:
@@ -150,7 +160,7 @@ def _map_columns(data: SheetData, header: tuple, findings: Findings) -> None:
         text = header_text(raw)
         if not text:
             continue
-        col: Column | None = data.spec.by_name.get(text)
+        col = known_column(data.spec, text)
         if col is None:
             findings.note(data.title, r, text, f"列「{text}」不是模板中的列，已忽略",
                           f"column {text!r} is not in the template; ignored")
