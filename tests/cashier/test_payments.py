@@ -183,3 +183,21 @@ def test_payment_and_void_on_postgresql(pg_url, admin, cashier):
         assert ledger.check(s, cashier).ok
         assert verify_receipt(s, res.code).status == "void"
     db.dispose()
+
+
+def test_months_ahead_are_priced_from_the_latest_bills(db, world, cashier):
+    """预交 N 个月: one month of 王伟 = 295.55 + 205.55 (May's bills); of 李娜 = 230.00."""
+    with db.session() as s:
+        assert payments.monthly_charge(s, cashier, world.wang) == D("501.10")
+        assert payments.monthly_charge(s, cashier, world.li) == D("230.00")
+        q = payments.quote(s, cashier, world.li, AS_OF)
+        # pay everything and three months ahead: 465.87 + 3 × 230.00 = 1155.87
+        res = payments.collect(s, cashier, PaymentRequest(
+            world.li, AS_OF, [ln.key for ln in q.lines], [Tender("transfer", D("1155.87"), reference="TR-88")],
+            topup=D("690.00")))
+        assert res.total == D("1155.87")
+        assert res.receipt.topup == D("690.00") and res.receipt.methods_text == "转账 1,155.87"
+    with db.session() as s:
+        q = payments.quote(s, cashier, world.li, AS_OF)
+        assert q.lines == [] and q.prepaid_balance == D("690.00")
+        assert ledger.check(s, cashier).ok
