@@ -33,6 +33,7 @@ class CorrectionDialog(Retranslatable, QDialog):
         self.kind = kind
         self.target = target
         self.setObjectName(f"correction_{kind}")
+        self.setMinimumWidth(420)
         self.number = QLineEdit(number)
         self.number.setObjectName("receiptNumber")
         self.amount = DecimalEdit(2, allow_empty=True)
@@ -130,6 +131,7 @@ class ShiftCloseDialog(Retranslatable, QDialog):
         self.ctx = ctx
         self.summary = summary
         self.setObjectName("shiftClose")
+        self.setMinimumWidth(380)
         self.info = QLabel()
         self.info.setTextFormat(Qt.TextFormat.RichText)
         self.counted = DecimalEdit(2)
