@@ -61,7 +61,7 @@ class PropertyTreeModel(QAbstractItemModel):
         self._loader = loader
         self._root = _Item("root", None, "", "", True, None, 0)
         self.loaded = Counter()        # rows loaded per kind (tests and the bench read it)
-        self._load(self._root)
+        self._root.set_children(self._load(self._root))
 
     # -- loading -------------------------------------------------------------------
     def _load(self, item: _Item) -> list[Node]:

@@ -100,6 +100,8 @@ class OccupantsTab(RoomTab):
     # -- data --------------------------------------------------------------------------
     def load(self) -> None:
         super().load()
+        self.room_code = ""          # actions wait for this room's data
+        self._update_buttons()
         rid, actor, hist = self.room_id, self.ctx.actor, self.history.isChecked()
 
         def work(s):
@@ -150,10 +152,11 @@ class OccupantsTab(RoomTab):
     def _update_buttons(self) -> None:
         o = self.selected()
         has_owner = any(x.role == "owner" for x in self.current_occupants())
-        self.move_in_button.setEnabled(self.room_id is not None)
-        self.move_out_button.setEnabled(o is not None and o.end is None)
-        self.transfer_button.setEnabled(has_owner)
-        self.edit_customer_button.setEnabled(o is not None)
+        loaded = bool(self.room_code)
+        self.move_in_button.setEnabled(loaded)
+        self.move_out_button.setEnabled(loaded and o is not None and o.end is None)
+        self.transfer_button.setEnabled(loaded and has_owner)
+        self.edit_customer_button.setEnabled(loaded and o is not None)
 
     # -- actions -------------------------------------------------------------------------
     def move_in(self) -> MoveInDialog:

@@ -34,6 +34,7 @@ class VehiclesTab(RoomTab):
         self.add_button = QPushButton(icon("car"), "")
         self.add_button.setObjectName("addVehicle")
         self.add_button.setVisible(self.editable)
+        self.add_button.setEnabled(False)     # until the occupants (the possible owners) are known
         bar.addWidget(self.add_button)
         self.count = QLabel()
         self.count.setObjectName("muted")
@@ -55,6 +56,7 @@ class VehiclesTab(RoomTab):
 
     def load(self) -> None:
         super().load()
+        self.add_button.setEnabled(False)
         rid, actor = self.room_id, self.ctx.actor
         self.ctx.tasks.read(lambda s: (room_vehicles(s, actor, rid), occupants(s, actor, rid)),
                             parent=self, key=f"vehicles-{id(self)}").success(self._show).run()
