@@ -1,0 +1,114 @@
+"""费用: a room's bill items (paid or not), its owner's balance, and each item's formula."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+
+from propdesk.billing.calc import yuan
+from propdesk.security import BILL_VIEW
+from propdesk.services.customers import room_owner
+from propdesk.services.billing import ledger
+from ui.i18n import tr, tr_noop
+from ui.room_tabs import RoomTab
+from ui.tasks import Changes
+from ui.widgets.table import Column, RowTableModel, TableView
+
+_RED = QColor("#b3261e")
+
+COLUMNS = [
+    Column(tr_noop("账期"), lambda i: i.bill_period, width=70),
+    Column(tr_noop("收费项目"), lambda i: i.fee_item, width=110),
+    Column(tr_noop("应收"), lambda i: i.billed, text=lambda v: yuan(v), width=90),
+    Column(tr_noop("已收"), lambda i: i.paid, text=lambda v: yuan(v), width=90),
+    Column(tr_noop("未缴"), lambda i: i.outstanding, text=lambda v: yuan(v), width=90,
+           color=lambda i: _RED if i.outstanding > 0 else None),
+    Column(tr_noop("滞纳金"), lambda i: i.late_fee, text=lambda v: yuan(v), width=80,
+           color=lambda i: _RED if i.late_fee > 0 else None),
+    Column(tr_noop("应缴日期"), lambda i: i.due_date, width=90),
+    Column(tr_noop("公式"), lambda i: i.formula.splitlines()[0], tooltip=lambda i: i.formula),
+]
+
+
+def today() -> dt.date:
+    return dt.date.today()
+
+
+class RoomFeesTab(RoomTab):
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(12, 12, 12, 12)
+        bar = QHBoxLayout()
+        self.summary = QLabel()
+        self.summary.setObjectName("feesSummary")
+        bar.addWidget(self.summary, 1)
+        self.count = QLabel()
+        self.count.setObjectName("muted")
+        bar.addWidget(self.count)
+        lay.addLayout(bar)
+        split = QSplitter(Qt.Orientation.Vertical)
+        self.model = RowTableModel(COLUMNS)
+        self.table = TableView(export_title=tr_noop("费用"))
+        self.table.setObjectName("feesTable")
+        self.table.set_context(ctx)
+        self.table.setModel(self.model)
+        split.addWidget(self.table)
+        self.detail = QPlainTextEdit()
+        self.detail.setObjectName("feesFormula")
+        self.detail.setReadOnly(True)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        lay.addWidget(split, 1)
+        self.table.selectionModel().currentRowChanged.connect(self._show_detail)
+        self._balance = None
+        self._owner = ""
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.count.setText(tr("共 {n} 项").format(n=self.model.rowCount()))
+        if self._balance is None:
+            self.summary.setText(tr("无业主，暂无费用") if self.model.rowCount() == 0 and not self._owner else "")
+        else:
+            b = self._balance
+            self.summary.setText(tr("业主 {name}：欠费 {debt} 元，预存 {pre} 元，押金 {dep} 元").format(
+                name=self._owner, debt=yuan(b.receivable), pre=yuan(b.prepaid), dep=yuan(b.deposits)))
+        self.detail.setPlaceholderText(tr("选择一项查看计算公式"))
+        self.model.retranslate()
+
+    def load(self) -> None:
+        super().load()
+        rid, actor, as_of = self.room_id, self.ctx.actor, today()
+
+        def work(s):
+            items = ledger.room_items(s, actor, rid, as_of=as_of)
+            owner = room_owner(s, rid)
+            bal = ledger.balance(s, actor, owner.id) if owner else None
+            return items, (owner.name if owner else ""), bal
+        self.ctx.tasks.read(work, parent=self, key=f"fees-{id(self)}").success(self._show).run()
+
+    def _show(self, result) -> None:
+        items, self._owner, self._balance = result
+        self.model.set_rows(items)
+        self.detail.clear()
+        self.retranslate()
+
+    def _show_detail(self, current, _previous=None) -> None:
+        if not current.isValid():
+            return
+        it = self.model.row(current.row())
+        text = it.formula
+        if it.late_fee_formula:
+            text += "\n" + tr("滞纳金：") + it.late_fee_formula
+        self.detail.setPlainText(text)
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.entities & {"bill_line", "allocation", "ledger_entry"} or self.room_id in changes.occupancy:
+            self.stale = True
+
+
+REQUIRED_PERMISSION = BILL_VIEW
