@@ -33,16 +33,17 @@ CHARGE_LABELS = {"deposit": "押金", "card_fee": "工本费", "replace_fee": "�
 
 def charges_text(result: svc.CardResult) -> str:
     """What the holder has to do at the cashier after this operation."""
-    parts = []
+    parts, notes = [], []
     for kind, amount, state in result.charges:
         if state == "void":
-            continue
-        parts.append(tr("{what} {amount} 元").format(what=tr(CHARGE_LABELS[kind]), amount=fmt(amount)))
-    if not parts:
-        return ""
-    refund = any(kind == "deposit_refund" for kind, _, _ in result.charges)
-    return (tr("请到收费台办理：{items}") if not refund else tr("请到收费台退还：{items}")).format(
-        items="、".join(parts))
+            notes.append(tr("押金 {amount} 元尚未在收费台收取，已撤销，无需退还").format(amount=fmt(amount)))
+        else:
+            parts.append(tr("{what} {amount} 元").format(what=tr(CHARGE_LABELS[kind]), amount=fmt(amount)))
+    if parts:
+        refund = any(kind == "deposit_refund" for kind, _, _ in result.charges)
+        notes.insert(0, (tr("请到收费台办理：{items}") if not refund else tr("请到收费台退还：{items}")).format(
+            items="、".join(parts)))
+    return "\n".join(notes)
 
 
 def _qdate(day: dt.date) -> QDate:

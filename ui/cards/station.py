@@ -17,7 +17,8 @@ import traceback
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 
 from drivers.errors import DeviceError, NoCard
 from ui.signals import emit
@@ -167,9 +168,12 @@ class _Worker(QObject):
 
     @Slot()
     def stop(self) -> None:
+        """Runs on the reader thread as it finishes: the timer and the port die with it."""
         self._stopped = True
         if self._timer is not None:
             self._timer.stop()
+            shiboken6.delete(self._timer)  # a timer must be destroyed by its own thread
+            self._timer = None
         self._close()
 
 
@@ -181,7 +185,6 @@ class CardStation(QObject):
 
     _port_requested = Signal(str)
     _job_requested = Signal(int, object)
-    _stop_requested = Signal()
 
     def __init__(self, port: str = "", *, opener: Callable[[str], tuple[Any, Any]] = open_reader,
                  interval_ms: int = 600, parent: QObject | None = None) -> None:
@@ -197,7 +200,8 @@ class CardStation(QObject):
         self._thread.started.connect(self._worker.start)
         self._port_requested.connect(self._worker.set_port)
         self._job_requested.connect(self._worker.run_job)
-        self._stop_requested.connect(self._worker.stop)
+        # stop() must run on the reader thread itself, after its last queued job
+        self._thread.finished.connect(self._worker.stop, Qt.ConnectionType.DirectConnection)
         self._worker.status.connect(self._on_status)
         self._worker.done.connect(self._on_done)
         self._worker.failed.connect(self._on_failed)
@@ -223,7 +227,6 @@ class CardStation(QObject):
     def close(self) -> None:
         if not self._thread.isRunning():
             return
-        emit(self._stop_requested)
         self._thread.quit()
         self._thread.wait(10000)
         self._callbacks.clear()

@@ -1,0 +1,78 @@
+"""Fixtures for the gate-card UI tests: an app context, the estate, the key store and the
+card reader simulator (the same ones the service tests use)."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from propdesk.security import Actor
+from tests.cards.conftest import card_sim, keystore, place, site  # noqa: F401  (fixtures)
+from ui.cards.station import open_reader
+from ui.context import AppContext, Settings
+from ui.i18n import set_language
+from ui.tasks import TaskRunner
+
+
+@pytest.fixture(autouse=True)
+def chinese(qapp):
+    set_language("zh")
+    yield
+    set_language("zh")
+
+
+@pytest.fixture
+def make_ctx(db, tmp_path):
+    made = []
+
+    def make(role: str = "frontdesk") -> AppContext:
+        settings = Settings(QSettings(str(tmp_path / f"settings-{role}.ini"), QSettings.Format.IniFormat))
+        ctx = AppContext(db=db, tasks=TaskRunner(db), settings=settings)
+        ctx.actor = Actor.for_role(role, role, display_name=f"李{role}")
+        made.append(ctx)
+        return ctx
+    yield make
+    for ctx in made:
+        ctx.tasks.shutdown()
+
+
+@pytest.fixture
+def ctx(make_ctx, card_sim):  # noqa: F811
+    c = make_ctx("frontdesk")
+    c.settings.qs.setValue("cards/port", card_sim.port)  # this operator's reader
+    return c
+
+
+class ThreadSpy:
+    """Wraps the card API and records which threads touched the reader."""
+
+    def __init__(self, io) -> None:
+        self._io = io
+        self.threads: set[int] = set()
+
+    def __getattr__(self, name):
+        attr = getattr(self._io, name)
+        if not callable(attr):
+            return attr
+
+        def call(*args, **kwargs):
+            self.threads.add(threading.get_ident())
+            return attr(*args, **kwargs)
+        return call
+
+
+@pytest.fixture
+def spy_opener():
+    """An opener for CardStation that opens the real PN532 and spies on the thread."""
+    spies: list[ThreadSpy] = []
+
+    def opener(port: str):
+        device, io = open_reader(port)
+        spy = ThreadSpy(io)
+        spy.threads.add(threading.get_ident())
+        spies.append(spy)
+        return device, spy
+    opener.spies = spies
+    return opener
