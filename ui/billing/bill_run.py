@@ -27,12 +27,12 @@ from ui.widgets.table import Column, RowTableModel, TableView
 
 TOTAL_COLUMNS = [
     Column(tr_noop("项目"), lambda r: r[0], width=180),
-    Column(tr_noop("金额（元）"), lambda r: r[1], text=lambda v: yuan(v), width=120),
+    Column(tr_noop("金额（元）"), lambda r: r[1], text=lambda v: yuan(v), width=130, align="right"),
 ]
 LINE_COLUMNS = [
     Column(tr_noop("房间/对象"), lambda l: l.target.code, width=120),
     Column(tr_noop("类别"), lambda l: l.kind, text=lambda v: tr("新增") if v == "charge" else tr("调整"), width=50),
-    Column(tr_noop("金额"), lambda l: l.amount, text=lambda v: yuan(v), width=90),
+    Column(tr_noop("金额"), lambda l: l.amount, text=lambda v: yuan(v), width=90, align="right"),
     Column(tr_noop("公式"), lambda l: l.formula, tooltip=lambda l: l.formula),
 ]
 PREVIEW_ROWS = 2000
@@ -73,6 +73,7 @@ class BillRunScreen(Screen):
         self.status = QLabel()
         self.status.setObjectName("runStatus")
         self.status.setWordWrap(True)
+        self.status.setMinimumHeight(self.status.fontMetrics().lineSpacing() * 3)
         lay.addWidget(self.status)
         split = QSplitter(Qt.Orientation.Horizontal)
         left = QWidget()
@@ -91,6 +92,7 @@ class BillRunScreen(Screen):
         self.problems = QListWidget()
         self.problems.setObjectName("runProblems")
         ll.addWidget(self.problems)
+        left.setMinimumWidth(360)
         split.addWidget(left)
         self.lines = RowTableModel(LINE_COLUMNS)
         self.line_table = TableView(export_title=tr_noop("应收明细"))
@@ -99,6 +101,7 @@ class BillRunScreen(Screen):
         self.line_table.setModel(self.lines)
         split.addWidget(self.line_table)
         split.setStretchFactor(1, 2)
+        split.setSizes([380, 820])
         lay.addWidget(split, 1)
         self.preview_button.clicked.connect(self.do_preview)
         self.commit_button.clicked.connect(self.do_commit)

@@ -204,7 +204,9 @@ def room_items(session: Session, actor: Actor, target_id: uuid.UUID, *, as_of: d
             it.late_charged = ls.billed if ls else ZERO
             it.late_fee = max(ZERO, total - it.late_charged) + (ls.outstanding if ls else ZERO)
             it.late_fee_formula = text
-    return sorted(items, key=lambda i: (i.bill_period, i.fee_sort, str(i.slot)), reverse=True)
+    items.sort(key=lambda i: (i.fee_sort, i.kind == "late_fee", str(i.slot)))
+    items.sort(key=lambda i: i.bill_period, reverse=True)  # newest period first, fee items in their order
+    return items
 
 
 # --- balances --------------------------------------------------------------------------
