@@ -32,8 +32,9 @@ from propdesk.models.types import Money
 CARD_TYPES = {"resident": "住户卡", "vehicle": "车辆卡", "staff": "员工卡", "temporary": "临时卡"}
 CARD_STATUSES = {"active": "有效", "lost": "挂失", "cancelled": "注销", "expired": "过期"}
 CARD_ACTIONS = {"issue": "发卡", "renew": "延期", "lost": "挂失", "replace": "补卡", "cancel": "注销"}
-DEPOSIT_STATES = {"none": "无押金", "held": "已收押金", "refunded": "已退押金", "forfeited": "押金不退",
-                  "transferred": "押金转新卡"}
+DEPOSIT_STATES = {"none": "无押金", "held": "押金在押", "refunded": "押金已退", "forfeited": "押金不退",
+                  "transferred": "押金转新卡", "due": "押金待收"}
+"""``due`` is never stored: card lists show it for a held deposit the cashier has not taken yet."""
 LIST_KINDS = {"white": "白名单", "black": "黑名单", "none": "移出名单"}
 
 

@@ -751,10 +751,14 @@ def holder_for_uid(session: Session, actor: Actor, uid: str, *, today: dt.date |
 def _rows(session: Session, stmt, today: dt.date) -> list[CardRow]:
     cards = list(session.scalars(stmt))
     pending: dict[uuid.UUID, int] = {}
+    deposit_due: set[uuid.UUID] = set()
     for c in cards_billing.pending_charges(session):
         pending[c.card_id] = pending.get(c.card_id, 0) + 1
+        if c.kind == "deposit":
+            deposit_due.add(c.card_id)
     return [CardRow(c.id, c.uid, serial_text(c.serial), c.card_type, c.effective_status(today), c.holder_name,
-                    c.place_code, c.plate, c.valid_from, c.valid_until, c.deposit, c.deposit_state, c.issued_on,
+                    c.place_code, c.plate, c.valid_from, c.valid_until, c.deposit,
+                    "due" if c.deposit_state == "held" and c.id in deposit_due else c.deposit_state, c.issued_on,
                     pending.get(c.id, 0), c.monthly_fee, c.wiped) for c in cards]
 
 

@@ -245,8 +245,9 @@ class CancelDialog(CardJobDialog):
         self.returned.setChecked(True)
         self.refund = QCheckBox()
         self.refund.setObjectName("refundDeposit")
-        self.refund.setChecked(row.deposit_state == "held")
-        self.refund.setEnabled(row.deposit_state == "held")
+        self.has_deposit = row.deposit_state in ("held", "due")
+        self.refund.setChecked(self.has_deposit)
+        self.refund.setEnabled(self.has_deposit)
         self.note = QLineEdit()
         self.note_label = QLabel()
         self.form.addRow(self.returned)
@@ -261,7 +262,7 @@ class CancelDialog(CardJobDialog):
         return self.returned.isChecked()
 
     def _mode_changed(self) -> None:
-        self.refund.setEnabled(self.returned.isChecked() and self.row.deposit_state == "held")
+        self.refund.setEnabled(self.returned.isChecked() and self.has_deposit)
         self.reader.setVisible(self.returned.isChecked())
         self.update_state()
 
@@ -270,7 +271,10 @@ class CancelDialog(CardJobDialog):
         self.heading.setText(self.heading_text())
         self.returned.setText(tr("卡已收回：放在读卡器上清除卡片（恢复出厂密钥）"))
         self.not_returned.setText(tr("卡未收回：列入黑名单，不退押金"))
-        self.refund.setText(tr("退还押金 {amount} 元（到收费台办理）").format(amount=fmt(self.row.deposit)))
+        if self.row.deposit_state == "due":
+            self.refund.setText(tr("撤销尚未收取的押金 {amount} 元").format(amount=fmt(self.row.deposit)))
+        else:
+            self.refund.setText(tr("退还押金 {amount} 元（到收费台办理）").format(amount=fmt(self.row.deposit)))
         self.note_label.setText(tr("备注"))
         self.ok_button.setText(tr("注销(&C)"))
         self.reader.set_prompt(tr("请把卡 {uid} 放在读卡器上").format(uid=self.row.uid))

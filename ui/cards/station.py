@@ -145,6 +145,8 @@ class _Worker(QObject):
     @Slot(int, object)
     def run_job(self, token: int, fn: Callable[[Any], Any]) -> None:
         self._publish(ReaderStatus(BUSY, self._last.uid if self._last else ""))
+        failure: tuple[BaseException, str] | None = None
+        result = None
         try:
             if not self._ensure_open():
                 from propdesk.cards.errors import CardIOError
@@ -160,11 +162,13 @@ class _Worker(QObject):
 
                 exc = device_failure(exc, "probe")
             self._close()  # start the next poll from a freshly woken reader
-            emit(self.failed, token, exc, traceback.format_exc())
-        else:
-            emit(self.done, token, result)
+            failure = (exc, traceback.format_exc())
         self._last = None
-        self.poll()
+        self.poll()  # the reader's status first, so the dialog never shows "busy" after the answer
+        if failure is None:
+            emit(self.done, token, result)
+        else:
+            emit(self.failed, token, *failure)
 
     @Slot()
     def stop(self) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from propdesk.models.cards import CARD_STATUSES, CARD_TYPES
 from ui.cards.station import BUSY, CARD, NO_CARD, NO_PORT, OFFLINE, CardStation, ReaderStatus
@@ -50,6 +50,7 @@ class ReaderBar(Retranslatable, QFrame):
         self.prompt = prompt
         self.setObjectName("readerBar")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(10, 8, 10, 8)
         self.dot = QLabel("●")
