@@ -149,6 +149,8 @@ def test_lifecycle_through_the_panel_by_role(qtbot, db, office, admin, make_ctx)
     assert [c.label for c in p.detail.charge_lines] == ["角阀"]
     _act(qtbot, eng, p, "finish", result="更换角阀两只", chargeable=True, fee=Decimal("30.00"))
     assert p.detail.order.state == "to_visit"
+    # It has left the engineer's open list, but stays on the panel so they see the result.
+    assert mine.model.rowCount() == 0
     assert p.detail.order.charge_state == "posted"
     assert "80.00" in p.values["charge"].text()
 

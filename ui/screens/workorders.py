@@ -98,7 +98,7 @@ class WorkOrdersScreen(Screen):
             self.chip_group.addButton(b)
             self.chips[key] = b
             chips.addWidget(b)
-            b.clicked.connect(self.refresh)
+            b.clicked.connect(lambda *_: self.refresh())
         chips.addStretch(1)
         lay.addLayout(chips)
         filters = QHBoxLayout()
@@ -140,10 +140,10 @@ class WorkOrdersScreen(Screen):
         self.chips["open"].setChecked(True)
         self.new_repair.clicked.connect(lambda: self.intake("repair"))
         self.new_public.clicked.connect(lambda: self.intake("public"))
-        self.category.currentIndexChanged.connect(self.refresh)
-        self.engineer.currentIndexChanged.connect(self.refresh)
-        self.mine.toggled.connect(self.refresh)
-        self.search.returnPressed.connect(self.refresh)
+        self.category.currentIndexChanged.connect(lambda *_: self.refresh())
+        self.engineer.currentIndexChanged.connect(lambda *_: self.refresh())
+        self.mine.toggled.connect(lambda *_: self.refresh())
+        self.search.returnPressed.connect(lambda *_: self.refresh())
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         ctx.tasks.changed.connect(self._on_changes)
         self._fill_category()
@@ -183,22 +183,28 @@ class WorkOrdersScreen(Screen):
                               assignee_id=assignee, text=self.search.text().strip())
 
     # -- loading -------------------------------------------------------------------------------
-    def refresh(self):
+    def refresh(self, *, keep_panel: bool = False):
+        """Reload the list.  After a change (``keep_panel``) the order on the panel stays
+        there even when it has left the filtered list (an engineer who just finished an
+        order sees the result); after a new filter the first row is shown."""
         f, actor = self.current_filter(), self.ctx.actor
         mine = actor.operator_id if self.mine.isChecked() and actor else None
 
         def work(s):
             return wo.list_orders(s, actor, f), wo.state_counts(s, actor, assignee_id=mine)
         return self.ctx.tasks.read(work, parent=self, key=f"orders-{id(self)}") \
-            .success(self._show).run()
+            .success(lambda result: self._show(result, keep_panel)).run()
 
-    def _show(self, result) -> None:
+    def _show(self, result, keep_panel: bool = False) -> None:
         rows, self.counts = result
         keep = self.panel.order_id
         self.model.set_rows(rows)
         ids = [r.id for r in rows]
         if keep in ids:
             self.table.selectRow(ids.index(keep))
+            self.panel.reload()
+        elif keep is not None and keep_panel:
+            self.table.clearSelection()
             self.panel.reload()
         elif rows:
             self.table.selectRow(0)
@@ -214,7 +220,7 @@ class WorkOrdersScreen(Screen):
 
     def _on_changes(self, changes: Changes) -> None:
         if changes.touches("work_order") and self.isVisible():
-            self.refresh()
+            self.refresh(keep_panel=True)
 
     def activated(self) -> None:
         if not self._loaded_once:
