@@ -121,3 +121,22 @@ def test_vehicle_type_offers_the_rooms_vehicles(qtbot, ctx, place, site, card_si
         assert dlg.valid_until.date().toPython() == dt.date.today() + dt.timedelta(days=7)
     finally:
         station.close()
+
+
+def test_english(qtbot, ctx, place, site, card_sim):
+    from ui.i18n import set_language
+
+    station = CardStation(card_sim.port, interval_ms=50)
+    try:
+        set_language("en")
+        dlg = open_dialog(qtbot, ctx, place, station)
+        qtbot.waitUntil(lambda: station.status.state == NO_CARD)
+        assert dlg.windowTitle() == "Issue card"
+        assert dlg.issue_button.text() == "&Issue"
+        assert dlg.reader.text.text() == "Place a blank card flat on the reader"
+        assert dlg.card_type.itemText(0) == "Resident card"
+        set_language("zh")  # live switch back (LanguageChange events are posted)
+        qtbot.waitUntil(lambda: dlg.issue_button.text() == "发卡(&I)")
+        assert dlg.reader.text.text() == "请把空白卡平放在读卡器上"
+    finally:
+        station.close()

@@ -22,13 +22,13 @@ from propdesk.money import MoneyError, ZERO, fmt, to_decimal
 from propdesk.services import cards as svc
 from ui.cards.station import CARD, CardStation, configured_port, remember_port
 from ui.cards.widgets import TONES, ReaderBar, card_type_label
-from ui.i18n import error_text, label, tr
+from ui.i18n import error_text, label, tr, tr_noop, translated
 from ui.signals import emit
 from ui.tasks import Changes
 from ui.widgets.base import Retranslatable
 
-CHARGE_LABELS = {"deposit": "押金", "card_fee": "工本费", "replace_fee": "补卡费", "monthly": "月卡停车费",
-                 "deposit_refund": "退押金"}
+CHARGE_LABELS = {"deposit": tr_noop("押金"), "card_fee": tr_noop("工本费"), "replace_fee": tr_noop("补卡费"),
+                 "monthly": tr_noop("月卡停车费"), "deposit_refund": tr_noop("退押金")}
 
 
 def charges_text(result: svc.CardResult) -> str:
@@ -38,7 +38,7 @@ def charges_text(result: svc.CardResult) -> str:
         if state == "void":
             notes.append(tr("押金 {amount} 元尚未在收费台收取，已撤销，无需退还").format(amount=fmt(amount)))
         else:
-            parts.append(tr("{what} {amount} 元").format(what=tr(CHARGE_LABELS[kind]), amount=fmt(amount)))
+            parts.append(tr("{what} {amount} 元").format(what=translated(CHARGE_LABELS[kind]), amount=fmt(amount)))
     if parts:
         refund = any(kind == "deposit_refund" for kind, _, _ in result.charges)
         notes.insert(0, (tr("请到收费台办理：{items}") if not refund else tr("请到收费台退还：{items}")).format(
