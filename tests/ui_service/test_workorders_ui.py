@@ -198,3 +198,19 @@ def test_room_tab(qtbot, db, office, admin, make_ctx):
     idle(qtbot, ctx)
     assert detail.panel.detail.order.number == tab.model.rows()[0].number
     detail.reject()
+
+
+def test_english(qtbot, db, office, admin, make_ctx):
+    from ui.i18n import set_language
+
+    _orders(db, office, admin)
+    ctx = make_ctx(office.frontdesk)
+    w = _screen(qtbot, ctx)
+    set_language("en")  # widgets re-label on the LanguageChange event Qt posts them
+    qtbot.waitUntil(lambda: w.heading.text() == "Work orders", timeout=5000)
+    assert w.chips["overdue"].text() == "Overdue 1"
+    assert w.chips["pending"].text() == "To dispatch 3"
+    assert w.model.headerData(0, Qt.Orientation.Horizontal) == "Number"
+    states = {w.model.index(r, 1).data() for r in range(w.model.rowCount())}
+    assert states == {"To dispatch"}
+    assert w.panel.buttons["dispatch"].text() == "Dispatch"
