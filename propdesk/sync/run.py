@@ -14,6 +14,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from typing import Callable
 
+import psycopg
 from sqlalchemy import create_engine, text
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL, Engine
@@ -81,7 +82,7 @@ def clock_message(skew: float) -> tuple[str, str]:
 
 def _network_error(exc: Exception, url) -> SyncError:
     return SyncError(
-        f"无法连接中心数据库 {settings.redact(url)}：{getattr(exc, 'orig', exc)}。"
+        f"无法连接中心数据库 {settings.redact(url)}（连接失败或中断）：{getattr(exc, 'orig', exc)}。"
         "本机照常工作，网络恢复后会自动同步。",
         f"cannot reach the central database {settings.redact(url)}: "
         f"{getattr(exc, 'orig', exc)}. This terminal keeps working; it syncs when the "
@@ -90,8 +91,13 @@ def _network_error(exc: Exception, url) -> SyncError:
 
 def sync_now(db: Database, actor: Actor, central_url: str | None = None, *,
              push_batch: int = 500, pull_page: int = 2000, connect_timeout: int = 10,
-             progress: Progress | None = None) -> SyncResult:
-    """Synchronise this terminal with the centre; returns what happened."""
+             progress: Progress | None = None, max_push_batches: int | None = None,
+             max_pull_pages: int | None = None) -> SyncResult:
+    """Synchronise this terminal with the centre; returns what happened.
+
+    ``max_push_batches``/``max_pull_pages`` stop early (a partial sync, as when
+    the network goes away half-way; tests use them).
+    """
     require(actor, SYNC_RUN)
     url = central_url or settings.central_url(db)
     if not url:
@@ -102,11 +108,14 @@ def sync_now(db: Database, actor: Actor, central_url: str | None = None, *,
     report = progress or (lambda stage, n: None)
     engine = central_engine(url, connect_timeout=connect_timeout, terminal=terminal)
     try:
-        _run(db, engine, terminal, result, push_batch, pull_page, report)
-    except sa_exc.OperationalError as exc:
+        _run(db, engine, terminal, result, push_batch, pull_page, report,
+             max_push_batches, max_pull_pages)
+    except (sa_exc.OperationalError, psycopg.OperationalError) as exc:
+        # (the central side works on the driver's connection, so its errors can come
+        # unwrapped by SQLAlchemy)
         settings.write(db, {settings.LAST_ERROR: str(_network_error(exc, url))})
         raise _network_error(exc, url) from None
-    except sa_exc.DBAPIError as exc:
+    except (sa_exc.DBAPIError, psycopg.Error) as exc:
         err = SyncError(f"同步失败：{getattr(exc, 'orig', exc)}",
                         f"sync failed: {getattr(exc, 'orig', exc)}")
         settings.write(db, {settings.LAST_ERROR: str(err)})
@@ -123,7 +132,8 @@ def sync_now(db: Database, actor: Actor, central_url: str | None = None, *,
 
 
 def _run(db: Database, engine: Engine, terminal: str, result: SyncResult, push_batch: int,
-         pull_page: int, report: Progress) -> None:
+         pull_page: int, report: Progress, max_push_batches: int | None,
+         max_pull_pages: int | None) -> None:
     install = settings.install_id(db)
     local_revs = sorted(current_revisions(db.engine))
     with db.engine.connect() as c:
@@ -154,7 +164,9 @@ def _run(db: Database, engine: Engine, terminal: str, result: SyncResult, push_b
 
     # push: oldest first, batch by batch
     after = 0
-    while True:
+    batches = 0
+    while max_push_batches is None or batches < max_push_batches:
+        batches += 1
         changes = push.read_outbox(db, terminal, after=after, limit=push_batch,
                                    docs_only=not compat.can_push_rows)
         if not changes:
@@ -182,7 +194,9 @@ def _run(db: Database, engine: Engine, terminal: str, result: SyncResult, push_b
         with db.engine.begin() as c:
             c.execute(text("UPDATE sync_state SET pull_cursor = 0 WHERE id = 1"))
         settings.write(db, {settings.SERVED_ESTATES: codes})
-    while True:
+    pages = 0
+    while max_pull_pages is None or pages < max_pull_pages:
+        pages += 1
         with db.engine.connect() as c:
             cursor = c.execute(text("SELECT pull_cursor FROM sync_state WHERE id = 1")).scalar_one()
         with engine.connect() as conn:
