@@ -43,6 +43,10 @@ def _operator(s, username: str, role: str, name: str) -> Actor:
 
 @pytest.fixture
 def office(db, admin) -> Office:
+    return build_office(db, admin)
+
+
+def build_office(db, admin) -> Office:
     with db.session() as s:
         company = prop.create_company(s, admin, code="PD", name="锦都物业服务有限公司")
         region = prop.create_region(s, admin, company, code="SZ", name="深圳")

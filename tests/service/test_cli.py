@@ -28,7 +28,7 @@ def test_workorder_commands(db, office, capsys, tmp_path):
            "--text", "厨房下水道堵塞")
     number = f"BX-T01-{today}-0001"
     assert (o["number"], o["state"], o["category"], o["reporter"]) == (
-        number, "pending", "plumbing_electric", "张伟")
+        number, "pending", "water_electric", "张伟")
     rc, out, _ = run(db, capsys, "workorder", "add", "--location", "3栋大堂", "--category",
                      "公共设施", "--text", "大堂灯不亮")
     assert rc == 0 and f"GQ-T01-{today}-0001" in out and "待派工" in out

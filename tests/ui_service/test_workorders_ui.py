@@ -57,7 +57,7 @@ def test_board_counts_filters_and_overdue(qtbot, db, office, admin, make_ctx):
     idle(qtbot, ctx)
     assert [r.number for r in w.model.rows()] == [old]
     w.chips["all"].click()
-    w.category.setCurrentIndex(w.category.findData("plumbing_electric"))
+    w.category.setCurrentIndex(w.category.findData("water_electric"))
     idle(qtbot, ctx)
     assert [r.number for r in w.model.rows()] == [new]
     w.category.setCurrentIndex(0)
@@ -84,7 +84,7 @@ def test_intake_form_creates_an_order_and_shows_errors_inline(qtbot, db, office,
     assert dlg.isVisible() and "报修内容" in dlg.error.text()
     assert dlg.description.property("invalid") is True
     dlg.description.setPlainText("卫生间地漏堵塞")
-    dlg.category.set_code("plumbing_electric")
+    dlg.category.set_code("water_electric")
     dlg.urgency.set_code("urgent")
     with qtbot.waitSignal(dlg.accepted, timeout=5000):
         dlg.submit()

@@ -17,7 +17,7 @@ WORK_ORDER_KINDS = {"repair": "报修", "public": "公区", "maintenance": "保�
 NUMBER_PREFIX = {"repair": "BX", "public": "GQ", "maintenance": "BY"}
 
 CATEGORIES = {
-    "plumbing_electric": "水电",
+    "water_electric": "水电",
     "civil": "土建",
     "lift": "电梯",
     "door_window": "门窗",

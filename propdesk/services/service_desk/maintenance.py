@@ -37,8 +37,8 @@ MONTHS = {"month": 1, "quarter": 3, "year": 12}
 PLAN_FIELDS = ("title", "frequency", "start_date", "end_date", "content", "post", "assignee_id",
                "active")
 # The work-order category a piece of equipment's maintenance is filed under.
-CATEGORY_FOR_KIND = {"lift": "lift", "fire": "fire", "pump": "plumbing_electric",
-                     "power": "plumbing_electric", "generator": "plumbing_electric"}
+CATEGORY_FOR_KIND = {"lift": "lift", "fire": "fire", "pump": "water_electric",
+                     "power": "water_electric", "generator": "water_electric"}
 OPEN = ("pending", "dispatched", "in_progress", "suspended")
 
 
