@@ -8,6 +8,7 @@ column, so SQLite and PostgreSQL store exactly what the ORM would.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import uuid
 from typing import Iterable, Sequence
@@ -42,6 +43,23 @@ def uuid7_many(n: int) -> list[uuid.UUID]:
         rand_b = int.from_bytes(rnd[8 * i:8 * i + 8], "big") & mask
         out.append(uuid.UUID(int=(ms << 80) | (0x7 << 76) | (counter << 64) | (0b10 << 62) | rand_b))
     return out
+
+
+@contextlib.contextmanager
+def big_cache(session: Session, kib: int = 262144):
+    """On SQLite, a page cache of ``kib`` KiB for the duration (default 256 MB,
+    SQLite's own default is 2 MB): bill runs read and write a whole period's
+    lines, whose index order differs from their table order."""
+    conn = session.connection()
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    old = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql(f"PRAGMA cache_size=-{int(kib)}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size={int(old)}")
 
 
 def _memo(proc):
@@ -88,19 +106,6 @@ class BulkInsert:
         return tuple(r)
 
     def run(self, rows: Iterable[Sequence]) -> int:
-        sqlite = self.conn.dialect.name == "sqlite"
-        if sqlite:
-            # Inserting into big indexed tables: a larger page cache for this statement
-            # keeps the index B-trees in memory (the default is 2 MB); restored after.
-            old = self.conn.exec_driver_sql("PRAGMA cache_size").scalar()
-            self.conn.exec_driver_sql("PRAGMA cache_size=-262144")
-        try:
-            return self._run(rows)
-        finally:
-            if sqlite:
-                self.conn.exec_driver_sql(f"PRAGMA cache_size={int(old)}")
-
-    def _run(self, rows: Iterable[Sequence]) -> int:
         n, batch = 0, []
         for row in rows:
             batch.append(self.convert(row))

@@ -52,7 +52,7 @@ from propdesk.money import ZERO, allocate, fen_to_yuan, round_fen
 from propdesk.security import BILL_ADJUST, BILL_RUN, BILL_VIEW, Actor, require
 from propdesk.services import audit
 from propdesk.services.billing import catalog
-from propdesk.services.billing.bulk import BulkInsert, uuid7_many
+from propdesk.services.billing.bulk import BulkInsert, big_cache, uuid7_many
 from propdesk.services.billing.catalog import Target
 from propdesk.services.billing.common import (
     parse_period, posting_period, slot_from, slot_id, slot_prefix, slot_range,
@@ -354,6 +354,11 @@ class _Engine:
 def preview(session: Session, actor: Actor, period: "str | Period", scope: Scope | None = None) -> RunPreview:
     """What a bill run would post, without writing anything."""
     require(actor, BILL_VIEW)
+    with big_cache(session):
+        return _preview(session, actor, period, scope)
+
+
+def _preview(session: Session, actor: Actor, period: "str | Period", scope: Scope | None) -> RunPreview:
     t0 = time.perf_counter()
     P = parse_period(period)
     scope = scope or Scope("company", None, "全公司")
@@ -691,6 +696,11 @@ def commit(session: Session, actor: Actor, period: "str | Period", scope: Scope 
     Refused (nothing written) when the preview has errors.  A run that lowers
     amounts already billed needs the 主管 permission BILL_ADJUST."""
     require(actor, BILL_RUN)
+    with big_cache(session):
+        return _commit(session, actor, period, scope, today=today, offset_prepayments=offset_prepayments)
+
+
+def _commit(session: Session, actor: Actor, period, scope, *, today, offset_prepayments) -> RunResult:
     t0 = time.perf_counter()
     pv = preview(session, actor, period, scope)
     if pv.errors:
