@@ -232,3 +232,47 @@ def test_run_properties(admin, room_areas, price, move_in_day, topups):
                 assert paid <= sum(topups, D(0))
         finally:
             db.dispose()
+
+
+def test_assignment_preview_shows_who_gets_what(db, admin, estate):
+    with db.session() as s:
+        std = catalog.create_standard(s, admin, code="A", name="物业费", fee_item="MGMT", method="building_area",
+                                      version=VersionInput(APR, unit_price=D("2.30")))
+        catalog.assign(s, admin, std.id, scope_kind="company", start_period="2026-01")
+        high = catalog.create_standard(s, admin, code="B", name="高层物业费", fee_item="MGMT", method="building_area",
+                                       version=VersionInput(APR, unit_price=D("2.80")))
+        pv = catalog.preview_assignment(s, admin, high.id, scope_kind="building", scope_id=estate.building_id,
+                                        start_period="2026-04")
+        assert (pv.changed, pv.gained, pv.lost, pv.unchanged) == (3, 0, 0, 0)
+        assert pv.rows[0].before == "物业费（2.30 元/m²·月）" and pv.rows[0].after == "高层物业费（2.80 元/m²·月）"
+        ex = catalog.preview_assignment(s, admin, std.id, scope_kind="room", scope_id=estate.rooms["0102"],
+                                        start_period="2026-04", exclude=True)
+        assert [(r.target_code, r.after) for r in ex.rows] == [("JD-01-1-0102", "")] and ex.unchanged == 0
+        assert s.scalar(select(func.count()).select_from(catalog.FeeAssignment)) == 1  # nothing written
+
+
+def test_prepay_twelve_months_get_one_free(db, admin, estate):
+    from propdesk.services.billing import offers
+
+    with db.session() as s:
+        std_with_late_fee(s, admin)
+        rule = catalog.create_discount(s, admin, name="预缴一年送一月", kind="prepay_free", fee_item="MGMT",
+                                       months_paid=12, months_free=1, reason="2026年预缴活动",
+                                       start_period="2026-01", end_period="2026-12")
+        owner, room = estate.owners["0201"], estate.rooms["0201"]
+        [offer] = offers.offers_for(s, admin, "room", room, dt.date(2026, 4, 3))
+        # 100.00 m² × 2.30 = 230.00 a month; pay 12 × 230.00 = 2,760.00, get 230.00
+        assert (offer.monthly, offer.pay, offer.bonus) == (D("230.00"), D("2760.00"), D("230.00"))
+        doc = uuid.uuid4()
+        with pytest.raises(ValidationFailed, match="需预缴 12 个月"):
+            offers.apply_offer(s, admin, rule.id, owner, target_kind="room", target_id=room, paid=D("2000"),
+                               on=dt.date(2026, 4, 3), doc_type="cashier_payment", doc_id=doc)
+        ledger.topup_prepayment(s, admin, owner, D("2760.00"), fee_item="MGMT", on=dt.date(2026, 4, 3),
+                                doc_type="cashier_payment", doc_id=doc, offset=False)
+        offers.apply_offer(s, admin, rule.id, owner, target_kind="room", target_id=room, paid=D("2760.00"),
+                           on=dt.date(2026, 4, 3), doc_type="cashier_payment", doc_id=doc)
+        b = ledger.balance(s, admin, owner)
+        assert sum(b.prepaid_by_item.values(), D(0)) == D("2990.00")  # 2,760.00 + 230.00
+        run.commit(s, admin, "2026-04")
+        assert ledger.balance(s, admin, owner).receivable == D("0.00")  # April paid from the prepayment
+        assert ledger.check(s, admin).ok

@@ -447,6 +447,13 @@ class Resolver:
             keys += [("lot", t.lot_id), ("space", t.id)]
         return [a for k in keys for a in self.by_scope.get(k, ())]
 
+    @staticmethod
+    def in_scope(t: Target, kind: str, scope_id: uuid.UUID | None) -> bool:
+        """Is target ``t`` inside scope (kind, id)?"""
+        return (kind, scope_id) in {("company", None), ("estate", t.estate_id), ("building", t.building_id),
+                                    ("unit", t.unit_id), ("room", t.id if t.kind == "room" else None),
+                                    ("lot", t.lot_id), ("space", t.id if t.kind == "space" else None)}
+
     def resolve(self, t: Target) -> dict[uuid.UUID, tuple[FeeStandard, FeeAssignment]]:
         """fee item id → (standard, winning rule) for one target."""
         own = t.id if ("room", t.id) in self.by_scope or ("space", t.id) in self.by_scope else None
@@ -561,3 +568,108 @@ class DiscountIndex:
 
 def load_discounts(session: Session, period: Period) -> DiscountIndex:
     return DiscountIndex(session.scalars(select(DiscountRule)), period)
+
+
+# --- assignment preview ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class AssignmentChange:
+    target_code: str
+    before: str   # "" = this fee item was not billed
+    after: str
+
+
+@dataclass
+class AssignmentPreview:
+    """Who gets what if a rule is added: per target, the standard before and after."""
+
+    fee_item: str
+    rows: list[AssignmentChange]
+    unchanged: int
+
+    @property
+    def gained(self) -> int:
+        return sum(1 for r in self.rows if not r.before and r.after)
+
+    @property
+    def lost(self) -> int:
+        return sum(1 for r in self.rows if r.before and not r.after)
+
+    @property
+    def changed(self) -> int:
+        return sum(1 for r in self.rows if r.before and r.after)
+
+
+def preview_assignment(session: Session, actor: Actor, standard: "uuid.UUID | str", *, scope_kind: str,
+                       scope_id: uuid.UUID | None = None, usage: str = "", start_period: "str | Period",
+                       exclude: bool = False) -> AssignmentPreview:
+    """What :func:`assign` with the same arguments would change, target by target,
+    for the rule's first period (nothing is written)."""
+    require(actor, BILL_VIEW)
+    from propdesk.services.billing.run import Scope, _load_targets
+
+    std = get_standard(session, standard)
+    period = parse_period(start_period, "起始账期")
+    _scope_label(session, scope_kind, scope_id)  # NotFound for a bad scope
+    standards = {s.id: s for s in session.scalars(select(FeeStandard))}
+    rules = list(session.scalars(select(FeeAssignment).where(FeeAssignment.deleted_at.is_(None))))
+    new = FeeAssignment(id=uuid.uuid4(), standard_id=std.id, scope_kind=scope_kind, scope_id=scope_id,
+                        usage=usage, start_period=str(period), end_period=None, exclude=exclude,
+                        created_at=dt.datetime.max)
+    before, after = Resolver(rules, standards, period), Resolver(rules + [new], standards, period)
+    if scope_kind == "company":
+        scope = Scope("company", None, "")
+    else:
+        estate_id = _estate_of(session, scope_kind, scope_id)
+        scope = Scope("estate", estate_id, "")
+    vers = {v.standard_id: v for v in session.scalars(select(FeeStandardVersion).where(
+        FeeStandardVersion.effective_from <= period.first_day, FeeStandardVersion.deleted_at.is_(None))
+        .order_by(FeeStandardVersion.effective_from))}
+
+    def text(pair) -> str:
+        if pair is None:
+            return ""
+        s = pair[0]
+        return f"{s.name}（{price_text(s, vers.get(s.id))}）"
+    rows, same = [], 0
+    for t in _load_targets(session, scope, {std.target}):
+        if not Resolver.in_scope(t, scope_kind, scope_id):
+            continue
+        a = text(before.resolve(t).get(std.fee_item_id))
+        b = text(after.resolve(t).get(std.fee_item_id))
+        if a == b:
+            same += 1
+        else:
+            rows.append(AssignmentChange(t.code, a, b))
+    item = session.get(FeeItem, std.fee_item_id)
+    return AssignmentPreview(item.name, rows, same)
+
+
+def _estate_of(session: Session, kind: str, scope_id: uuid.UUID) -> uuid.UUID:
+    if kind == "estate":
+        return scope_id
+    if kind == "building":
+        return session.get(Building, scope_id).estate_id
+    if kind == "unit":
+        return session.get(Building, session.get(Unit, scope_id).building_id).estate_id
+    if kind == "room":
+        return session.get(Room, scope_id).estate_id
+    if kind == "lot":
+        return session.get(ParkingLot, scope_id).estate_id
+    return session.get(ParkingSpace, scope_id).estate_id
+
+
+def list_assignments(session: Session, actor: Actor, standard: "uuid.UUID | str | None" = None) -> list[tuple]:
+    """(rule, standard, scope label) of the live rules, newest first."""
+    require(actor, BILL_VIEW)
+    stmt = select(FeeAssignment).where(FeeAssignment.deleted_at.is_(None))
+    if standard is not None:
+        stmt = stmt.where(FeeAssignment.standard_id == get_standard(session, standard).id)
+    out = []
+    for a in session.scalars(stmt.order_by(FeeAssignment.created_at.desc())):
+        try:
+            label = _scope_label(session, a.scope_kind, a.scope_id)
+        except NotFound:
+            label = "（已删除）"
+        out.append((a, session.get(FeeStandard, a.standard_id), label))
+    return out
