@@ -32,3 +32,23 @@ def test_codes_fit_their_columns(mapping, column):
 
 def test_complaint_actions_are_labelled():
     assert set(complaints.TRANSITIONS) == set(complaints.ACTIONS)
+
+
+def test_overlong_text_is_refused_with_the_field_named(db, office):
+    from propdesk.errors import ValidationFailed
+    from propdesk.services.service_desk import complaints as cp, workorders as wo
+    from tests.service.conftest import NOW
+
+    with db.session() as s:
+        with pytest.raises(ValidationFailed) as e:
+            cp.create_complaint(s, office.frontdesk, complainant="张" * 65, content="x", now=NOW)
+        assert e.value.problems[0].where == "投诉人" and "最多 64 个字" in e.value.problems[0].zh
+        with pytest.raises(ValidationFailed) as e:
+            wo.create_order(s, office.frontdesk, room_id=office.room_id, category="水电",
+                            description="x", reporter="李" * 70, now=NOW)
+        assert [p.where for p in e.value.problems] == ["报修人"]
+        o = wo.create_order(s, office.frontdesk, room_id=office.room_id, category="水电",
+                            description="x", now=NOW)
+        with pytest.raises(ValidationFailed):
+            wo.suspend(s, office.frontdesk, o.id, reason="等" * 300, now=NOW)
+        assert o.state == "pending"

@@ -128,3 +128,19 @@ def parse_code(mapping: dict[str, str], value: str | None, where: str,
 def local_now() -> dt.datetime:
     """The office's wall-clock time, to the second (work-order times are local)."""
     return dt.datetime.now().replace(microsecond=0)
+
+
+def length_problems(model, values: dict, labels: dict[str, str]) -> list[Problem]:
+    """Text longer than its column (``labels``: field -> Chinese name), as Problems.
+
+    SQLite stores any length; PostgreSQL refuses the whole transaction, so the
+    limit is checked here, where the message can say which field to shorten.
+    """
+    out = []
+    for key, where in labels.items():
+        value = values.get(key)
+        limit = getattr(model.__table__.c[key].type, "length", None)
+        if isinstance(value, str) and limit and len(value) > limit:
+            out.append(Problem(where, f"{where}太长：最多 {limit} 个字，现有 {len(value)} 个字",
+                               f"{key} is too long: at most {limit} characters, got {len(value)}"))
+    return out

@@ -26,7 +26,8 @@ from propdesk.models.service import Complaint
 from propdesk.security import MASTER_VIEW, WORKORDER_CREATE, WORKORDER_DISPATCH, Actor, require
 from propdesk.services import audit
 from propdesk.services.service_desk.codes import (
-    COMPLAINT_STATES, DEPARTMENTS, IDENTITIES, REPLY_METHODS, SATISFACTION, local_now, parse_code,
+    COMPLAINT_STATES, DEPARTMENTS, IDENTITIES, REPLY_METHODS, SATISFACTION, length_problems,
+    local_now, parse_code,
 )
 from propdesk.services.service_desk.numbering import next_number
 from propdesk.validators import normalize_phone, phone_ok
@@ -82,6 +83,8 @@ def create_complaint(session: Session, actor: Actor, *, complainant: str, conten
     phone = normalize_phone(phone or "")
     if phone and not phone_ok(phone):
         p.append(Problem("联系电话", f"电话号码无效：{phone}", f"invalid phone number {phone}"))
+    p += length_problems(Complaint, dict(complainant=(complainant or "").strip(), phone=phone),
+                         {"complainant": "投诉人", "phone": "联系电话"})
     if room_id is not None:
         room = session.get(Room, room_id)
         if room is None or room.deleted_at is not None:
@@ -131,6 +134,7 @@ def route(session: Session, actor: Actor, complaint_id: uuid.UUID, *, department
     c = get_complaint(session, actor, complaint_id)
     p: list[Problem] = []
     dept = parse_code(DEPARTMENTS, department, "责任部门", p)
+    p += length_problems(Complaint, {"handler": (handler or "").strip()}, {"handler": "处理人"})
     if p:
         raise ValidationFailed(p)
     return _step(session, actor, c, "route", now, DEPARTMENTS[dept], department=dept,

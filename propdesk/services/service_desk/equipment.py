@@ -18,7 +18,7 @@ from propdesk.money import MoneyError, ZERO, to_decimal
 from propdesk.security import EQUIPMENT_MANAGE, MASTER_VIEW, Actor, require
 from propdesk.services import audit
 from propdesk.services.service_desk.codes import (
-    EQUIPMENT_KINDS, EQUIPMENT_STATUSES, RECORD_KINDS, parse_code,
+    EQUIPMENT_KINDS, EQUIPMENT_STATUSES, RECORD_KINDS, length_problems, parse_code,
 )
 from propdesk.validators import normalize_phone, phone_ok
 
@@ -46,6 +46,10 @@ def _problems(session: Session, v: dict) -> list[Problem]:
                          "warranty cannot end before installation"))
     if inst and inst > dt.date.today() + dt.timedelta(days=366):
         p.append(Problem("安装日期", "安装日期不合理", "implausible installation date"))
+    p += length_problems(Equipment, v, {
+        "code": "设备编号", "name": "设备名称", "location": "位置", "model": "型号",
+        "manufacturer": "生产厂家", "supplier": "供应商", "supplier_phone": "供应商电话",
+        "serial_no": "出厂编号"})
     if v.get("estate_id") is not None:
         e = session.get(Estate, v["estate_id"])
         if e is None or e.deleted_at is not None:
@@ -164,6 +168,8 @@ def add_record(session: Session, actor: Actor, equipment_id: uuid.UUID, *, kind:
     kind = parse_code(RECORD_KINDS, kind, "记录类别", problems)
     if not (content or "").strip():
         problems.append(Problem("工作内容", "请填写工作内容", "describe the work"))
+    problems += length_problems(EquipmentRecord, {"performed_by": performed_by or ""},
+                                {"performed_by": "执行人"})
     if done_on > dt.date.today() + dt.timedelta(days=1):
         problems.append(Problem("日期", "记录日期不能在将来", "the date cannot be in the future"))
     try:

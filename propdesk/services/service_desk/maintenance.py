@@ -31,7 +31,9 @@ from propdesk.security import (
 )
 from propdesk.services import audit
 from propdesk.services.service_desk import workorders
-from propdesk.services.service_desk.codes import FREQUENCIES, local_now, parse_code
+from propdesk.services.service_desk.codes import (
+    FREQUENCIES, length_problems, local_now, parse_code,
+)
 
 MONTHS = {"month": 1, "quarter": 3, "year": 12}
 PLAN_FIELDS = ("title", "frequency", "start_date", "end_date", "content", "post", "assignee_id",
@@ -99,6 +101,7 @@ def _plan_problems(session: Session, v: dict) -> list[Problem]:
         p.append(Problem("首次保养日期", "请填写首次保养日期", "first due date is required"))
     elif v.get("end_date") and v["end_date"] < v["start_date"]:
         p.append(Problem("结束日期", "结束日期不能早于首次保养日期", "end date before start"))
+    p += length_problems(MaintenancePlan, v, {"title": "计划名称", "post": "责任岗位"})
     if v.get("assignee_id") is not None:
         op = session.get(Operator, v["assignee_id"])
         if op is None or not op.active or WORKORDER_HANDLE not in ROLE_PERMISSIONS.get(op.role, ()):

@@ -24,7 +24,7 @@ from propdesk.models.service import (
 from propdesk.money import MoneyError, ZERO, round_fen, to_decimal
 from propdesk.security import MASTER_VIEW, STOCK_MANAGE, STOCK_OVERRIDE, Actor, require
 from propdesk.services import audit
-from propdesk.services.service_desk.codes import MOVEMENT_KINDS, MOVEMENT_PREFIX
+from propdesk.services.service_desk.codes import MOVEMENT_KINDS, MOVEMENT_PREFIX, length_problems
 from propdesk.services.service_desk.numbering import next_number
 
 ITEM_FIELDS = ("code", "name", "spec", "unit", "category", "min_qty", "price", "active", "note")
@@ -173,6 +173,8 @@ def _item_problems(values: dict) -> list[Problem]:
         p.append(Problem("物料名称", "物料名称不能为空", "item name is required"))
     if not (values.get("unit") or "").strip():
         p.append(Problem("单位", "单位不能为空（如 个、米、卷）", "unit is required (e.g. 个, 米)"))
+    p += length_problems(StockItem, values, {"code": "物料编码", "name": "物料名称", "spec": "规格",
+                                             "unit": "单位", "category": "类别"})
     if "min_qty" in values:
         values["min_qty"] = parse_qty(values["min_qty"], "库存下限", p, allow_zero=True)
     if "price" in values:
@@ -340,6 +342,10 @@ def _guard_negative(session: Session, actor: Actor, item: StockItem, change: Dec
 
 def _post(session: Session, actor: Actor, kind: str, rows: list[dict], *, on: dt.date | None,
           party: str, note: str, summary: str, doc_no: str | None = None) -> list[StockMovement]:
+    too_long = length_problems(StockMovement, {"party": party.strip(), "note": note.strip()},
+                               {"party": "往来单位/人", "note": "说明"})
+    if too_long:
+        raise ValidationFailed(too_long)
     day = on or dt.date.today()
     doc = doc_no or next_number(session, StockMovement.doc_no, MOVEMENT_PREFIX[kind], day)
     out = []
@@ -488,6 +494,9 @@ def stocktake(session: Session, actor: Actor, counts: dict[uuid.UUID, Decimal], 
     day = on or dt.date.today()
     number = next_number(session, Stocktake.number, MOVEMENT_PREFIX["adjust"], day)
     book = on_hand_many(session, [i.id for i, _ in items])
+    too_long = length_problems(Stocktake, {"note": note.strip()}, {"note": "说明"})
+    if too_long:
+        raise ValidationFailed(too_long)
     take = Stocktake(number=number, taken_on=day, note=note.strip(),
                      operator_id=actor.operator_id, operator_name=actor.label)
     session.add(take)

@@ -36,10 +36,12 @@ from propdesk.services import audit
 from propdesk.services.service_desk import charges, stock, workflow
 from propdesk.services.service_desk.codes import (
     ACTIONS, CATEGORIES, NUMBER_PREFIX, SATISFACTION, SOURCES, STATES, URGENCIES,
-    WORK_ORDER_KINDS, local_now, parse_code,
+    WORK_ORDER_KINDS, length_problems, local_now, parse_code,
 )
 from propdesk.services.service_desk.numbering import next_number
 from propdesk.validators import normalize_phone, phone_ok
+
+INTAKE_LABELS = {"reporter": "报修人", "contact": "联系电话", "location": "位置"}
 
 # How long each urgency allows, from the later of intake and appointment.
 URGENCY_WINDOW = {"emergency": dt.timedelta(hours=1), "urgent": dt.timedelta(hours=4)}
@@ -320,6 +322,8 @@ def create_order(session: Session, actor: Actor, *, category: str, description: 
                                 "give the location (e.g. lobby of building 3)"))
     if chargeable and room_id is None:
         problems.append(Problem("有偿维修", "只有房间的报修可以收费", "only a room's repair can be charged"))
+    problems += length_problems(WorkOrder, dict(reporter=reporter, contact=contact,
+                                                location=location), INTAKE_LABELS)
     if appointment_at is not None and appointment_at < now - dt.timedelta(days=1):
         problems.append(Problem("预约时间", f"预约时间 {appointment_at:%Y-%m-%d %H:%M} 已过",
                                 "the appointment time is in the past"))
@@ -384,6 +388,9 @@ def _need_reason(action: str, reason: str) -> str:
     if not reason:
         raise ValidationFailed([Problem(
             "原因", f"{ACTIONS[action]}必须填写原因", f"{action} needs a reason")])
+    too_long = length_problems(WorkOrder, {"hold_reason": reason}, {"hold_reason": "原因"})
+    if too_long:
+        raise ValidationFailed(too_long)
     return reason
 
 
@@ -679,6 +686,7 @@ def update_intake(session: Session, actor: Actor, order_id: uuid.UUID, **changes
         if changes["contact"] and not phone_ok(changes["contact"]):
             problems.append(Problem("联系电话", f"电话号码无效：{changes['contact']}",
                                     f"invalid phone number {changes['contact']}"))
+    problems += length_problems(WorkOrder, changes, INTAKE_LABELS)
     if problems:
         raise ValidationFailed(problems)
     before = audit.snapshot(order)
