@@ -15,7 +15,6 @@ from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
 
 from propdesk.db import Database
 from propdesk.security import Actor
-from ui.signals import emit
 from ui.tasks import TaskRunner
 
 
@@ -84,7 +83,7 @@ class AppContext:
         return self.actor is not None and self.actor.can(permission)
 
     def open_node(self, kind: str, node_id: uuid.UUID) -> None:
-        emit(self.signals.open_node, kind, node_id)
+        self.signals.open_node.emit(kind, node_id)
 
     @property
     def db_label(self) -> str:

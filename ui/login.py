@@ -12,7 +12,6 @@ from propdesk.security import Actor
 from propdesk.services.operators import MIN_PASSWORD, add_operator, count_operators, login
 from ui.i18n import LANGUAGES, current_language, error_text, set_language, tr
 from ui.icons import icon
-from ui.signals import emit
 from ui.widgets.base import Retranslatable
 from ui.widgets.fields import ErrorLabel
 
@@ -34,7 +33,7 @@ class LanguagePicker(QComboBox):
         lang = self.currentData()
         self.ctx.settings.language = lang
         set_language(lang)
-        emit(self.ctx.signals.language_changed, lang)
+        self.ctx.signals.language_changed.emit(lang)
 
 
 class _Header(QWidget):
@@ -142,7 +141,7 @@ class LoginDialog(Retranslatable, QDialog):
     def _ok(self, actor: Actor) -> None:
         self.actor = actor
         self.ctx.settings.last_username = actor.username
-        emit(self.logged_in, actor)
+        self.logged_in.emit(actor)
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:

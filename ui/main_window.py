@@ -17,7 +17,6 @@ from ui.i18n import LANGUAGES, current_language, label, set_language, tr, transl
 from ui.icons import icon
 from ui.registry import load
 from ui.screens import ScreenEntry, screens_for
-from ui.signals import emit
 from ui.tasks import show_info
 from ui.widgets.base import Retranslatable, Screen
 from ui.widgets.fields import ErrorLabel
@@ -259,7 +258,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.ctx.settings.language = lang
         set_language(lang)
         self.lang_actions[lang].setChecked(True)
-        emit(self.ctx.signals.language_changed, lang)
+        self.ctx.signals.language_changed.emit(lang)
 
     def logout(self) -> None:
         self.logout_requested = True
@@ -298,7 +297,7 @@ class MainWindow(Retranslatable, QMainWindow):
                 return
         self.ctx.settings.set_geometry("main", self.saveGeometry())
         super().closeEvent(event)
-        emit(self.closed)
+        self.closed.emit()
 
 
 class PasswordDialog(Retranslatable, QDialog):

@@ -33,7 +33,6 @@ from shiboken6 import isValid
 from propdesk.db import Database
 from propdesk.errors import PropDeskError
 from ui.i18n import error_text, tr
-from ui.signals import emit
 
 log = logging.getLogger("propdesk.ui.tasks")
 
@@ -117,7 +116,7 @@ class Op(QObject):
         self.result = result
         try:
             if self._write and self._changes is not None:
-                emit(self._runner.changed, self._changes)
+                self._runner.changed.emit(self._changes)
             if self._alive() and not self._superseded():
                 for cb in self._on_success:
                     cb(result)
@@ -144,7 +143,7 @@ class Op(QObject):
                 for cb in self._on_finally:
                     cb()
         finally:
-            emit(self.finished)
+            self.finished.emit()
             self._runner._stop(self)
 
 
@@ -165,10 +164,10 @@ class _Job(QRunnable):
         except BaseException as exc:  # delivered to the GUI thread, never lost
             tb = traceback.format_exc()
             del fn
-            emit(self.runner._failed, self.ticket, exc.with_traceback(None), tb)
+            self.runner._failed.emit(self.ticket, exc.with_traceback(None), tb)
             return
         del fn   # drop our references before the GUI thread can finish with the op
-        emit(self.runner._done, self.ticket, result)
+        self.runner._done.emit(self.ticket, result)
 
 
 class TaskRunner(QObject):
@@ -231,7 +230,7 @@ class TaskRunner(QObject):
         op._ticket = ticket
         if op._key is not None:
             self._latest[op._key] = op
-        emit(self.busy_changed, len(self._live))
+        self.busy_changed.emit(len(self._live))
         (self._writer if op._write else self._readers).start(_Job(op._fn, ticket, self))
 
     @Slot(int, object)
@@ -250,9 +249,9 @@ class TaskRunner(QObject):
         self._live.pop(getattr(op, "_ticket", -1), None)
         if op._key is not None and self._latest.get(op._key) is op:
             del self._latest[op._key]
-        emit(self.busy_changed, len(self._live))
+        self.busy_changed.emit(len(self._live))
         if not self._live:
-            emit(self.idle)
+            self.idle.emit()
 
     def shutdown(self, msecs: int = 10000) -> None:
         """Wait for queued work (on exit), so no write is cut off half-way."""

@@ -16,7 +16,6 @@ from propdesk.services.customers import (
 )
 from propdesk.validators import mobile_ok, normalize_id, phone_ok, resident_id_problem
 from ui.i18n import current_language, error_text, tr
-from ui.signals import emit
 from ui.tasks import Changes
 from ui.widgets.base import Retranslatable
 from ui.widgets.fields import EnumCombo, ErrorLabel, mark_invalid
@@ -192,7 +191,7 @@ class CustomerEditor(Retranslatable, QDialog):
 
     def _saved(self, customer) -> None:
         self.customer = customer
-        emit(self.saved, customer)
+        self.saved.emit(customer)
         self.accept()
 
 
@@ -271,7 +270,7 @@ class CustomerPicker(Retranslatable, QWidget):
     def set_chosen(self, row: CustomerRow | None) -> None:
         self._chosen = row
         self._show_chosen()
-        emit(self.picked, row)
+        self.picked.emit(row)
 
     def _show_chosen(self) -> None:
         r = self._chosen

@@ -21,7 +21,6 @@ from propdesk.models.enums import ROOM_STATUSES, SPACE_STATUSES
 from propdesk.services.property import Node
 from ui.i18n import label, tr
 from ui.icons import icon, room_status_icon, space_status_icon
-from ui.signals import emit
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 10
 ID_ROLE = Qt.ItemDataRole.UserRole + 11
@@ -100,7 +99,7 @@ class PropertyTreeModel(QAbstractItemModel):
             # the expand arrow disappears: tell the view this row changed
             if item is not self._root:
                 idx = self._index_of(item)
-                emit(self.dataChanged, idx, idx)
+                self.dataChanged.emit(idx, idx)
             return
         self.beginInsertRows(parent, 0, len(nodes) - 1)
         item.set_children(nodes)
@@ -218,7 +217,7 @@ class PropertyTreeModel(QAbstractItemModel):
             item.label = label
         if status is not None:
             item.status = status
-        emit(self.dataChanged, idx, idx)
+        self.dataChanged.emit(idx, idx)
         return True
 
     def refresh_children(self, kind: str, node_id: uuid.UUID | None) -> None:
@@ -234,7 +233,7 @@ class PropertyTreeModel(QAbstractItemModel):
         if item.children is None:
             if not item.has_children:
                 item.has_children = True
-                emit(self.dataChanged, idx, idx)
+                self.dataChanged.emit(idx, idx)
             return
         nodes = self._load(item)
         new_keys = [(n.kind, n.id) for n in nodes]
@@ -263,7 +262,7 @@ class PropertyTreeModel(QAbstractItemModel):
                 if (existing.label, existing.status) != (n.label, n.status):
                     existing.label, existing.status = n.label, n.status
                     ci = self._index_of(existing)
-                    emit(self.dataChanged, ci, ci)
+                    self.dataChanged.emit(ci, ci)
                 existing.has_children = n.has_children
             else:
                 self.beginInsertRows(idx, pos, pos)
@@ -278,6 +277,6 @@ class PropertyTreeModel(QAbstractItemModel):
 
     def retranslate(self) -> None:
         """Room labels ("0502室") follow the language: repaint the loaded rows."""
-        emit(self.layoutAboutToBeChanged)
-        emit(self.layoutChanged)
-        emit(self.headerDataChanged, Qt.Orientation.Horizontal, 0, 0)
+        self.layoutAboutToBeChanged.emit()
+        self.layoutChanged.emit()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 0)

@@ -28,7 +28,6 @@ from ui.icons import icon
 from ui.models.property_tree import ID_ROLE, KIND_ROLE, PropertyTreeModel
 from ui.screens.room_detail import RoomDetailPanel
 from ui.screens.room_map import BuildingMapPanel
-from ui.signals import emit
 from ui.tasks import Changes
 from ui.widgets.base import Retranslatable, Screen
 from ui.widgets.room_grid import StatusLegend
@@ -424,7 +423,7 @@ class NavigatorScreen(Screen):
         else:
             self._show_page(self.overview)
             self.overview.show_node(kind, node_id, name)
-        emit(self.node_shown, kind, node_id)
+        self.node_shown.emit(kind, node_id)
 
     @staticmethod
     def _unit_code(name: str) -> str:

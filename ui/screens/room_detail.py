@@ -14,7 +14,6 @@ from ui.i18n import label, tr, translated
 from ui.icons import ROOM_STATUS_BORDERS, ROOM_STATUS_COLORS
 from ui.registry import load
 from ui.room_tabs import RoomTab, tabs_for
-from ui.signals import emit
 from ui.tasks import Changes
 from ui.widgets.base import Retranslatable
 
@@ -99,7 +98,7 @@ class RoomDetailPanel(Retranslatable, QWidget):
     def _header_done(self, result) -> None:
         self.header, self._occupants = result
         self._show_header()
-        emit(self.header_loaded, self.header)
+        self.header_loaded.emit(self.header)
 
     def _show_header(self) -> None:
         h = self.header

@@ -16,7 +16,6 @@ from propdesk.security import MASTER_EDIT
 from propdesk.services.property import get_room, update_room
 from ui.i18n import error_text, tr
 from ui.room_tabs import RoomTab
-from ui.signals import emit
 from ui.tasks import Changes
 from ui.widgets.fields import DecimalEdit, EnumCombo, ErrorLabel, mark_invalid
 
@@ -214,7 +213,7 @@ class RoomInfoTab(RoomTab):
 
     def _saved(self, room) -> None:
         self._show(room)
-        emit(self.saved, room)
+        self.saved.emit(room)
 
     def _failed(self, exc: BaseException) -> None:
         self.error.show_error(error_text(exc))

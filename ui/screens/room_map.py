@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
 
 from propdesk.services.property import building_grid, building_refs
 from ui.i18n import tr
-from ui.signals import emit
 from ui.tasks import Changes
 from ui.widgets.base import Retranslatable, Screen
 from ui.widgets.room_grid import RoomGrid, StatusLegend
@@ -75,7 +74,7 @@ class BuildingMapPanel(Retranslatable, QWidget):
         self.grid.set_cells(cells, self.highlight_unit)
         self.legend.set_counts(dict(self.grid.status_counts()))
         self.retranslate()
-        emit(self.loaded)
+        self.loaded.emit()
 
     def _on_changes(self, changes: Changes) -> None:
         if self.building_id is None:

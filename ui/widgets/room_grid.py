@@ -20,7 +20,6 @@ from propdesk.models.enums import ROOM_STATUSES
 from propdesk.services.property import GridCell
 from ui.i18n import label, tr
 from ui.icons import ROOM_STATUS_BORDERS, ROOM_STATUS_COLORS
-from ui.signals import emit
 
 CELL_W, CELL_H = 74, 44
 GAP, UNIT_GAP = 6, 22
@@ -210,13 +209,13 @@ class RoomGrid(QWidget):
         if p is not None:
             self._current = p.cell.room_id
             self.update()
-            emit(self.room_clicked, p.cell.room_id)
+            self.room_clicked.emit(p.cell.room_id)
         super().mousePressEvent(event)
 
     def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
         p = self._at(event.position().toPoint())
         if p is not None:
-            emit(self.room_activated, p.cell.room_id)
+            self.room_activated.emit(p.cell.room_id)
 
     def mouseMoveEvent(self, event) -> None:  # noqa: N802
         p = self._at(event.position().toPoint())
@@ -259,10 +258,10 @@ class RoomGrid(QWidget):
             nxt = self._cells[0] if cur is None else self._neighbour(cur, *moves[key])
             self._current = nxt.cell.room_id
             self.update()
-            emit(self.current_moved, self._current)
+            self.current_moved.emit(self._current)
             return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._current:
-            emit(self.room_activated, self._current)
+            self.room_activated.emit(self._current)
             return
         super().keyPressEvent(event)
 

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from ui.i18n import tr, translated
-from ui.signals import emit
 
 EXPORT_ROLE = Qt.ItemDataRole.UserRole + 1   # the typed value written to Excel
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2      # the row object itself
@@ -82,9 +81,9 @@ class RowTableModel(QAbstractTableModel):
     def retranslate(self) -> None:
         """Headers and label columns follow the UI language."""
         if self.columns:
-            emit(self.headerDataChanged, Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
         if self._rows and self.columns:
-            emit(self.dataChanged, self.index(0, 0),
+            self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(self._rows) - 1, len(self.columns) - 1))
 
     # -- Qt model API ------------------------------------------------------------
@@ -150,7 +149,7 @@ class RowTableModel(QAbstractTableModel):
             if isinstance(v, (int, Decimal)) and not isinstance(v, bool):
                 return (0, v)
             return (0, str(v)) if not isinstance(v, (dt.date,)) else (0, v.isoformat())
-        emit(self.layoutAboutToBeChanged)
+        self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
         old_rows = [self._rows[i.row()] for i in old]
         try:
@@ -161,7 +160,7 @@ class RowTableModel(QAbstractTableModel):
         pos = {id(r): i for i, r in enumerate(self._rows)}
         self.changePersistentIndexList(
             old, [self.index(pos[id(r)], i.column()) for r, i in zip(old_rows, old)])
-        emit(self.layoutChanged)
+        self.layoutChanged.emit()
 
 
 class TableView(QTableView):
@@ -231,7 +230,7 @@ class TableView(QTableView):
     def _activate(self, index) -> None:
         row = index.data(ROW_ROLE) if index.isValid() else None
         if row is not None:
-            emit(self.row_activated, row)
+            self.row_activated.emit(row)
 
     def selected_row(self) -> Any:
         idx = self.currentIndex()
