@@ -41,14 +41,6 @@ PAY_METHODS = {
     "transfer": "转账",
     "prepaid": "预存冲抵",
 }
-PAY_METHODS_EN = {
-    "cash": "Cash",
-    "wechat": "WeChat Pay",
-    "alipay": "Alipay",
-    "card": "Bank card",
-    "transfer": "Bank transfer",
-    "prepaid": "Prepayment offset",
-}
 #: Methods a refund can go back through (not to a prepayment: that is a top-up).
 REFUND_METHODS = {k: v for k, v in PAY_METHODS.items() if k != "prepaid"}
 

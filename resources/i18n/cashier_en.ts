@@ -478,7 +478,7 @@
         <message>
             <location filename="../../propdesk/models/cashier.py" line="38" />
             <source>微信</source>
-            <translation>WeChat Pay</translation>
+            <translation>WeChat</translation>
         </message>
         <message>
             <location filename="../../propdesk/models/cashier.py" line="39" />

@@ -208,7 +208,7 @@ def test_screen_switches_to_english_live(qtbot, db, make_ctx):
     assert screen.confirm_button.text() == "确认收款 (Enter)"
     set_language("en")
     qtbot.waitUntil(lambda: screen.confirm_button.text() == "Confirm payment (Enter)")
-    assert screen.tenders.labels["wechat"].text() == "F6 WeChat Pay"
+    assert screen.tenders.labels["wechat"].text() == "F6 WeChat"   # the same word as the service desk's channel
     assert screen.model.headerData(6, Qt.Orientation.Horizontal) == "Late fee"
 
 
