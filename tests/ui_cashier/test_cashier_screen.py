@@ -46,6 +46,14 @@ def _screen(qtbot, ctx) -> CashierScreen:
     return screen
 
 
+def _find(qtbot, screen: CashierScreen, code: str) -> None:
+    """Search for ``code`` and wait for the payer's lines."""
+    screen.focus_search()
+    qtbot.keyClicks(screen.search_box, code)
+    with qtbot.waitSignal(screen.loaded, timeout=10000):
+        qtbot.keyClick(screen.search_box, Qt.Key.Key_Return)
+
+
 def _wait_printed(sim, marker: str = "[DRAWER", timeout: float = 5.0) -> list[str]:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -110,10 +118,7 @@ def test_wechat_is_one_key_and_partial_payment(qtbot, db, admin, world, make_ctx
     configure_printer(db, admin, output="pdf")
     ctx = make_ctx()
     screen = _screen(qtbot, ctx)
-    screen.focus_search()
-    qtbot.keyClicks(screen.search_box, "JD-01-1-0201")
-    with qtbot.waitSignal(screen.loaded, timeout=10000):
-        qtbot.keyClick(screen.search_box, Qt.Key.Key_Return)
+    _find(qtbot, screen, "JD-01-1-0201")
     # 李娜 0201: 230.00 + 4.72 (41 days: 4.715) and 230.00 + 1.15 (10 days) = 465.87
     assert screen.due_value.text() == "￥465.87"
     screen.pay_amount.setFocus()
@@ -145,10 +150,7 @@ def test_void_needs_a_supervisor_password_on_the_screen(qtbot, db, admin, world,
     configure_printer(db, admin, port=printer_sim.port)
     ctx = make_ctx()
     screen = _screen(qtbot, ctx)
-    screen.focus_search()
-    qtbot.keyClicks(screen.search_box, "JD-01-1-0101")
-    with qtbot.waitSignal(screen.loaded, timeout=10000):
-        qtbot.keyClick(screen.search_box, Qt.Key.Key_Return)
+    _find(qtbot, screen, "JD-01-1-0101")
     with qtbot.waitSignal(screen.paid, timeout=10000) as paid:
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     number = paid.args[0].receipt_number
@@ -221,10 +223,7 @@ def test_shift_close_from_the_screen_previews_the_report(qtbot, db, admin, world
     configure_printer(db, admin, output="pdf")
     ctx = make_ctx()
     screen = _screen(qtbot, ctx)
-    screen.focus_search()
-    qtbot.keyClicks(screen.search_box, "JD-01-1-0201")
-    with qtbot.waitSignal(screen.loaded, timeout=10000):
-        qtbot.keyClick(screen.search_box, Qt.Key.Key_Return)
+    _find(qtbot, screen, "JD-01-1-0201")
     with qtbot.waitSignal(screen.paid, timeout=10000):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)     # 465.87 in cash
     qtbot.waitUntil(ctx.tasks.is_idle, timeout=15000)
