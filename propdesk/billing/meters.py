@@ -36,11 +36,13 @@ class RegisterReading:
     rollover: bool = False             # operator confirmed the register wrapped
     max_reading: Decimal | None = None  # largest value the register shows, e.g. 9999.9
     label: str = ""                    # e.g. the date, for messages
+    step: Decimal | None = None        # the register's last digit (0.1 for one decimal)
 
 
-def step_of(max_reading: Decimal) -> Decimal:
-    """The register's last-digit step: 9999.9 → 0.1, 99999 → 1."""
-    return Decimal(1).scaleb(max_reading.as_tuple().exponent)
+def step_of(max_reading: Decimal, step: Decimal | None = None) -> Decimal:
+    """The register's last-digit step: given, or read from how the maximum is
+    written (9999.9 → 0.1, 99999 → 1)."""
+    return step if step is not None else Decimal(1).scaleb(max_reading.as_tuple().exponent)
 
 
 def segment(prev: RegisterReading, cur: RegisterReading) -> tuple[Decimal, str]:
@@ -59,7 +61,7 @@ def segment(prev: RegisterReading, cur: RegisterReading) -> tuple[Decimal, str]:
             "若已换表请登记换表（旧表止码、新表起码），否则请核对读数")
     if cur.max_reading is None:
         raise MeterError("标记了回零，但该表没有设置最大读数（量程），请先在仪表资料中填写")
-    wrap = cur.max_reading + step_of(cur.max_reading)
+    wrap = cur.max_reading + step_of(cur.max_reading, cur.step)
     used = wrap - prev.value + cur.value
     return used * cur.multiplier, (f"回零 ({qty(wrap)} − {qty(prev.value)} + {qty(cur.value)}){mult}")
 
@@ -101,7 +103,8 @@ class ReadingCheck:
 
 def check_reading(previous: Decimal | None, value: Decimal, *, rollover: bool = False,
                   max_reading: Decimal | None = None, multiplier: Decimal = Decimal(1),
-                  occupied: bool = False, average: Decimal | None = None) -> list[ReadingCheck]:
+                  occupied: bool = False, average: Decimal | None = None,
+                  step: Decimal | None = None) -> list[ReadingCheck]:
     """The checks shown when a reading is entered (grid, import or device)."""
     out: list[ReadingCheck] = []
     if value < 0:
@@ -113,7 +116,7 @@ def check_reading(previous: Decimal | None, value: Decimal, *, rollover: bool = 
         return out
     try:
         used, _ = segment(RegisterReading(previous), RegisterReading(
-            value, multiplier=multiplier, rollover=rollover, max_reading=max_reading))
+            value, multiplier=multiplier, rollover=rollover, max_reading=max_reading, step=step))
     except MeterError as exc:
         return [ReadingCheck("error", "backwards", str(exc),
                              f"reading {value} is below the previous {previous}: mark rollover "

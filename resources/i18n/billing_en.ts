@@ -45,108 +45,216 @@
             <translation>Formula</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="83" />
+            <location filename="../../ui/billing/bill_run.py" line="84" />
             <source>按收费项目</source>
             <translation>By fee item</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="84" />
+            <location filename="../../ui/billing/bill_run.py" line="85" />
             <source>按楼栋</source>
             <translation>By building</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="96" />
+            <location filename="../../ui/billing/bill_run.py" line="98" />
             <source>应收明细</source>
             <translation>Bill lines</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="110" />
-            <location filename="../../ui/billing/bill_run.py" line="211" />
-            <location filename="../../ui/billing/bill_run.py" line="147" />
+            <location filename="../../ui/billing/bill_run.py" line="113" />
+            <location filename="../../ui/billing/bill_run.py" line="214" />
+            <location filename="../../ui/billing/bill_run.py" line="150" />
             <source>应收计算</source>
             <translation>Bill run</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="111" />
+            <location filename="../../ui/billing/bill_run.py" line="114" />
             <source>范围(&amp;S)</source>
             <translation>&amp;Scope</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="112" />
+            <location filename="../../ui/billing/bill_run.py" line="115" />
+            <location filename="../../ui/billing/readings.py" line="267" />
             <source>账期(&amp;P)</source>
             <translation>&amp;Period</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="113" />
+            <location filename="../../ui/billing/bill_run.py" line="116" />
             <source>预览(&amp;V)</source>
             <translation>Pre&amp;view</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="114" />
+            <location filename="../../ui/billing/bill_run.py" line="117" />
             <source>确认入账(&amp;C)</source>
             <translation>&amp;Commit</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="116" />
-            <location filename="../../ui/billing/bill_run.py" line="118" />
+            <location filename="../../ui/billing/bill_run.py" line="119" />
+            <location filename="../../ui/billing/bill_run.py" line="121" />
             <source>全公司</source>
             <translation>Whole company</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="147" />
+            <location filename="../../ui/billing/bill_run.py" line="150" />
+            <location filename="../../ui/billing/readings.py" line="294" />
             <source>账期格式应为 YYYY-MM，如 2026-03</source>
             <translation>The period must be YYYY-MM, e.g. 2026-03</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="157" />
+            <location filename="../../ui/billing/bill_run.py" line="160" />
             <source>正在计算 {period} …</source>
             <translation>Computing {period} …</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="168" />
+            <location filename="../../ui/billing/bill_run.py" line="171" />
             <source>合计</source>
             <translation>Total</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="174" />
+            <location filename="../../ui/billing/bill_run.py" line="177" />
             <source>{period} {scope}：新增 {new} 行，调整 {adj} 行，未变 {same} 行，涉及 {rooms} 个房间/车位，合计 {total} 元</source>
             <translation>{period} {scope}: {new} new lines, {adj} adjustments, {same} unchanged, {rooms} rooms/spaces, total {total} yuan</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="178" />
+            <location filename="../../ui/billing/bill_run.py" line="181" />
             <source>有 {n} 处错误，修正前不能入账</source>
             <translation>{n} error(s): correct them before committing</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="180" />
+            <location filename="../../ui/billing/bill_run.py" line="183" />
             <source>没有需要入账的内容</source>
             <translation>Nothing to post</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="182" />
+            <location filename="../../ui/billing/bill_run.py" line="185" />
             <source>明细只显示前 {n} 行</source>
             <translation>Only the first {n} lines are shown</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="191" />
+            <location filename="../../ui/billing/bill_run.py" line="194" />
             <source>将 {period} {scope} 的 {n} 行应收（合计 {total} 元）入账？入账后不能修改，只能调整。</source>
             <translation>Post {n} bill lines of {period} {scope} (total {total} yuan)? Posted lines cannot be edited, only adjusted.</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="191" />
-            <location filename="../../ui/billing/bill_run.py" line="216" />
+            <location filename="../../ui/billing/bill_run.py" line="194" />
+            <location filename="../../ui/billing/bill_run.py" line="219" />
             <source>确认入账</source>
             <translation>Commit bill run</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="201" />
+            <location filename="../../ui/billing/bill_run.py" line="204" />
             <source>正在入账 {period} …</source>
             <translation>Posting {period} …</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="220" />
+            <location filename="../../ui/billing/bill_run.py" line="223" />
             <source>已入账 {n} 行，合计 {total} 元，预存冲抵 {o} 笔</source>
             <translation>Posted {n} lines, total {total} yuan; {o} prepayment offsets</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/readings.py" line="38" />
+            <source>上次日期</source>
+            <translation>Previous date</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/readings.py" line="38" />
+            <source>上次读数</source>
+            <translation>Previous</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/readings.py" line="38" />
+            <source>仪表</source>
+            <translation>Meter</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/readings.py" line="38" />
+            <source>房间</source>
+            <translation>Room</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/readings.py" line="38" />
+            <source>类型</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/readings.py" line="39" />
+            <source>回零</source>
+            <translation>Rollover</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/readings.py" line="39" />
+            <source>提示</source>
+            <translation>Checks</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/readings.py" line="39" />
+            <source>本次读数</source>
+            <translation>Reading</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/readings.py" line="39" />
+            <source>用量</source>
+            <translation>Usage</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/readings.py" line="39" />
+            <source>近6月平均</source>
+            <translation>6-month average</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/readings.py" line="110" />
+            <source>公共表</source>
+            <translation>Public meter</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/readings.py" line="265" />
+            <source>楼栋(&amp;B)</source>
+            <translation>&amp;Building</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/readings.py" line="269" />
+            <source>抄表日期</source>
+            <translation>Read on</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/readings.py" line="270" />
+            <source>载入(&amp;L)</source>
+            <translation>&amp;Load</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/readings.py" line="271" />
+            <source>保存(&amp;S)</source>
+            <translation>&amp;Save</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/readings.py" line="320" />
+            <source>共 {n} 块表，已录 {done}，本次修改 {dirty}，错误 {err}，需确认 {warn}</source>
+            <translation>{n} meters, {done} read, {dirty} changed, {err} errors, {warn} to confirm</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/readings.py" line="332" />
+            <source>以下读数需要确认：</source>
+            <translation>These readings need confirmation:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/readings.py" line="332" />
+            <source>确认保存？</source>
+            <translation>Save them?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/readings.py" line="332" />
+            <source>确认读数</source>
+            <translation>Confirm readings</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/readings.py" line="347" />
+            <source>已保存 {n} 条读数</source>
+            <translation>{n} readings saved</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/readings.py" line="352" />
+            <location filename="../../ui/billing/readings.py" line="294" />
+            <source>抄表</source>
+            <translation>Meter readings</translation>
         </message>
         <message>
             <location filename="../../ui/billing/room_fees.py" line="23" />
@@ -307,7 +415,7 @@
         <message>
             <location filename="../../propdesk/models/billing.py" line="30" />
             <source>抄表</source>
-            <translation>Reading</translation>
+            <translation>Meter readings</translation>
         </message>
         <message>
             <location filename="../../propdesk/models/billing.py" line="30" />

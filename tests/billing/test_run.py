@@ -148,7 +148,7 @@ def test_tiered_water_from_readings_and_rollover(db, admin, estate):
         m1 = meters.create_meter(s, admin, kind="water", room_id=estate.rooms["0101"], initial_reading=D("100"),
                                  installed_on=dt.date(2026, 3, 31))
         m2 = meters.create_meter(s, admin, kind="water", room_id=estate.rooms["0102"], initial_reading=D("9990"),
-                                 installed_on=dt.date(2026, 3, 31), max_reading=D("9999"))
+                                 installed_on=dt.date(2026, 3, 31), max_reading=D("9999"), places=0)
         with pytest.raises(ValidationFailed, match="回零"):
             meters.enter_readings(s, admin, "2026-04", dt.date(2026, 4, 25),
                                   [meters.ReadingEntry(m1.id, D("127")), meters.ReadingEntry(m2.id, D("5"))])

@@ -33,6 +33,7 @@ SCREENS: list[ScreenEntry] = [
                 "ui.screens.room_map:RoomMapScreen", "grid", "Ctrl+2"),
     ScreenEntry("cashier", tr_noop("收费台"), "pay.collect", "ui.screens.cashier:CashierScreen", "generate", "Ctrl+3"),
     ScreenEntry("bill_run", tr_noop("应收计算"), "bill.view", "ui.billing.bill_run:BillRunScreen", "generate"),
+    ScreenEntry("readings", tr_noop("抄表"), "bill.view", "ui.billing.readings:ReadingsScreen", "grid"),
     ScreenEntry("cards", tr_noop("门禁卡"), "master.view", "ui.screens.cards:CardsScreen", "car", "Ctrl+4"),
     ScreenEntry("workorders", tr_noop("工单"), "workorder.create", "ui.screens.workorders:WorkOrdersScreen", "wrench"),
     ScreenEntry("complaints", tr_noop("投诉"), "workorder.dispatch", "ui.service.complaints:ComplaintsScreen", "complaint"),

@@ -63,7 +63,7 @@ def setup_demo_billing(session: Session, actor: Actor, *, start: Period | None =
             for kind, base, step in (("water", D("120"), D("11") + i % 9), ("electric", D("3400"), D("160") + 7 * (i % 13))):
                 m = meters.create_meter(session, actor, kind=kind, room_id=r.id, initial_reading=base,
                                         installed_on=start.add(-1).last_day,
-                                        max_reading=D("99999") if kind == "water" else D("999999"))
+                                        max_reading=D("99999") if kind == "water" else D("999999"), places=0)
                 value = base
                 for k in range(2):
                     value += step

@@ -41,9 +41,14 @@ def _chain_key(r: MeterReading):
     return (r.read_on, KIND_ORDER[r.kind], r.created_at or dt.datetime.min)
 
 
+def step(meter: Meter) -> Decimal:
+    """The last digit of the meter's register: 1 for whole units, 0.1 for one decimal …"""
+    return Decimal(1).scaleb(-meter.places)
+
+
 def _reg(r: MeterReading, meter: Meter) -> engine.RegisterReading:
     return engine.RegisterReading(r.value, r.kind, r.multiplier, r.rollover, meter.max_reading,
-                                  f"{r.read_on:%Y-%m-%d}")
+                                  f"{r.read_on:%Y-%m-%d}", step(meter))
 
 
 def get_meter(session: Session, ref: "uuid.UUID | str") -> Meter:
@@ -77,6 +82,9 @@ def create_meter(session: Session, actor: Actor, *, kind: str, initial_reading: 
         p.append(Problem("起始读数", "起始读数无效", "invalid initial reading"))
     if not 0 <= places <= 3:
         p.append(Problem("小数位", "读数小数位应为0到3", "places must be 0..3"))
+    elif max_reading is not None and max_reading != max_reading.quantize(Decimal(1).scaleb(-places)):
+        p.append(Problem("最大读数", f"最大读数 {max_reading} 的小数位多于读数小数位 {places}",
+                         "the maximum reading has more decimals than the register"))
     if p:
         raise ValidationFailed(p)
     room = session.get(Room, room_id) if room_id else None
@@ -166,6 +174,8 @@ def period_usage(session: Session, meters: list[Meter], period: Period) -> dict[
             prev, chain = before[-1], cur
         elif cur[0].kind == "initial":
             prev, chain = cur[0], cur[1:]
+            if not chain:
+                continue  # installed this period, nothing read since: no usage yet
         else:
             out[mid] = MeterUsage(mid, Decimal(0), "", cur[0].read_on, cur[-1].read_on,
                                   f"仪表 {meter.code} 没有起始读数，请先登记起码")
@@ -213,7 +223,7 @@ def check_entry(session: Session, actor: Actor, meter: Meter, period: Period, va
     return engine.check_reading(
         prev.value if prev else None, value, rollover=rollover, max_reading=meter.max_reading,
         multiplier=meter.multiplier, occupied=_occupied(session, meter.room_id, read_on),
-        average=average_usage(session, meter, period))
+        average=average_usage(session, meter, period), step=step(meter))
 
 
 @dataclass
@@ -375,6 +385,7 @@ class SheetRow:
     occupied: bool
     multiplier: Decimal
     max_reading: Decimal | None
+    step: Decimal = Decimal(1)
 
 
 def reading_sheet(session: Session, actor: Actor, building_id: uuid.UUID, period: "str | Period",
@@ -406,7 +417,7 @@ def reading_sheet(session: Session, actor: Actor, building_id: uuid.UUID, period
                             cur.value if cur else None, bool(cur and cur.rollover),
                             u.usage if (u and not u.error and cur) else None,
                             average_usage(session, m, per), m.room_id in occupied, m.multiplier,
-                            m.max_reading))
+                            m.max_reading, step(m)))
     out.sort(key=lambda r: (r.room_code == "公共表", r.room_code, r.kind))
     return out
 

@@ -1,0 +1,69 @@
+"""The reading grid: type, Enter to the next meter, live checks, save all or nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal as D
+
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from propdesk.models.billing import MeterReading
+from propdesk.services.billing import meters
+from ui.billing.readings import COL_CURRENT, COL_NOTE, COL_USAGE, ReadingsScreen
+
+
+def make_meters(db, admin, billed):
+    with db.session() as s:
+        for number, start in (("0101", "100"), ("0102", "9990"), ("0201", "50")):
+            meters.create_meter(s, admin, kind="water", room_id=billed.rooms[number], initial_reading=D(start),
+                                installed_on=dt.date(2026, 3, 31), max_reading=D("9999"), places=0)
+
+
+def type_reading(qtbot, grid, text: str) -> None:
+    """The first key opens the cell editor; the rest go to the editor; Enter commits."""
+    qtbot.keyClick(grid, text[0])
+    if text[1:]:
+        qtbot.keyClicks(grid.focusWidget(), text[1:])
+    qtbot.keyClick(grid.focusWidget(), Qt.Key.Key_Return)
+
+
+def screen_with_sheet(qtbot, ctx):
+    screen = ReadingsScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.activated()
+    qtbot.waitUntil(lambda: screen.building.count() == 1)
+    screen.period.setText("2026-04")
+    screen.read_on.setDate(dt.date(2026, 4, 25))
+    with qtbot.waitSignal(screen.load_sheet().finished):
+        pass
+    return screen
+
+
+def test_keyboard_entry_checks_and_save(qtbot, make_ctx, billed, db, admin, qtmodeltester):
+    make_meters(db, admin, billed)
+    screen = screen_with_sheet(qtbot, make_ctx("finance"))
+    qtmodeltester.check(screen.model)
+    assert screen.model.rowCount() == 3
+    grid = screen.grid
+    assert grid.currentIndex().row() == 0 and grid.currentIndex().column() == COL_CURRENT
+    type_reading(qtbot, grid, "127")
+    qtbot.waitUntil(lambda: grid.currentIndex().row() == 1)  # Enter committed and moved to the next meter
+    idx = screen.model.index(0, COL_USAGE)
+    assert screen.model.data(idx) == "27 m³"   # 127 − 100
+    type_reading(qtbot, grid, "5")
+    qtbot.waitUntil(lambda: grid.currentIndex().row() == 2)
+    note = screen.model.data(screen.model.index(1, COL_NOTE))
+    assert "回零" in note and not screen.save_button.isEnabled()   # 5 < 9990: an error until marked
+    grid.setCurrentIndex(screen.model.index(1, COL_CURRENT))
+    qtbot.keyClick(grid, Qt.Key.Key_Space)                         # Space marks 回零
+    # rollover at 9999 (step 1): (10000 − 9990) + 5 = 15 m³
+    assert screen.model.data(screen.model.index(1, COL_USAGE)) == "15 m³"
+    assert screen.save_button.isEnabled()
+    with qtbot.waitSignal(screen.save(confirm=False).finished):
+        pass
+    with db.session() as s:
+        got = sorted((r.value for r in s.scalars(select(MeterReading).where(MeterReading.kind == "read"))))
+    assert got == [D("5.000"), D("127.000")]
+    qtbot.waitUntil(lambda: "已保存 2 条读数" in screen.status.text() or screen.model.rows[0].sheet.current is not None)
