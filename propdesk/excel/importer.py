@@ -83,6 +83,10 @@ def _check(session: Session, actor: Actor, path: str | Path, *, company_name: st
            region_name: str = "", today: dt.date | None = None) -> tuple[Plan | None, Findings]:
     require(actor, MASTER_IMPORT)
     findings = Findings()
+    for label, value in (("公司名称", company_name), ("区域名称", region_name)):
+        if len(value.strip()) > 128:   # Company.name / Region.name
+            findings.error("", None, label, f"{label}过长（{len(value.strip())}字），最多128字",
+                           f"{label} is too long (128 characters at most)")
     sheets = read_workbook(path, findings)
     if findings.errors:  # the layout is wrong: row checks would only add noise
         return None, findings

@@ -340,3 +340,11 @@ def test_data_written_between_check_and_insert_is_a_conflict(db, admin, book, sh
         importer._insert(s, plan)
     assert "未导入任何数据" in e.value.zh
     assert counts(db) == before
+
+
+def test_company_name_too_long_for_its_column(db, admin, book, sheets, counts):
+    before = counts(db)
+    with pytest.raises(ValidationFailed) as e, db.session() as s:
+        import_workbook(s, admin, book(sheets), company_name="华" * 129)
+    assert [(p.column, p.zh) for p in e.value.problems] == [("公司名称", "公司名称过长（129字），最多128字")]
+    assert counts(db) == before
