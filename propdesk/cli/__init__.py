@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "propdesk.cli.service",
     "propdesk.cli.cashier",
     "propdesk.cli.cards",
+    "propdesk.cli.devices",
     "propdesk.cli.sync",
 ]
 
