@@ -26,6 +26,15 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 10
 ID_ROLE = Qt.ItemDataRole.UserRole + 11
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 12
 
+# The view calls flags()/data() for every visible row on every layout; PySide
+# enum attribute access and "|" cost microseconds each, so compute them once.
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_KIND, _ID, _STATUS = int(KIND_ROLE), int(ID_ROLE), int(STATUS_ROLE)
+
 Loader = Callable[[str, "uuid.UUID | None"], list[Node]]
 
 _KIND_ICONS = {"company": "company", "region": "region", "estate": "estate",
@@ -133,37 +142,35 @@ class PropertyTreeModel(QAbstractItemModel):
         return 1
 
     def flags(self, index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _FLAGS if index.isValid() else _NO_FLAGS
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         item: _Item = index.internalPointer()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             if item.kind == "room":
                 return tr("{number}室").format(number=item.label)
             if item.kind == "space":
                 return tr("{number}号车位").format(number=item.label)
             return item.label
-        if role == Qt.ItemDataRole.DecorationRole:
+        if role == _DECORATION:
             if item.kind == "room":
                 return room_status_icon(item.status)
             if item.kind == "space":
                 return space_status_icon(item.status)
             return icon(_KIND_ICONS.get(item.kind, ""))
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             if item.kind == "room":
                 return label(ROOM_STATUSES, item.status)
             if item.kind == "space":
                 return label(SPACE_STATUSES, item.status)
             return None
-        if role == KIND_ROLE:
+        if role == _KIND:
             return item.kind
-        if role == ID_ROLE:
+        if role == _ID:
             return item.id
-        if role == STATUS_ROLE:
+        if role == _STATUS:
             return item.status
         return None
 

@@ -49,12 +49,11 @@ class RoomDetailPanel(Retranslatable, QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("roomTabs")
         self.entries = tabs_for(ctx.actor)
+        # A tab's module is imported and its widget built the first time it is
+        # shown, so later issues' tabs cost nothing until someone opens them.
         self.tab_widgets: dict[str, RoomTab] = {}
-        for e in self.entries:
-            w: RoomTab = load(e.factory)(ctx, self)
-            w.setObjectName(f"roomTab_{e.key}")
-            self.tab_widgets[e.key] = w
-            self.tabs.addTab(w, "")
+        for _e in self.entries:
+            self.tabs.addTab(QWidget(), "")
         self.tabs.currentChanged.connect(self._load_current)
         lay.addWidget(self.tabs, 1)
         ctx.tasks.changed.connect(self._on_changes)
@@ -77,14 +76,34 @@ class RoomDetailPanel(Retranslatable, QWidget):
         self._load_current()
 
     def tab(self, key: str) -> RoomTab:
+        """The tab widget for ``key``, built on first use."""
+        if key not in self.tab_widgets:
+            i = next(i for i, e in enumerate(self.entries) if e.key == key)
+            entry = self.entries[i]
+            w: RoomTab = load(entry.factory)(self.ctx, self)
+            w.setObjectName(f"roomTab_{key}")
+            if self.room_id is not None:
+                w.set_room(self.room_id)
+            self.tab_widgets[key] = w
+            placeholder = self.tabs.widget(i)
+            current = self.tabs.currentIndex()
+            self.tabs.blockSignals(True)
+            self.tabs.removeTab(i)
+            self.tabs.insertTab(i, w, translated(entry.title))
+            self.tabs.setCurrentIndex(current)
+            self.tabs.blockSignals(False)
+            placeholder.deleteLater()
         return self.tab_widgets[key]
 
     def show_tab(self, key: str) -> None:
-        self.tabs.setCurrentWidget(self.tab_widgets[key])
+        self.tabs.setCurrentWidget(self.tab(key))
 
     def _load_current(self) -> None:
-        w = self.tabs.currentWidget()
-        if isinstance(w, RoomTab) and w.stale and w.room_id is not None:
+        i = self.tabs.currentIndex()
+        if not (0 <= i < len(self.entries)):
+            return
+        w = self.tab(self.entries[i].key)
+        if w.stale and w.room_id is not None:
             w.load()
 
     def _load_header(self) -> None:
