@@ -102,6 +102,7 @@ def upgrade() -> None:
     sa.Column('equipment_id', sa.Uuid(), nullable=False),
     sa.Column('title', sa.String(length=64), nullable=False),
     sa.Column('frequency', sa.String(length=8), nullable=False),
+    sa.Column('every', sa.Integer(), nullable=False),
     sa.Column('start_date', sa.Date(), nullable=False),
     sa.Column('end_date', sa.Date(), nullable=True),
     sa.Column('content', sa.Text(), nullable=False),

@@ -146,6 +146,10 @@ def register(sub, common) -> None:
     add(g, common, "post-charges", cmd_wo_post_charges,
         "把待入账的有偿维修交给收费 (hand pending repair charges to billing)")
 
+    add(sub, common, "service-demo", cmd_service_demo,
+        "生成物料、设备台账、保养计划、工单和投诉演示数据，在 propdesk demo 之后运行 "
+        "(service-desk demo data, after propdesk demo)")
+
     g = add_group(sub, common, "maintenance", "保养计划 (preventive maintenance)")
     p = add(g, common, "generate-due", cmd_mt_generate, "生成到期保养工单 (generate due orders)")
     p.add_argument("--as-of", help="截至日期 YYYY-MM-DD (default today)")
@@ -157,6 +161,8 @@ def register(sub, common) -> None:
     p.add_argument("--equipment", required=True, help="设备编号 (equipment code)")
     p.add_argument("--title", required=True)
     p.add_argument("--frequency", required=True, help="周期: " + _choices(FREQUENCIES))
+    p.add_argument("--every", type=int, default=1,
+                   help="间隔：每几个周期一次，如 电梯半月保 --frequency 周 --every 2")
     p.add_argument("--start", required=True, help="首次保养日期 YYYY-MM-DD")
     p.add_argument("--content", default="")
     p.add_argument("--post", default="", help="责任岗位 (responsible post)")
@@ -427,11 +433,13 @@ def cmd_mt_plans(args) -> int:
     with db.session() as s:
         rows = mt.plan_rows(s, actor(args), as_of=as_of)
     out = [{"equipment": r.equipment_code, "title": r.plan.title,
-            "frequency": r.plan.frequency, "next_due": r.next_due.isoformat() if r.next_due else None,
+            "frequency": r.plan.frequency, "every": r.plan.every,
+            "next_due": r.next_due.isoformat() if r.next_due else None,
             "last_done": r.last_done.isoformat() if r.last_done else None,
             "engineer": r.assignee_name, "overdue": r.overdue} for r in rows]
     emit(args, out, "\n".join(
-        f"{r.equipment_code} {r.equipment_name}  {r.plan.title}  每{FREQUENCIES[r.plan.frequency]}  "
+        f"{r.equipment_code} {r.equipment_name}  {r.plan.title}  "
+        f"{mt.describe(r.plan.frequency, r.plan.every)}  "
         f"下次 {r.next_due or '-'}  上次 {r.last_done or '-'}"
         f"{'  逾期' + str(r.overdue) + '项' if r.overdue else ''}" for r in rows))
     return 0
@@ -443,6 +451,7 @@ def cmd_mt_add(args) -> int:
         a = actor(args)
         e = eq.equipment_by_code(s, a, args.equipment)
         plan = mt.create_plan(s, a, e.id, title=args.title, frequency=args.frequency,
+                              every=args.every,
                               start_date=_date(args.start), content=args.content, post=args.post,
                               assignee_id=_operator(s, args.engineer).id if args.engineer else None)
         out = {"id": str(plan.id), "equipment": e.code, "title": plan.title,
@@ -623,4 +632,16 @@ def cmd_st_take(args) -> int:
         [f"{r.code} {r.name}  账面 {stock.fmt_qty(r.book_qty)}  实盘 {stock.fmt_qty(r.counted_qty)}"
          f"  {'盘盈' if r.diff > 0 else '盘亏' if r.diff < 0 else '相符'} {stock.fmt_qty(abs(r.diff))}"
          for r in res.rows]))
+    return 0
+
+
+def cmd_service_demo(args) -> int:
+    from propdesk.services.service_desk.demo import build_demo
+
+    db = open_db(args)
+    with db.session() as s:
+        counts = build_demo(s, actor(args))
+    emit(args, counts, "演示数据已生成 (demo data created): "
+         + ", ".join(f"{k}={v}" for k, v in counts.items()) if counts
+         else "已有物料数据，未重复生成 (stock items exist; nothing done)")
     return 0

@@ -16,7 +16,7 @@ import datetime as dt
 import uuid
 from decimal import Decimal
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, String, Text, Uuid
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from propdesk.models.base import AppendOnly, Base, Synced
@@ -157,7 +157,8 @@ class MaintenancePlan(Synced, Base):
 
     Occurrences fall on ``start_date`` plus whole periods counted from it
     (not from the previous occurrence), so a monthly plan starting Jan 31
-    falls due Feb 28, Mar 31, Apr 30 …
+    falls due Feb 28, Mar 31, Apr 30 …  ``every`` multiplies the period: lifts are
+    serviced every 2 weeks (半月保), many systems every 2 quarters (半年).
     """
 
     __tablename__ = "maintenance_plan"
@@ -165,6 +166,7 @@ class MaintenancePlan(Synced, Base):
         Uuid, ForeignKey("equipment.id"), index=True)
     title: Mapped[str] = mapped_column(String(64))
     frequency: Mapped[str] = mapped_column(String(8))
+    every: Mapped[int] = mapped_column(Integer, default=1)   # 每 N 周/月/季/年 (电梯 每2周)
     start_date: Mapped[dt.date] = mapped_column(Date)
     end_date: Mapped[dt.date | None] = mapped_column(Date, default=None)
     content: Mapped[str] = mapped_column(Text, default="")

@@ -60,8 +60,8 @@
         </message>
         <message>
             <location filename="../../ui/service/__init__.py" line="12" />
-            <location filename="../../ui/service/equipment.py" line="59" />
-            <location filename="../../ui/service/equipment.py" line="82" />
+            <location filename="../../ui/service/equipment.py" line="68" />
+            <location filename="../../ui/service/equipment.py" line="90" />
             <location filename="../../ui/service/stock.py" line="55" />
             <location filename="../../ui/screens/workorders.py" line="247" />
             <location filename="../../ui/screens/workorders.py" line="124" />
@@ -84,7 +84,7 @@
         </message>
         <message>
             <location filename="../../ui/service/__init__.py" line="12" />
-            <location filename="../../ui/service/equipment.py" line="292" />
+            <location filename="../../ui/service/equipment.py" line="303" />
             <source>设备与保养</source>
             <translation>Equipment &amp; maintenance</translation>
         </message>
@@ -97,9 +97,9 @@
         <message>
             <location filename="../../ui/service/complaints.py" line="36" />
             <location filename="../../ui/service/complaints.py" line="209" />
-            <location filename="../../ui/service/equipment.py" line="48" />
-            <location filename="../../ui/service/equipment.py" line="84" />
-            <location filename="../../ui/service/equipment.py" line="108" />
+            <location filename="../../ui/service/equipment.py" line="57" />
+            <location filename="../../ui/service/equipment.py" line="92" />
+            <location filename="../../ui/service/equipment.py" line="116" />
             <location filename="../../ui/service/order_panel.py" line="36" />
             <location filename="../../ui/screens/workorders.py" line="34" />
             <source>状态</source>
@@ -254,8 +254,8 @@
         </message>
         <message>
             <location filename="../../ui/service/complaints.py" line="159" />
-            <location filename="../../ui/service/equipment.py" line="56" />
-            <location filename="../../ui/service/equipment.py" line="140" />
+            <location filename="../../ui/service/equipment.py" line="65" />
+            <location filename="../../ui/service/equipment.py" line="148" />
             <source>结果</source>
             <translation>Result</translation>
         </message>
@@ -314,20 +314,40 @@
             <translation>Out of warranty</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="39" />
-            <location filename="../../ui/service/equipment.py" line="99" />
+            <location filename="../../ui/service/equipment.py" line="42" />
+            <source>每 {n} 个月</source>
+            <translation>every {n} months</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/equipment.py" line="42" />
+            <source>每 {n} 周</source>
+            <translation>every {n} weeks</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/equipment.py" line="42" />
+            <source>每 {n} 季度</source>
+            <translation>every {n} quarters</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/equipment.py" line="43" />
+            <source>每 {n} 年</source>
+            <translation>every {n} years</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/equipment.py" line="48" />
+            <location filename="../../ui/service/equipment.py" line="107" />
             <source>设备编号</source>
             <translation>Code</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="40" />
-            <location filename="../../ui/service/equipment.py" line="99" />
+            <location filename="../../ui/service/equipment.py" line="49" />
+            <location filename="../../ui/service/equipment.py" line="107" />
             <source>设备名称</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="41" />
-            <location filename="../../ui/service/equipment.py" line="54" />
+            <location filename="../../ui/service/equipment.py" line="50" />
+            <location filename="../../ui/service/equipment.py" line="63" />
             <location filename="../../ui/service/order_panel.py" line="111" />
             <location filename="../../ui/service/stock.py" line="34" />
             <location filename="../../ui/service/stock.py" line="291" />
@@ -337,9 +357,9 @@
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="42" />
-            <location filename="../../ui/service/equipment.py" line="80" />
-            <location filename="../../ui/service/equipment.py" line="101" />
+            <location filename="../../ui/service/equipment.py" line="51" />
+            <location filename="../../ui/service/equipment.py" line="88" />
+            <location filename="../../ui/service/equipment.py" line="109" />
             <location filename="../../ui/service/order_panel.py" line="110" />
             <location filename="../../ui/service/workorder_dialogs.py" line="70" />
             <location filename="../../ui/screens/workorders.py" line="36" />
@@ -347,313 +367,323 @@
             <translation>Location</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="43" />
-            <location filename="../../ui/service/equipment.py" line="101" />
+            <location filename="../../ui/service/equipment.py" line="52" />
+            <location filename="../../ui/service/equipment.py" line="109" />
             <source>型号</source>
             <translation>Model</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="44" />
-            <location filename="../../ui/service/equipment.py" line="103" />
+            <location filename="../../ui/service/equipment.py" line="53" />
+            <location filename="../../ui/service/equipment.py" line="111" />
             <location filename="../../ui/service/stock.py" line="61" />
             <source>供应商</source>
             <translation>Supplier</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="45" />
-            <location filename="../../ui/service/equipment.py" line="106" />
+            <location filename="../../ui/service/equipment.py" line="54" />
+            <location filename="../../ui/service/equipment.py" line="114" />
             <source>安装日期</source>
             <translation>Installed</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="46" />
-            <location filename="../../ui/service/equipment.py" line="107" />
+            <location filename="../../ui/service/equipment.py" line="55" />
+            <location filename="../../ui/service/equipment.py" line="115" />
             <source>保修期至</source>
             <translation>Warranty until</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="47" />
+            <location filename="../../ui/service/equipment.py" line="56" />
             <source>保修</source>
             <translation>Warranty</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="53" />
-            <location filename="../../ui/service/equipment.py" line="138" />
+            <location filename="../../ui/service/equipment.py" line="62" />
+            <location filename="../../ui/service/equipment.py" line="146" />
             <location filename="../../ui/service/stock.py" line="45" />
             <source>日期</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="55" />
-            <location filename="../../ui/service/equipment.py" line="139" />
+            <location filename="../../ui/service/equipment.py" line="64" />
+            <location filename="../../ui/service/equipment.py" line="147" />
             <source>工作内容</source>
             <translation>Work done</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="57" />
-            <location filename="../../ui/service/equipment.py" line="141" />
+            <location filename="../../ui/service/equipment.py" line="66" />
+            <location filename="../../ui/service/equipment.py" line="149" />
             <source>执行人</source>
             <translation>Done by</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="58" />
-            <location filename="../../ui/service/equipment.py" line="142" />
+            <location filename="../../ui/service/equipment.py" line="67" />
+            <location filename="../../ui/service/equipment.py" line="150" />
             <location filename="../../ui/service/order_panel.py" line="114" />
             <source>费用</source>
             <translation>Cost</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="62" />
-            <location filename="../../ui/service/equipment.py" line="79" />
-            <location filename="../../ui/service/equipment.py" line="163" />
+            <location filename="../../ui/service/equipment.py" line="71" />
+            <location filename="../../ui/service/equipment.py" line="87" />
+            <location filename="../../ui/service/equipment.py" line="173" />
             <source>设备</source>
             <translation>Equipment</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="63" />
-            <location filename="../../ui/service/equipment.py" line="81" />
-            <location filename="../../ui/service/equipment.py" line="163" />
+            <location filename="../../ui/service/equipment.py" line="72" />
+            <location filename="../../ui/service/equipment.py" line="89" />
+            <location filename="../../ui/service/equipment.py" line="173" />
             <source>计划名称</source>
             <translation>Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="64" />
+            <location filename="../../ui/service/equipment.py" line="73" />
             <source>周期</source>
             <translation>Every</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="66" />
-            <location filename="../../ui/service/equipment.py" line="166" />
+            <location filename="../../ui/service/equipment.py" line="74" />
+            <location filename="../../ui/service/equipment.py" line="176" />
             <source>保养内容</source>
             <translation>Maintenance content</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="68" />
-            <location filename="../../ui/service/equipment.py" line="167" />
+            <location filename="../../ui/service/equipment.py" line="76" />
+            <location filename="../../ui/service/equipment.py" line="177" />
             <source>责任岗位</source>
             <translation>Post</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="69" />
-            <location filename="../../ui/service/equipment.py" line="168" />
+            <location filename="../../ui/service/equipment.py" line="77" />
+            <location filename="../../ui/service/equipment.py" line="178" />
             <source>负责人</source>
             <translation>Engineer</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="70" />
+            <location filename="../../ui/service/equipment.py" line="78" />
             <source>下次保养</source>
             <translation>Next due</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="71" />
+            <location filename="../../ui/service/equipment.py" line="79" />
             <source>上次保养</source>
             <translation>Last done</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="72" />
+            <location filename="../../ui/service/equipment.py" line="80" />
             <source>未完工单</source>
             <translation>Open orders</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="73" />
+            <location filename="../../ui/service/equipment.py" line="81" />
             <source>逾期</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="77" />
+            <location filename="../../ui/service/equipment.py" line="85" />
             <source>应保养日期</source>
             <translation>Due date</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="78" />
+            <location filename="../../ui/service/equipment.py" line="86" />
             <source>逾期天数</source>
             <translation>Days late</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="82" />
+            <location filename="../../ui/service/equipment.py" line="90" />
             <source>未生成</source>
             <translation>Not generated</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="100" />
+            <location filename="../../ui/service/equipment.py" line="108" />
             <source>小区</source>
             <translation>Estate</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="100" />
+            <location filename="../../ui/service/equipment.py" line="108" />
             <source>设备类别</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="102" />
+            <location filename="../../ui/service/equipment.py" line="110" />
             <source>生产厂家</source>
             <translation>Manufacturer</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="104" />
+            <location filename="../../ui/service/equipment.py" line="112" />
             <source>供应商电话</source>
             <translation>Supplier phone</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="105" />
+            <location filename="../../ui/service/equipment.py" line="113" />
             <source>出厂编号</source>
             <translation>Serial number</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="108" />
+            <location filename="../../ui/service/equipment.py" line="116" />
             <location filename="../../ui/service/stock.py" line="292" />
             <source>备注</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="128" />
+            <location filename="../../ui/service/equipment.py" line="136" />
             <source>修改设备</source>
             <translation>Edit equipment</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="128" />
+            <location filename="../../ui/service/equipment.py" line="136" />
             <source>新增设备</source>
             <translation>New equipment</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="130" />
+            <location filename="../../ui/service/equipment.py" line="138" />
             <source>如 DT-01（电梯1号）</source>
             <translation>e.g. DT-01 (lift no. 1)</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="131" />
+            <location filename="../../ui/service/equipment.py" line="139" />
             <source>如 1栋电梯井、地下一层水泵房</source>
             <translation>e.g. lift shaft of building 1, pump room B1</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="137" />
+            <location filename="../../ui/service/equipment.py" line="145" />
             <source>记录类别</source>
             <translation>Record type</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="143" />
+            <location filename="../../ui/service/equipment.py" line="151" />
             <source>保养/维修记录</source>
             <translation>Maintenance/repair record</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="164" />
+            <location filename="../../ui/service/equipment.py" line="174" />
             <source>保养周期</source>
             <translation>Frequency</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="165" />
+            <location filename="../../ui/service/equipment.py" line="174" />
+            <source>间隔</source>
+            <translation>Every</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/equipment.py" line="175" />
             <source>首次保养日期</source>
             <translation>First due date</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="169" />
+            <location filename="../../ui/service/equipment.py" line="179" />
             <source>新增保养计划</source>
             <translation>New maintenance plan</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="176" />
+            <location filename="../../ui/service/equipment.py" line="186" />
+            <source>间隔：每几个周期保养一次，如 电梯半月保养 = 周期“周”、间隔 2。</source>
+            <translation>Every: how many periods between services, e.g. fortnightly lift service = frequency "Weekly", every 2.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/equipment.py" line="187" />
             <source>如 1号电梯半月保养</source>
             <translation>e.g. lift no. 1 fortnightly service</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="177" />
+            <location filename="../../ui/service/equipment.py" line="188" />
             <source>如 电工、水工、电梯维保单位</source>
             <translation>e.g. electrician, plumber, lift contractor</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="218" />
-            <location filename="../../ui/service/equipment.py" line="293" />
+            <location filename="../../ui/service/equipment.py" line="229" />
+            <location filename="../../ui/service/equipment.py" line="304" />
             <source>设备台账</source>
             <translation>Equipment ledger</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="259" />
-            <location filename="../../ui/service/equipment.py" line="293" />
+            <location filename="../../ui/service/equipment.py" line="270" />
+            <location filename="../../ui/service/equipment.py" line="304" />
             <source>保养计划</source>
             <translation>Maintenance plans</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="272" />
-            <location filename="../../ui/service/equipment.py" line="293" />
+            <location filename="../../ui/service/equipment.py" line="283" />
+            <location filename="../../ui/service/equipment.py" line="304" />
             <source>逾期保养</source>
             <translation>Overdue maintenance</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="295" />
+            <location filename="../../ui/service/equipment.py" line="306" />
             <source>编号、名称、位置、型号或供应商，回车查询</source>
             <translation>Code, name, location, model or supplier; Enter to search</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="296" />
+            <location filename="../../ui/service/equipment.py" line="307" />
             <source>新增设备(&amp;N)…</source>
             <translation>&amp;New equipment…</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="297" />
+            <location filename="../../ui/service/equipment.py" line="308" />
             <location filename="../../ui/service/stock.py" line="388" />
             <source>修改…</source>
             <translation>Edit…</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="298" />
+            <location filename="../../ui/service/equipment.py" line="309" />
             <source>登记维保记录…</source>
             <translation>Add record…</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="299" />
+            <location filename="../../ui/service/equipment.py" line="310" />
             <source>设备报修…</source>
             <translation>Report a fault…</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="300" />
-            <location filename="../../ui/service/equipment.py" line="230" />
+            <location filename="../../ui/service/equipment.py" line="311" />
+            <location filename="../../ui/service/equipment.py" line="241" />
             <source>维保记录</source>
             <translation>Maintenance and repair history</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="301" />
+            <location filename="../../ui/service/equipment.py" line="312" />
             <source>截至</source>
             <translation>As of</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="302" />
-            <location filename="../../ui/service/equipment.py" line="397" />
+            <location filename="../../ui/service/equipment.py" line="313" />
+            <location filename="../../ui/service/equipment.py" line="408" />
             <source>生成到期保养工单</source>
             <translation>Generate due maintenance orders</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="303" />
+            <location filename="../../ui/service/equipment.py" line="314" />
             <source>新增保养计划…</source>
             <translation>New plan…</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="304" />
+            <location filename="../../ui/service/equipment.py" line="315" />
             <source>截至 {day} 应保养而未完成的项目，共 {n} 项</source>
             <translation>Maintenance due before {day} and not done: {n}</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="381" />
+            <location filename="../../ui/service/equipment.py" line="392" />
             <source>设备报修</source>
             <translation>Equipment fault</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="382" />
+            <location filename="../../ui/service/equipment.py" line="393" />
             <source>故障现象</source>
             <translation>Fault</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="383" />
+            <location filename="../../ui/service/equipment.py" line="394" />
             <location filename="../../ui/service/workorder_dialogs.py" line="74" />
             <source>紧急程度</source>
             <translation>Urgency</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="395" />
+            <location filename="../../ui/service/equipment.py" line="406" />
             <source>已生成保养工单 {n} 张</source>
             <translation>{n} maintenance orders generated</translation>
         </message>
         <message>
-            <location filename="../../ui/service/equipment.py" line="396" />
+            <location filename="../../ui/service/equipment.py" line="407" />
             <source>没有到期未生成的保养</source>
             <translation>No due maintenance left to generate</translation>
         </message>
@@ -1283,6 +1313,10 @@
             <source>{code} {name} {spec}（库存 {qty}{unit}）</source>
             <translation>{code} {name} {spec} ({qty} {unit} on hand)</translation>
         </message>
+        <message>
+            <source>每 {n} {unit}</source>
+            <translation type="vanished">every {n} {unit}</translation>
+        </message>
     </context>
     <context>
         <name>Codes</name>
@@ -1691,6 +1725,14 @@
             <location filename="../../propdesk/services/service_desk/codes.py" line="107" />
             <source>冲销</source>
             <translation>Reversal</translation>
+        </message>
+        <message>
+            <source>个月</source>
+            <translation type="vanished">months</translation>
+        </message>
+        <message>
+            <source>季度</source>
+            <translation type="vanished">quarters</translation>
         </message>
     </context>
 </TS>

@@ -37,6 +37,24 @@ def test_occurrences(start, freq, until, expected):
     assert list(mt.occurrences(start, freq, until)) == expected
 
 
+def test_every_n_periods():
+    # 电梯半月保: every 2 weeks from Mon Jan 5.
+    assert list(mt.occurrences(d(2026, 1, 5), "week", d(2026, 2, 16), every=2)) == [
+        d(2026, 1, 5), d(2026, 1, 19), d(2026, 2, 2), d(2026, 2, 16)]
+    # 半年: every 2 quarters from Aug 31: Feb 28, Aug 31, Feb 29 (2028 is a leap year).
+    assert list(mt.occurrences(d(2026, 8, 31), "quarter", d(2028, 3, 1), every=2)) == [
+        d(2026, 8, 31), d(2027, 2, 28), d(2027, 8, 31), d(2028, 2, 29)]
+
+    class P:
+        start_date, frequency, end_date, every = d(2026, 1, 5), "week", None, 2
+    assert mt.next_due(P, d(2026, 1, 19)) == d(2026, 2, 2)
+    assert mt.next_due(P, d(2026, 1, 18)) == d(2026, 1, 19)
+    P.frequency, P.start_date, P.every = "month", d(2026, 1, 31), 6
+    assert mt.next_due(P, d(2026, 1, 31)) == d(2026, 7, 31)
+    assert mt.next_due(P, d(2027, 6, 1)) == d(2027, 7, 31)
+    assert mt.describe("week", 2) == "每 2 周" and mt.describe("month") == "每月"
+
+
 def test_occurrences_stop_at_the_end_date():
     assert list(mt.occurrences(d(2026, 1, 1), "quarter", d(2027, 1, 1), d(2026, 7, 1))) == [
         d(2026, 1, 1), d(2026, 4, 1), d(2026, 7, 1)]
@@ -44,7 +62,7 @@ def test_occurrences_stop_at_the_end_date():
 
 def test_next_due():
     class P:  # the attributes next_due reads
-        start_date, frequency, end_date = d(2026, 1, 31), "month", None
+        start_date, frequency, end_date, every = d(2026, 1, 31), "month", None, 1
     assert mt.next_due(P, d(2026, 1, 1)) == d(2026, 1, 31)
     assert mt.next_due(P, d(2026, 1, 31)) == d(2026, 2, 28)
     assert mt.next_due(P, d(2026, 2, 28)) == d(2026, 3, 31)
@@ -147,6 +165,12 @@ def test_overdue_list(db, office, admin, lift):
         assert table["水泵周检"].last_done == NOW.date()
         assert (table["水泵周检"].open_orders, table["水泵周检"].overdue) == (1, 2)
         assert table["电梯月度保养"].next_due == d(2026, 11, 30)
+        # A fortnightly lift plan generates on its own rhythm.
+        fortnight = mt.create_plan(s, admin, monthly.equipment_id, title="电梯半月保养",
+                                   frequency="week", every=2, start_date=d(2026, 11, 2))
+        made = mt.generate_due(s, admin, d(2026, 11, 30), now=NOW)
+        assert sorted(o.plan_due for o in made if o.plan_id == fortnight.id) == [
+            d(2026, 11, 2), d(2026, 11, 16), d(2026, 11, 30)]
         assert {r.plan_id for r in rows} == {weekly.id, monthly.id}
 
 
@@ -175,6 +199,10 @@ def test_plan_validation_and_permissions(db, office, admin, lift):
             mt.create_plan(s, admin, lift, title="", frequency="半月", start_date=d(2026, 1, 1),
                            end_date=d(2025, 1, 1), assignee_id=office.cashier.operator_id)
         assert {p.where for p in e.value.problems} == {"计划名称", "保养周期", "结束日期", "负责人"}
+        with pytest.raises(ValidationFailed) as e:
+            mt.create_plan(s, admin, lift, title="x", frequency="周", start_date=d(2026, 1, 1),
+                           every=0)
+        assert [p.where for p in e.value.problems] == ["间隔"]
         with pytest.raises(PermissionDenied):
             mt.create_plan(s, office.frontdesk, lift, title="x", frequency="月",
                            start_date=d(2026, 1, 1))

@@ -7,8 +7,8 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QTabWidget, QVBoxLayout,
-    QWidget,
+    QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QSplitter, QTabWidget,
+    QVBoxLayout, QWidget,
 )
 
 from propdesk.money import fmt
@@ -33,6 +33,15 @@ def _warranty(e) -> str:
     if e.warranty_until is None:
         return ""
     return tr("保修中") if eq.in_warranty(e, dt.date.today()) else tr("已过保")
+
+
+def _period(v) -> str:
+    frequency, every = v
+    if every == 1:
+        return label(FREQUENCIES, frequency)
+    text = {"week": tr("每 {n} 周"), "month": tr("每 {n} 个月"), "quarter": tr("每 {n} 季度"),
+            "year": tr("每 {n} 年")}[frequency]
+    return text.format(n=every)
 
 
 EQUIPMENT_COLUMNS = [
@@ -61,8 +70,7 @@ HISTORY_COLUMNS = [
 PLAN_COLUMNS = [
     Column(tr_noop("设备"), lambda r: f"{r.equipment_code} {r.equipment_name}", width=140),
     Column(tr_noop("计划名称"), lambda r: r.plan.title, width=140),
-    Column(tr_noop("周期"), lambda r: r.plan.frequency, text=lambda v: label(FREQUENCIES, v),
-           width=45),
+    Column(tr_noop("周期"), lambda r: (r.plan.frequency, r.plan.every), text=_period, width=70),
     Column(tr_noop("保养内容"), lambda r: r.plan.content, width=200,
            tooltip=lambda r: r.plan.content),
     Column(tr_noop("责任岗位"), lambda r: r.plan.post, width=80),
@@ -160,19 +168,22 @@ def plan_dialog(ctx, equipment_rows, engineers, parent=None) -> FormDialog:
         who.addItem(op.display_name or op.username, op.id)
     freq = EnumCombo(FREQUENCIES)
     freq.set_code("month")
+    every = QSpinBox()
+    every.setRange(1, 24)
     fields = [("equipment", tr_noop("设备"), equip), ("title", tr_noop("计划名称"), QLineEdit()),
-              ("frequency", tr_noop("保养周期"), freq),
+              ("frequency", tr_noop("保养周期"), freq), ("every", tr_noop("间隔"), every),
               ("start_date", tr_noop("首次保养日期"), DateField()),
               ("content", tr_noop("保养内容"), text_edit(64)),
               ("post", tr_noop("责任岗位"), QLineEdit()),
               ("assignee", tr_noop("负责人"), who)]
     return FormDialog(ctx, tr_noop("新增保养计划"), fields,
                       lambda s, v: mt.create_plan(s, actor, v["equipment"], title=v["title"],
-                                                  frequency=v["frequency"],
+                                                  frequency=v["frequency"], every=v["every"],
                                                   start_date=v["start_date"],
                                                   content=v["content"], post=v["post"],
                                                   assignee_id=v["assignee"]),
                       changes=CHANGES, parent=parent, object_name="planDialog",
+                      intro=tr_noop("间隔：每几个周期保养一次，如 电梯半月保养 = 周期“周”、间隔 2。"),
                       hints={"title": tr_noop("如 1号电梯半月保养"),
                              "post": tr_noop("如 电工、水工、电梯维保单位")})
 

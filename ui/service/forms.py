@@ -15,7 +15,7 @@ from PySide6.QtCore import QDate, QDateTime, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel,
-    QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget,
+    QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from propdesk.errors import ValidationFailed
@@ -86,6 +86,8 @@ def read_value(w: QWidget) -> Any:
                            d.time().hour(), d.time().minute())
     if isinstance(w, QCheckBox):
         return w.isChecked()
+    if isinstance(w, QSpinBox):
+        return w.value()
     if isinstance(w, QComboBox):
         return w.currentData()
     if isinstance(w, QPlainTextEdit):

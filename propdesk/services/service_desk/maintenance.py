@@ -36,8 +36,10 @@ from propdesk.services.service_desk.codes import (
 )
 
 MONTHS = {"month": 1, "quarter": 3, "year": 12}
-PLAN_FIELDS = ("title", "frequency", "start_date", "end_date", "content", "post", "assignee_id",
-               "active")
+# The periods counted (每 2 周, 每 6 个月), for plans repeating every N periods.
+FREQUENCY_UNITS = {"week": "周", "month": "个月", "quarter": "季度", "year": "年"}
+PLAN_FIELDS = ("title", "frequency", "every", "start_date", "end_date", "content", "post",
+               "assignee_id", "active")
 # The work-order category a piece of equipment's maintenance is filed under.
 CATEGORY_FOR_KIND = {"lift": "lift", "fire": "fire", "pump": "water_electric",
                      "power": "water_electric", "generator": "water_electric"}
@@ -52,42 +54,54 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def occurrence(start: dt.date, frequency: str, k: int) -> dt.date:
-    """The ``k``-th due date (0 = ``start``)."""
+def occurrence(start: dt.date, frequency: str, k: int, every: int = 1) -> dt.date:
+    """The ``k``-th due date (0 = ``start``) of a plan repeating every ``every`` periods."""
     if frequency == "week":
-        return start + dt.timedelta(weeks=k)
-    return add_months(start, MONTHS[frequency] * k)
+        return start + dt.timedelta(weeks=k * every)
+    return add_months(start, MONTHS[frequency] * every * k)
 
 
-def occurrences(start: dt.date, frequency: str, until: dt.date,
-                end: dt.date | None = None) -> Iterator[dt.date]:
+def occurrences(start: dt.date, frequency: str, until: dt.date, end: dt.date | None = None,
+                every: int = 1) -> Iterator[dt.date]:
     """Due dates from ``start`` up to and including ``until`` (and ``end``, if set)."""
     last = min(until, end) if end else until
     k = 0
     while True:
-        d = occurrence(start, frequency, k)
+        d = occurrence(start, frequency, k, every)
         if d > last:
             return
         yield d
         k += 1
 
 
+def plan_occurrences(plan: MaintenancePlan, until: dt.date) -> Iterator[dt.date]:
+    return occurrences(plan.start_date, plan.frequency, until, plan.end_date, plan.every or 1)
+
+
 def next_due(plan: MaintenancePlan, after: dt.date) -> dt.date | None:
     """The first due date strictly after ``after`` (None when the plan has ended)."""
+    every = plan.every or 1
     if plan.start_date > after:
         d = plan.start_date
     else:
         # Jump close by arithmetic rather than walking every week of a long plan.
         if plan.frequency == "week":
-            k = (after - plan.start_date).days // 7
+            k = (after - plan.start_date).days // (7 * every)
         else:
             months = (after.year - plan.start_date.year) * 12 + after.month - plan.start_date.month
-            k = max(0, months // MONTHS[plan.frequency] - 1)
-        while (d := occurrence(plan.start_date, plan.frequency, k)) <= after:
+            k = max(0, months // (MONTHS[plan.frequency] * every) - 1)
+        while (d := occurrence(plan.start_date, plan.frequency, k, every)) <= after:
             k += 1
     if plan.end_date and d > plan.end_date:
         return None
     return d
+
+
+def describe(frequency: str, every: int = 1) -> str:
+    """每月, 每 2 周, 每 6 个月 …"""
+    if every == 1:
+        return "每" + FREQUENCIES[frequency]
+    return f"每 {every} {FREQUENCY_UNITS[frequency]}"
 
 
 # --- plans ---------------------------------------------------------------------------
@@ -97,6 +111,10 @@ def _plan_problems(session: Session, v: dict) -> list[Problem]:
     if not (v.get("title") or "").strip():
         p.append(Problem("计划名称", "计划名称不能为空（如 1号电梯月度保养）", "title is required"))
     v["frequency"] = parse_code(FREQUENCIES, v.get("frequency"), "保养周期", p)
+    every = v.get("every", 1)
+    if not isinstance(every, int) or isinstance(every, bool) or not 1 <= every <= 24:
+        p.append(Problem("间隔", "间隔应为1到24之间的整数（如 电梯每2周）",
+                         "every must be a whole number from 1 to 24"))
     if not isinstance(v.get("start_date"), dt.date):
         p.append(Problem("首次保养日期", "请填写首次保养日期", "first due date is required"))
     elif v.get("end_date") and v["end_date"] < v["start_date"]:
@@ -111,14 +129,15 @@ def _plan_problems(session: Session, v: dict) -> list[Problem]:
 
 def create_plan(session: Session, actor: Actor, equipment_id: uuid.UUID, *, title: str,
                 frequency: str, start_date: dt.date, content: str = "", post: str = "",
-                assignee_id: uuid.UUID | None = None, end_date: dt.date | None = None
-                ) -> MaintenancePlan:
+                assignee_id: uuid.UUID | None = None, end_date: dt.date | None = None,
+                every: int = 1) -> MaintenancePlan:
     require(actor, EQUIPMENT_MANAGE)
     e = session.get(Equipment, equipment_id)
     if e is None or e.deleted_at is not None:
         raise NotFound("设备不存在或已删除", "equipment not found")
-    v = dict(title=title.strip(), frequency=frequency, start_date=start_date, end_date=end_date,
-             content=content.strip(), post=post.strip(), assignee_id=assignee_id)
+    v = dict(title=title.strip(), frequency=frequency, every=every, start_date=start_date,
+             end_date=end_date, content=content.strip(), post=post.strip(),
+             assignee_id=assignee_id)
     problems = _plan_problems(session, v)
     if problems:
         raise ValidationFailed(problems)
@@ -127,7 +146,7 @@ def create_plan(session: Session, actor: Actor, equipment_id: uuid.UUID, *, titl
     session.flush()
     audit.record(session, actor, "create", "maintenance_plan", plan.id,
                  after=audit.snapshot(plan),
-                 summary=f"新建保养计划 {e.code} {plan.title}（每{FREQUENCIES[plan.frequency]}）")
+                 summary=f"新建保养计划 {e.code} {plan.title}（{describe(plan.frequency, plan.every)}）")
     return plan
 
 
@@ -233,7 +252,7 @@ def generate_due(session: Session, actor: Actor, as_of: dt.date, *,
     done = _generated(session, [p.id for p, _ in plans])
     created: list[WorkOrder] = []
     for plan, equip in plans:
-        for due in occurrences(plan.start_date, plan.frequency, as_of, plan.end_date):
+        for due in plan_occurrences(plan, as_of):
             if (plan.id, due) in done:
                 continue
             text = f"{plan.title}（{due:%Y-%m-%d}）" + (f"：{plan.content}" if plan.content else "")
@@ -278,8 +297,7 @@ def overdue(session: Session, actor: Actor, as_of: dt.date) -> list[OverdueRow]:
     by_id = {p.id: (p, e) for p, e in plans}
     generated = _generated(session, list(by_id))
     for plan, equip in plans:
-        for due in occurrences(plan.start_date, plan.frequency, as_of - dt.timedelta(days=1),
-                               plan.end_date):
+        for due in plan_occurrences(plan, as_of - dt.timedelta(days=1)):
             if (plan.id, due) not in generated:
                 rows.append(OverdueRow(plan.id, plan.title, equip.code, equip.name,
                                        equip.location, due, None, "", "", (as_of - due).days))
