@@ -376,17 +376,22 @@ def cmd_wo_resume(args) -> int:
     return _act(args, "已恢复 (resumed)", wo.resume)
 
 
-def cmd_wo_print(args) -> int:
-    from propdesk.reports.service_pdf import work_order_pdf
-
+def _print_pdf(args, find, render) -> int:
+    """Write the PDF of the document ``find(session, actor, number)`` to --out."""
     db = open_db(args)
     with db.session() as s:
         a = actor(args)
-        pdf = work_order_pdf(s, a, wo.order_by_number(s, a, args.number).id, page=args.page)
+        pdf = render(s, a, find(s, a, args.number).id, page=args.page)
     Path(args.out).write_bytes(pdf)
     emit(args, {"ok": True, "file": str(args.out), "bytes": len(pdf)},
          f"已生成 (written): {args.out}")
     return 0
+
+
+def cmd_wo_print(args) -> int:
+    from propdesk.reports.service_pdf import work_order_pdf
+
+    return _print_pdf(args, wo.order_by_number, work_order_pdf)
 
 
 def cmd_wo_post_charges(args) -> int:
@@ -546,14 +551,7 @@ def cmd_cp_close(args) -> int:
 def cmd_cp_print(args) -> int:
     from propdesk.reports.service_pdf import complaint_pdf
 
-    db = open_db(args)
-    with db.session() as s:
-        a = actor(args)
-        pdf = complaint_pdf(s, a, cp.complaint_by_number(s, a, args.number).id, page=args.page)
-    Path(args.out).write_bytes(pdf)
-    emit(args, {"ok": True, "file": str(args.out), "bytes": len(pdf)},
-         f"已生成 (written): {args.out}")
-    return 0
+    return _print_pdf(args, cp.complaint_by_number, complaint_pdf)
 
 
 # --- stock --------------------------------------------------------------------------------------
