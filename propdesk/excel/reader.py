@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from xml.etree.ElementTree import ParseError
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,6 +86,10 @@ def read_workbook(path: str | Path, findings: Findings) -> dict[str, SheetData]:
         return {}
     try:
         return _read_sheets(wb, findings)
+    except (ParseError, zipfile.BadZipFile, KeyError, ValueError, EOFError) as exc:  # a damaged sheet
+        findings.error(name, None, "", f"{name} 已损坏，读取到一半失败；请在Excel中打开后另存为新的 .xlsx 再导入",
+                       f"{name} is damaged ({exc.__class__.__name__}); re-save it from Excel")
+        return {}
     finally:
         wb.close()
 

@@ -348,3 +348,19 @@ def test_company_name_too_long_for_its_column(db, admin, book, sheets, counts):
         import_workbook(s, admin, book(sheets), company_name="华" * 129)
     assert [(p.column, p.zh) for p in e.value.problems] == [("公司名称", "公司名称过长（129字），最多128字")]
     assert counts(db) == before
+
+
+def test_damaged_sheet(db, admin, book, sheets, tmp_path):
+    """A workbook whose 房间 sheet XML was cut off in transit."""
+    import zipfile
+    good = book(sheets)
+    bad = tmp_path / "damaged.xlsx"
+    with zipfile.ZipFile(good) as zin, zipfile.ZipFile(bad, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "xl/worksheets/sheet3.xml":
+                data = data[: len(data) // 2]
+            zout.writestr(item, data)
+    with db.session() as s:
+        problems = validate_workbook(s, admin, bad)
+    assert len(problems) == 1 and "已损坏" in problems[0].zh and problems[0].sheet == "damaged.xlsx"
