@@ -201,3 +201,21 @@ def test_months_ahead_are_priced_from_the_latest_bills(db, world, cashier):
         q = payments.quote(s, cashier, world.li, AS_OF)
         assert q.lines == [] and q.prepaid_balance == D("690.00")
         assert ledger.check(s, cashier).ok
+
+
+def test_restored_terminal_continues_above_what_the_centre_has_seen(db, world, cashier):
+    """After a restore from an old backup, sync brings back the centre's high-water mark
+    (the series floor): the next receipt is numbered above it, never reusing a number."""
+    from propdesk.sync import series
+
+    q = _quote(db, cashier, world.wang)
+    with db.session() as s:
+        first = payments.collect(s, cashier, PaymentRequest(world.wang, AS_OF, [q.lines[0].key],
+                                                            [Tender("cash", D("301.61"))]))
+    y = f"{today():%Y}"
+    with db.engine.begin() as conn:   # what a sync pull does when the centre saw up to 000041
+        series.raise_floors(conn, {f"T01-{y}": 41})
+    with db.session() as s:
+        second = payments.collect(s, cashier, PaymentRequest(world.wang, AS_OF, [q.lines[1].key],
+                                                             [Tender("cash", D("209.76"))]))
+    assert (first.receipt_number, second.receipt_number) == (f"T01-{y}-000001", f"T01-{y}-000042")

@@ -6,11 +6,11 @@ only ever issues numbers under its own code, so terminals never collide,
 online or not, and the unique constraints are the backstop.
 
 :func:`next_sequence` is the ONE place that picks the next number of a
-series.  Until the sync guard (``propdesk.sync.series.next_number``) lands it
-takes one more than the largest number stored (documents are never deleted,
-so a number is never reused on a live database); the sync guard also covers
-a terminal restored from an old backup, whose highest numbers it no longer
-holds.  Switching over is the one line marked below.
+series.  It goes through the sync guard (``propdesk.sync.series.next_number``),
+whose counter is advanced in the caller's transaction and whose floor comes
+from the centre, so a terminal restored from an old backup never issues a
+number again; it also never issues at or below the largest number already
+stored here (numbers issued before the guard existed).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from propdesk.models.cashier import Receipt, Refund, Shift
+from propdesk.sync.series import next_number
 
 
 def terminal_code(session: Session) -> str:
@@ -40,10 +41,15 @@ _SERIES_COLUMNS = {"receipt": Receipt.number, "refund": Refund.number, "shift": 
 
 
 def next_sequence(session: Session, kind: str, head: str) -> int:
-    """The next sequence number after ``head`` (e.g. "T01-2026-") in ``kind``'s series."""
-    # Sync guard switch-over (one line):
-    #   from propdesk.sync.series import next_number; return next_number(session, head)
-    return _largest(session, _SERIES_COLUMNS[kind], head) + 1
+    """The next sequence number after ``head`` (e.g. "T01-2026-") in ``kind``'s series:
+    the sync guard's counter, never at or below a number stored here."""
+    largest = _largest(session, _SERIES_COLUMNS[kind], head)
+    if session.get_bind().dialect.name != "sqlite":
+        # Receipts are issued on terminals (SQLite).  The guard's UPDATE uses SQLite's
+        # scalar max(); on PostgreSQL (a cashier working on the central database) the
+        # stored numbers are the guard until sync's SQL is portable (GREATEST).
+        return largest + 1
+    return next_number(session, head, above=largest)
 
 
 def receipt_number(session: Session, day: dt.date) -> str:
