@@ -10,11 +10,16 @@
     python -m ui.i18n_tool compile [<area> ...]
         Compile .ts files to the .qm files the application loads (pyside6-lrelease).
     python -m ui.i18n_tool status [<area> ...]
-        List the strings still waiting for a translation.
+        List the strings still waiting for a translation, and any string two
+        areas translate differently (one context: they must agree).
 
-The core area is maintained with::
+A string another area already translates is left to that area, so a shared
+file (ui/screens/__init__.py, ui/room_tabs.py) can be given to every area's
+update.  The core area is maintained with::
 
-    python -m ui.i18n_tool update core ui --labels propdesk/models/enums.py propdesk/security.py
+    python -m ui.i18n_tool update core ui/*.py ui/screens/__init__.py ui/screens/navigator.py \
+        ui/screens/room_*.py ui/screens/audit_log.py ui/screens/operators.py \
+        ui/dialogs ui/models ui/widgets --labels propdesk/models/enums.py propdesk/security.py
 """
 
 from __future__ import annotations
@@ -184,10 +189,17 @@ def _relpath(target: Path, start: Path) -> str:
     return os.path.relpath(target, start)
 
 
-def merge(extraction: Extraction, existing: dict[Key, TsEntry]) -> list[TsEntry]:
+def merge(extraction: Extraction, existing: dict[Key, TsEntry],
+          elsewhere: set[Key] = frozenset()) -> list[TsEntry]:
+    """New .ts content: extracted strings with their old translations kept.
+
+    ``elsewhere`` holds strings another area already translates; they are left
+    to that area (a shared registry file holds several areas' titles)."""
     out: list[TsEntry] = []
     for key, m in extraction.messages.items():
         old = existing.get(key)
+        if key in elsewhere and not (old and old.translation):
+            continue
         if old and old.translation:
             kind = "" if old.kind in ("", "vanished", "obsolete") else old.kind
             out.append(TsEntry(m.context, m.source, old.translation, kind, m.locations))
@@ -205,13 +217,33 @@ def sort_entries(entries: list[TsEntry]) -> list[TsEntry]:
                                           e.locations[0] if e.locations else ("~", 0), e.source))
 
 
+def translated_elsewhere(area: str) -> set[Key]:
+    """Strings the other areas' .ts files translate (finished)."""
+    out: set[Key] = set()
+    for ts in areas():
+        if ts != ts_path(area):
+            out |= {k for k, e in read_ts(ts).items() if e.finished}
+    return out
+
+
 def update(area: str, sources: list[Path], labels: list[Path]) -> tuple[list[TsEntry], Extraction]:
     ex = extract_calls(sources)
     extract_labels(labels, ex)
     path = ts_path(area)
-    entries = merge(ex, read_ts(path))
+    entries = merge(ex, read_ts(path), translated_elsewhere(area))
     write_ts(path, entries)
     return entries, ex
+
+
+def conflicts() -> dict[Key, dict[str, list[str]]]:
+    """Strings two areas translate differently: with one context, Qt would show
+    whichever catalogue it happens to search first."""
+    seen: dict[Key, dict[str, list[str]]] = {}
+    for ts in areas():
+        for key, e in read_ts(ts).items():
+            if e.finished:
+                seen.setdefault(key, {}).setdefault(e.translation, []).append(ts.stem)
+    return {k: v for k, v in seen.items() if len(v) > 1}
 
 
 def lrelease_command() -> list[str]:
@@ -261,6 +293,10 @@ def main(argv: list[str] | None = None) -> int:
             print(compile_ts(ts).relative_to(ROOT))
         return 0
     rc = 0
+    for (ctx, src), versions in conflicts().items():
+        print(f"conflict: [{ctx}] {src}: " + "; ".join(
+            f"{t!r} in {', '.join(files)}" for t, files in versions.items()))
+        rc = 1
     for ts in areas(args.areas):
         for e in read_ts(ts).values():
             if e.kind == "unfinished" or (not e.translation and e.kind != "vanished"):

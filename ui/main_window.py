@@ -39,7 +39,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navList")
         self.nav.setIconSize(QSize(20, 20))
-        self.nav.setFixedWidth(172)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         for e in self.entries:
             item = QListWidgetItem(icon(e.icon, NAV_ICON_COLOR), "")
@@ -155,10 +156,14 @@ class MainWindow(Retranslatable, QMainWindow):
         self.help_menu.setTitle(tr("帮助(&H)"))
         self.shortcuts_action.setText(tr("键盘快捷键(&K)"))
         self.about_action.setText(tr("关于 PropDesk(&A)"))
+        widest = 0
         for i, e in enumerate(self.entries):
             self.nav.item(i).setText(translated(e.title))
+            widest = max(widest, self.nav.fontMetrics().horizontalAdvance(translated(e.title)))
             self.nav.item(i).setToolTip(f"{translated(e.title)}  ({e.shortcut})" if e.shortcut else translated(e.title))
             self.screen_actions[e.key].setText(translated(e.title))
+        # wide enough for the longest title in this language (icon + padding), within reason
+        self.nav.setFixedWidth(max(168, min(240, widest + 80)))
         a = self.ctx.actor
         self.operator_label.setText(tr("操作员：{name}（{role}）").format(
             name=a.label, role=label(ROLES, a.role)))

@@ -4,7 +4,7 @@
     <context>
         <name>PropDesk</name>
         <message>
-            <location filename="../../../../ui/app.py" line="82" />
+            <location filename="../../../../ui/app.py" line="87" />
             <source>无法打开或升级数据库：
 {error}
 
@@ -15,62 +15,14 @@
 Check the --db option or the PROPDESK_DB environment variable, and that the file is writable.</translation>
         </message>
         <message>
-            <location filename="../../../../ui/app.py" line="82" />
+            <location filename="../../../../ui/app.py" line="87" />
             <source>无法打开数据库</source>
             <translation>Cannot open the database</translation>
-        </message>
-        <message>
-            <location filename="../../../../ui/dialogs/batch_rooms.py" line="30" />
-            <location filename="../../../../ui/screens/navigator.py" line="36" />
-            <location filename="../../../../ui/screens/room_info.py" line="128" />
-            <source>房间编码</source>
-            <translation>Room code</translation>
-        </message>
-        <message>
-            <location filename="../../../../ui/dialogs/batch_rooms.py" line="31" />
-            <location filename="../../../../ui/screens/audit_log.py" line="35" />
-            <location filename="../../../../ui/screens/navigator.py" line="40" />
-            <source>单元</source>
-            <translation>Unit</translation>
-        </message>
-        <message>
-            <location filename="../../../../ui/dialogs/batch_rooms.py" line="32" />
-            <location filename="../../../../ui/screens/audit_log.py" line="40" />
-            <location filename="../../../../ui/screens/room_info.py" line="128" />
-            <source>楼层</source>
-            <translation>Floor</translation>
-        </message>
-        <message>
-            <location filename="../../../../ui/dialogs/batch_rooms.py" line="33" />
-            <location filename="../../../../ui/screens/audit_log.py" line="39" />
-            <location filename="../../../../ui/screens/room_info.py" line="128" />
-            <source>房号</source>
-            <translation>Room no.</translation>
-        </message>
-        <message>
-            <location filename="../../../../ui/dialogs/batch_rooms.py" line="34" />
-            <location filename="../../../../ui/dialogs/batch_rooms.py" line="176" />
-            <location filename="../../../../ui/screens/audit_log.py" line="40" />
-            <source>建筑面积</source>
-            <translation>Gross area</translation>
-        </message>
-        <message>
-            <location filename="../../../../ui/dialogs/batch_rooms.py" line="35" />
-            <location filename="../../../../ui/dialogs/batch_rooms.py" line="176" />
-            <location filename="../../../../ui/screens/audit_log.py" line="41" />
-            <source>套内面积</source>
-            <translation>Net area</translation>
         </message>
         <message>
             <location filename="../../../../ui/dialogs/batch_rooms.py" line="36" />
             <source>检查</source>
             <translation>Check</translation>
-        </message>
-        <message>
-            <location filename="../../../../ui/dialogs/batch_rooms.py" line="37" />
-            <location filename="../../../../ui/screens/audit_log.py" line="26" />
-            <source>新建</source>
-            <translation>New</translation>
         </message>
         <message>
             <location filename="../../../../ui/dialogs/batch_rooms.py" line="37" />
@@ -100,21 +52,8 @@ Check the --db option or the PROPDESK_DB environment variable, and that the file
         </message>
         <message>
             <location filename="../../../../ui/dialogs/batch_rooms.py" line="166" />
-            <location filename="../../../../ui/screens/audit_log.py" line="34" />
-            <location filename="../../../../ui/screens/navigator.py" line="39" />
-            <source>小区</source>
-            <translation>Estate</translation>
-        </message>
-        <message>
-            <location filename="../../../../ui/dialogs/batch_rooms.py" line="166" />
             <source>楼层(&amp;F)</source>
             <translation>&amp;Floors</translation>
-        </message>
-        <message>
-            <location filename="../../../../ui/dialogs/batch_rooms.py" line="166" />
-            <location filename="../../../../ui/screens/room_map.py" line="132" />
-            <source>楼栋(&amp;B)</source>
-            <translation>&amp;Building</translation>
         </message>
         <message>
             <location filename="../../../../ui/dialogs/batch_rooms.py" line="166" />
@@ -128,21 +67,8 @@ Check the --db option or the PROPDESK_DB environment variable, and that the file
         </message>
         <message>
             <location filename="../../../../ui/dialogs/batch_rooms.py" line="167" />
-            <location filename="../../../../ui/screens/audit_log.py" line="42" />
-            <location filename="../../../../ui/screens/room_info.py" line="130" />
-            <source>用途</source>
-            <translation>Usage</translation>
-        </message>
-        <message>
-            <location filename="../../../../ui/dialogs/batch_rooms.py" line="167" />
             <source>编码规则(&amp;P)</source>
             <translation>Code &amp;pattern</translation>
-        </message>
-        <message>
-            <location filename="../../../../ui/dialogs/batch_rooms.py" line="170" />
-            <location filename="../../../../ui/screens/audit_log.py" line="179" />
-            <source>至</source>
-            <translation>to</translation>
         </message>
         <message>
             <location filename="../../../../ui/dialogs/batch_rooms.py" line="171" />
@@ -158,13 +84,6 @@ Check the --db option or the PROPDESK_DB environment variable, and that the file
             <location filename="../../../../ui/dialogs/batch_rooms.py" line="175" />
             <source>各户默认面积（按每层的户序）</source>
             <translation>Default areas (by position on the floor)</translation>
-        </message>
-        <message>
-            <location filename="../../../../ui/dialogs/batch_rooms.py" line="176" />
-            <location filename="../../../../ui/screens/audit_log.py" line="41" />
-            <location filename="../../../../ui/screens/room_info.py" line="130" />
-            <source>户型</source>
-            <translation>Layout</translation>
         </message>
         <message>
             <location filename="../../../../ui/dialogs/batch_rooms.py" line="176" />
@@ -190,13 +109,6 @@ Check the --db option or the PROPDESK_DB environment variable, and that the file
             <location filename="../../../../ui/dialogs/batch_rooms.py" line="180" />
             <source>关闭</source>
             <translation>Close</translation>
-        </message>
-        <message>
-            <location filename="../../../../ui/dialogs/batch_rooms.py" line="239" />
-            <location filename="../../../../ui/screens/audit_log.py" line="34" />
-            <location filename="../../../../ui/screens/navigator.py" line="40" />
-            <source>楼栋</source>
-            <translation>Building</translation>
         </message>
         <message>
             <location filename="../../../../ui/dialogs/batch_rooms.py" line="254" />
@@ -244,27 +156,9 @@ Check the --db option or the PROPDESK_DB environment variable, and that the file
             <translation>&amp;Name</translation>
         </message>
         <message>
-            <location filename="../../../../ui/dialogs/customer.py" line="102" />
-            <location filename="../../../../ui/screens/audit_log.py" line="44" />
-            <source>性别</source>
-            <translation>Gender</translation>
-        </message>
-        <message>
-            <location filename="../../../../ui/dialogs/customer.py" line="102" />
-            <location filename="../../../../ui/screens/audit_log.py" line="44" />
-            <source>类别</source>
-            <translation>Kind</translation>
-        </message>
-        <message>
             <location filename="../../../../ui/dialogs/customer.py" line="103" />
             <source>证件号码(&amp;I)</source>
             <translation>&amp;ID number</translation>
-        </message>
-        <message>
-            <location filename="../../../../ui/dialogs/customer.py" line="103" />
-            <location filename="../../../../ui/screens/audit_log.py" line="44" />
-            <source>证件类型</source>
-            <translation>ID type</translation>
         </message>
         <message>
             <location filename="../../../../ui/dialogs/customer.py" line="104" />
@@ -290,14 +184,6 @@ Check the --db option or the PROPDESK_DB environment variable, and that the file
             <location filename="../../../../ui/dialogs/customer.py" line="105" />
             <source>紧急联系电话</source>
             <translation>Emergency phone</translation>
-        </message>
-        <message>
-            <location filename="../../../../ui/dialogs/customer.py" line="106" />
-            <location filename="../../../../ui/dialogs/occupancy.py" line="90" />
-            <location filename="../../../../ui/screens/audit_log.py" line="43" />
-            <location filename="../../../../ui/screens/room_info.py" line="131" />
-            <source>备注</source>
-            <translation>Note</translation>
         </message>
         <message>
             <location filename="../../../../ui/dialogs/customer.py" line="109" />
@@ -385,22 +271,9 @@ Check the --db option or the PROPDESK_DB environment variable, and that the file
             <translation>Choose or create a customer first</translation>
         </message>
         <message>
-            <location filename="../../../../ui/dialogs/occupancy.py" line="126" />
-            <location filename="../../../../ui/screens/audit_log.py" line="27" />
-            <source>迁出</source>
-            <translation>Move out</translation>
-        </message>
-        <message>
             <location filename="../../../../ui/dialogs/occupancy.py" line="127" />
             <source>房间 {code} 办理迁出</source>
             <translation>Move out of room {code}</translation>
-        </message>
-        <message>
-            <location filename="../../../../ui/dialogs/occupancy.py" line="128" />
-            <location filename="../../../../ui/room_tabs.py" line="32" />
-            <location filename="../../../../ui/screens/room_occupants.py" line="63" />
-            <source>住户</source>
-            <translation>Occupants</translation>
         </message>
         <message>
             <location filename="../../../../ui/dialogs/occupancy.py" line="129" />
@@ -411,12 +284,6 @@ Check the --db option or the PROPDESK_DB environment variable, and that the file
             <location filename="../../../../ui/dialogs/occupancy.py" line="131" />
             <source>{name}（{role}，{start} 起）</source>
             <translation>{name} ({role}, since {start})</translation>
-        </message>
-        <message>
-            <location filename="../../../../ui/dialogs/occupancy.py" line="163" />
-            <location filename="../../../../ui/screens/audit_log.py" line="27" />
-            <source>过户</source>
-            <translation>Transfer</translation>
         </message>
         <message>
             <location filename="../../../../ui/dialogs/occupancy.py" line="164" />
@@ -439,12 +306,6 @@ Check the --db option or the PROPDESK_DB environment variable, and that the file
             <translation>Transfer &amp;date</translation>
         </message>
         <message>
-            <location filename="../../../../ui/dialogs/occupancy.py" line="168" />
-            <location filename="../../../../ui/screens/navigator.py" line="139" />
-            <source>（无）</source>
-            <translation>(none)</translation>
-        </message>
-        <message>
             <location filename="../../../../ui/dialogs/occupancy.py" line="177" />
             <source>请先选择或新建新业主</source>
             <translation>Choose or create the new owner first</translation>
@@ -456,20 +317,6 @@ Check the --db option or the PROPDESK_DB environment variable, and that the file
         </message>
         <message>
             <location filename="../../../../ui/dialogs/vehicle.py" line="71" />
-            <location filename="../../../../ui/screens/audit_log.py" line="46" />
-            <location filename="../../../../ui/screens/room_vehicles.py" line="19" />
-            <source>品牌</source>
-            <translation>Brand</translation>
-        </message>
-        <message>
-            <location filename="../../../../ui/dialogs/vehicle.py" line="71" />
-            <location filename="../../../../ui/screens/audit_log.py" line="47" />
-            <location filename="../../../../ui/screens/room_vehicles.py" line="20" />
-            <source>型号</source>
-            <translation>Model</translation>
-        </message>
-        <message>
-            <location filename="../../../../ui/dialogs/vehicle.py" line="71" />
             <source>车主(&amp;W)</source>
             <translation>O&amp;wner</translation>
         </message>
@@ -477,20 +324,6 @@ Check the --db option or the PROPDESK_DB environment variable, and that the file
             <location filename="../../../../ui/dialogs/vehicle.py" line="71" />
             <source>车牌号(&amp;P)</source>
             <translation>&amp;Plate</translation>
-        </message>
-        <message>
-            <location filename="../../../../ui/dialogs/vehicle.py" line="72" />
-            <location filename="../../../../ui/screens/audit_log.py" line="36" />
-            <location filename="../../../../ui/screens/room_vehicles.py" line="22" />
-            <source>车位</source>
-            <translation>Parking space</translation>
-        </message>
-        <message>
-            <location filename="../../../../ui/dialogs/vehicle.py" line="72" />
-            <location filename="../../../../ui/screens/audit_log.py" line="47" />
-            <location filename="../../../../ui/screens/room_vehicles.py" line="21" />
-            <source>颜色</source>
-            <translation>Colour</translation>
         </message>
         <message>
             <location filename="../../../../ui/dialogs/vehicle.py" line="74" />
@@ -526,7 +359,7 @@ Please tell your system administrator.</translation>
         </message>
         <message>
             <location filename="../../../../ui/login.py" line="112" />
-            <location filename="../../../../ui/main_window.py" line="174" />
+            <location filename="../../../../ui/main_window.py" line="179" />
             <source>PropDesk 物业管理系统</source>
             <translation>PropDesk property management</translation>
         </message>
@@ -603,11 +436,11 @@ Please tell your system administrator.</translation>
         </message>
         <message>
             <location filename="../../../../ui/login.py" line="208" />
-            <location filename="../../../../ui/screens/audit_log.py" line="48" />
             <location filename="../../../../ui/screens/navigator.py" line="36" />
+            <location filename="../../../../ui/screens/room_occupants.py" line="24" />
+            <location filename="../../../../ui/screens/audit_log.py" line="48" />
             <location filename="../../../../ui/screens/operators.py" line="33" />
             <location filename="../../../../ui/screens/operators.py" line="176" />
-            <location filename="../../../../ui/screens/room_occupants.py" line="24" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
@@ -653,87 +486,87 @@ Please tell your system administrator.</translation>
             <translation>The two passwords differ</translation>
         </message>
         <message>
-            <location filename="../../../../ui/main_window.py" line="148" />
+            <location filename="../../../../ui/main_window.py" line="149" />
             <source>文件(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../../../ui/main_window.py" line="149" />
+            <location filename="../../../../ui/main_window.py" line="150" />
             <source>导出当前表格到Excel(&amp;E)…</source>
             <translation>&amp;Export current table to Excel…</translation>
         </message>
         <message>
-            <location filename="../../../../ui/main_window.py" line="150" />
+            <location filename="../../../../ui/main_window.py" line="151" />
             <source>注销(&amp;L)</source>
             <translation>&amp;Log out</translation>
         </message>
         <message>
-            <location filename="../../../../ui/main_window.py" line="151" />
+            <location filename="../../../../ui/main_window.py" line="152" />
             <source>退出(&amp;X)</source>
             <translation>E&amp;xit</translation>
         </message>
         <message>
-            <location filename="../../../../ui/main_window.py" line="152" />
+            <location filename="../../../../ui/main_window.py" line="153" />
             <source>视图(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../../../ui/main_window.py" line="153" />
+            <location filename="../../../../ui/main_window.py" line="154" />
             <source>账户(&amp;A)</source>
             <translation>&amp;Account</translation>
         </message>
         <message>
-            <location filename="../../../../ui/main_window.py" line="154" />
+            <location filename="../../../../ui/main_window.py" line="155" />
             <source>修改密码(&amp;P)…</source>
             <translation>Change &amp;password…</translation>
         </message>
         <message>
-            <location filename="../../../../ui/main_window.py" line="155" />
+            <location filename="../../../../ui/main_window.py" line="156" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../../../ui/main_window.py" line="156" />
+            <location filename="../../../../ui/main_window.py" line="157" />
             <source>键盘快捷键(&amp;K)</source>
             <translation>&amp;Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../../../../ui/main_window.py" line="157" />
+            <location filename="../../../../ui/main_window.py" line="158" />
             <source>关于 PropDesk(&amp;A)</source>
             <translation>&amp;About PropDesk</translation>
         </message>
         <message>
-            <location filename="../../../../ui/main_window.py" line="163" />
+            <location filename="../../../../ui/main_window.py" line="168" />
             <source>操作员：{name}（{role}）</source>
             <translation>Operator: {name} ({role})</translation>
         </message>
         <message>
-            <location filename="../../../../ui/main_window.py" line="165" />
+            <location filename="../../../../ui/main_window.py" line="170" />
             <source>终端：{code}</source>
             <translation>Terminal: {code}</translation>
         </message>
         <message>
-            <location filename="../../../../ui/main_window.py" line="166" />
+            <location filename="../../../../ui/main_window.py" line="171" />
             <source>数据库：{db}</source>
             <translation>Database: {db}</translation>
         </message>
         <message>
-            <location filename="../../../../ui/main_window.py" line="168" />
+            <location filename="../../../../ui/main_window.py" line="173" />
             <source>正在处理…</source>
             <translation>Working…</translation>
         </message>
         <message>
-            <location filename="../../../../ui/main_window.py" line="230" />
+            <location filename="../../../../ui/main_window.py" line="235" />
             <source>操作(&amp;O)</source>
             <translation>&amp;Actions</translation>
         </message>
         <message>
-            <location filename="../../../../ui/main_window.py" line="251" />
+            <location filename="../../../../ui/main_window.py" line="256" />
             <source>当前页面没有可导出的表格。</source>
             <translation>This page has no table to export.</translation>
         </message>
         <message>
-            <location filename="../../../../ui/main_window.py" line="274" />
+            <location filename="../../../../ui/main_window.py" line="279" />
             <source>PropDesk 物业管理系统 {version}
 
 前台、收费、工程与门禁发卡的桌面客户端。
@@ -744,99 +577,99 @@ The desktop client for the front desk, cashiers, engineering and gate cards.
 Data is kept in the local database and synchronised with the central database when online.</translation>
         </message>
         <message>
-            <location filename="../../../../ui/main_window.py" line="274" />
+            <location filename="../../../../ui/main_window.py" line="279" />
             <source>关于 PropDesk</source>
             <translation>About PropDesk</translation>
         </message>
         <message>
-            <location filename="../../../../ui/main_window.py" line="330" />
+            <location filename="../../../../ui/main_window.py" line="335" />
             <location filename="../../../../ui/screens/audit_log.py" line="29" />
             <source>修改密码</source>
             <translation>Change password</translation>
         </message>
         <message>
-            <location filename="../../../../ui/main_window.py" line="331" />
+            <location filename="../../../../ui/main_window.py" line="336" />
             <source>原密码</source>
             <translation>Current password</translation>
         </message>
         <message>
-            <location filename="../../../../ui/main_window.py" line="331" />
+            <location filename="../../../../ui/main_window.py" line="336" />
             <source>新密码</source>
             <translation>New password</translation>
         </message>
         <message>
-            <location filename="../../../../ui/main_window.py" line="331" />
+            <location filename="../../../../ui/main_window.py" line="336" />
             <location filename="../../../../ui/screens/operators.py" line="230" />
             <source>确认新密码</source>
             <translation>Confirm new password</translation>
         </message>
         <message>
-            <location filename="../../../../ui/main_window.py" line="336" />
+            <location filename="../../../../ui/main_window.py" line="341" />
             <source>两次输入的新密码不一致</source>
             <translation>The two new passwords differ</translation>
         </message>
         <message>
-            <location filename="../../../../ui/main_window.py" line="342" />
+            <location filename="../../../../ui/main_window.py" line="347" />
             <source>密码已修改。</source>
             <translation>Password changed.</translation>
         </message>
         <message>
-            <location filename="../../../../ui/main_window.py" line="369" />
+            <location filename="../../../../ui/main_window.py" line="374" />
             <source>键盘快捷键</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../../../../ui/main_window.py" line="370" />
+            <location filename="../../../../ui/main_window.py" line="375" />
             <source>功能</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../../../../ui/main_window.py" line="370" />
+            <location filename="../../../../ui/main_window.py" line="375" />
             <source>快捷键</source>
             <translation>Shortcut</translation>
         </message>
         <message>
-            <location filename="../../../../ui/main_window.py" line="372" />
+            <location filename="../../../../ui/main_window.py" line="377" />
             <source>Tab / Shift+Tab</source>
             <translation>Tab / Shift+Tab</translation>
         </message>
         <message>
-            <location filename="../../../../ui/main_window.py" line="372" />
+            <location filename="../../../../ui/main_window.py" line="377" />
             <source>在输入框之间移动</source>
             <translation>Move between fields</translation>
         </message>
         <message>
-            <location filename="../../../../ui/main_window.py" line="373" />
+            <location filename="../../../../ui/main_window.py" line="378" />
             <source>↑ ↓ ← →</source>
             <translation>↑ ↓ ← →</translation>
         </message>
         <message>
-            <location filename="../../../../ui/main_window.py" line="373" />
+            <location filename="../../../../ui/main_window.py" line="378" />
             <source>在房产树中移动、展开、收起</source>
             <translation>Move, expand and collapse in the property tree</translation>
         </message>
         <message>
-            <location filename="../../../../ui/main_window.py" line="374" />
+            <location filename="../../../../ui/main_window.py" line="379" />
             <source>Enter</source>
             <translation>Enter</translation>
         </message>
         <message>
-            <location filename="../../../../ui/main_window.py" line="374" />
+            <location filename="../../../../ui/main_window.py" line="379" />
             <source>打开选中的搜索结果或表格行</source>
             <translation>Open the selected search result or table row</translation>
         </message>
         <message>
-            <location filename="../../../../ui/models/property_tree.py" line="146" />
+            <location filename="../../../../ui/models/property_tree.py" line="153" />
             <source>{number}室</source>
             <translation>Room {number}</translation>
         </message>
         <message>
-            <location filename="../../../../ui/models/property_tree.py" line="148" />
+            <location filename="../../../../ui/models/property_tree.py" line="155" />
             <source>{number}号车位</source>
             <translation>Space {number}</translation>
         </message>
         <message>
-            <location filename="../../../../ui/models/property_tree.py" line="173" />
+            <location filename="../../../../ui/models/property_tree.py" line="180" />
             <source>房产</source>
             <translation>Property</translation>
         </message>
@@ -846,10 +679,17 @@ Data is kept in the local database and synchronised with the central database wh
             <translation>Details</translation>
         </message>
         <message>
+            <location filename="../../../../ui/room_tabs.py" line="32" />
+            <location filename="../../../../ui/screens/room_occupants.py" line="63" />
+            <location filename="../../../../ui/dialogs/occupancy.py" line="128" />
+            <source>住户</source>
+            <translation>Occupants</translation>
+        </message>
+        <message>
             <location filename="../../../../ui/room_tabs.py" line="33" />
-            <location filename="../../../../ui/screens/audit_log.py" line="33" />
             <location filename="../../../../ui/screens/navigator.py" line="132" />
-            <location filename="../../../../ui/screens/room_vehicles.py" line="44" />
+            <location filename="../../../../ui/screens/room_vehicles.py" line="45" />
+            <location filename="../../../../ui/screens/audit_log.py" line="33" />
             <source>车辆</source>
             <translation>Vehicles</translation>
         </message>
@@ -868,18 +708,20 @@ Data is kept in the local database and synchronised with the central database wh
         </message>
         <message>
             <location filename="../../../../ui/screens/__init__.py" line="34" />
+            <source>收费台</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../../../ui/screens/__init__.py" line="43" />
             <location filename="../../../../ui/screens/audit_log.py" line="177" />
             <location filename="../../../../ui/screens/audit_log.py" line="134" />
             <source>审计日志</source>
             <translation>Audit log</translation>
         </message>
         <message>
-            <location filename="../../../../ui/screens/__init__.py" line="36" />
-            <location filename="../../../../ui/screens/audit_log.py" line="33" />
-            <location filename="../../../../ui/screens/audit_log.py" line="88" />
+            <location filename="../../../../ui/screens/__init__.py" line="45" />
             <location filename="../../../../ui/screens/operators.py" line="86" />
-            <location filename="../../../../ui/screens/operators.py" line="66" />
-            <source>操作员</source>
+            <source>操作员管理</source>
             <translation>Operators</translation>
         </message>
         <message>
@@ -893,9 +735,27 @@ Data is kept in the local database and synchronised with the central database wh
             <translation>Delete</translation>
         </message>
         <message>
+            <location filename="../../../../ui/screens/audit_log.py" line="26" />
+            <location filename="../../../../ui/dialogs/batch_rooms.py" line="37" />
+            <source>新建</source>
+            <translation>New</translation>
+        </message>
+        <message>
             <location filename="../../../../ui/screens/audit_log.py" line="27" />
             <source>入住</source>
             <translation>Move in</translation>
+        </message>
+        <message>
+            <location filename="../../../../ui/screens/audit_log.py" line="27" />
+            <location filename="../../../../ui/dialogs/occupancy.py" line="126" />
+            <source>迁出</source>
+            <translation>Move out</translation>
+        </message>
+        <message>
+            <location filename="../../../../ui/screens/audit_log.py" line="27" />
+            <location filename="../../../../ui/dialogs/occupancy.py" line="163" />
+            <source>过户</source>
+            <translation>Transfer</translation>
         </message>
         <message>
             <location filename="../../../../ui/screens/audit_log.py" line="28" />
@@ -934,15 +794,10 @@ Data is kept in the local database and synchronised with the central database wh
         </message>
         <message>
             <location filename="../../../../ui/screens/audit_log.py" line="33" />
-            <location filename="../../../../ui/screens/navigator.py" line="39" />
-            <source>公司</source>
-            <translation>Company</translation>
-        </message>
-        <message>
-            <location filename="../../../../ui/screens/audit_log.py" line="34" />
-            <location filename="../../../../ui/screens/navigator.py" line="39" />
-            <source>区域</source>
-            <translation>Region</translation>
+            <location filename="../../../../ui/screens/audit_log.py" line="88" />
+            <location filename="../../../../ui/screens/operators.py" line="66" />
+            <source>操作员</source>
+            <translation>Operator</translation>
         </message>
         <message>
             <location filename="../../../../ui/screens/audit_log.py" line="35" />
@@ -955,13 +810,6 @@ Data is kept in the local database and synchronised with the central database wh
             <translation>Family member</translation>
         </message>
         <message>
-            <location filename="../../../../ui/screens/audit_log.py" line="36" />
-            <location filename="../../../../ui/screens/navigator.py" line="40" />
-            <location filename="../../../../ui/screens/navigator.py" line="131" />
-            <source>停车场</source>
-            <translation>Car park</translation>
-        </message>
-        <message>
             <location filename="../../../../ui/screens/audit_log.py" line="39" />
             <source>名称</source>
             <translation>Name</translation>
@@ -972,38 +820,36 @@ Data is kept in the local database and synchronised with the central database wh
             <translation>Code</translation>
         </message>
         <message>
+            <location filename="../../../../ui/screens/audit_log.py" line="40" />
+            <location filename="../../../../ui/dialogs/batch_rooms.py" line="34" />
+            <location filename="../../../../ui/dialogs/batch_rooms.py" line="176" />
+            <source>建筑面积</source>
+            <translation>Gross area</translation>
+        </message>
+        <message>
             <location filename="../../../../ui/screens/audit_log.py" line="41" />
-            <location filename="../../../../ui/screens/room_info.py" line="130" />
-            <source>朝向</source>
-            <translation>Orientation</translation>
+            <location filename="../../../../ui/dialogs/batch_rooms.py" line="35" />
+            <location filename="../../../../ui/dialogs/batch_rooms.py" line="176" />
+            <source>套内面积</source>
+            <translation>Net area</translation>
         </message>
         <message>
-            <location filename="../../../../ui/screens/audit_log.py" line="42" />
-            <location filename="../../../../ui/screens/room_info.py" line="131" />
-            <source>权属类型</source>
-            <translation>Ownership</translation>
+            <location filename="../../../../ui/screens/audit_log.py" line="44" />
+            <location filename="../../../../ui/dialogs/customer.py" line="102" />
+            <source>性别</source>
+            <translation>Gender</translation>
         </message>
         <message>
-            <location filename="../../../../ui/screens/audit_log.py" line="42" />
-            <location filename="../../../../ui/screens/navigator.py" line="131" />
-            <location filename="../../../../ui/screens/operators.py" line="35" />
-            <location filename="../../../../ui/screens/room_info.py" line="131" />
-            <location filename="../../../../ui/screens/room_occupants.py" line="29" />
-            <source>状态</source>
-            <translation>Status</translation>
+            <location filename="../../../../ui/screens/audit_log.py" line="44" />
+            <location filename="../../../../ui/dialogs/customer.py" line="102" />
+            <source>类别</source>
+            <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../../../ui/screens/audit_log.py" line="43" />
-            <location filename="../../../../ui/screens/navigator.py" line="37" />
-            <location filename="../../../../ui/screens/room_occupants.py" line="26" />
-            <source>手机</source>
-            <translation>Mobile</translation>
-        </message>
-        <message>
-            <location filename="../../../../ui/screens/audit_log.py" line="43" />
-            <location filename="../../../../ui/screens/navigator.py" line="37" />
-            <source>证件号码</source>
-            <translation>ID number</translation>
+            <location filename="../../../../ui/screens/audit_log.py" line="44" />
+            <location filename="../../../../ui/dialogs/customer.py" line="103" />
+            <source>证件类型</source>
+            <translation>ID type</translation>
         </message>
         <message>
             <location filename="../../../../ui/screens/audit_log.py" line="45" />
@@ -1026,15 +872,9 @@ Data is kept in the local database and synchronised with the central database wh
             <translation>End reason</translation>
         </message>
         <message>
-            <location filename="../../../../ui/screens/audit_log.py" line="46" />
-            <location filename="../../../../ui/screens/room_vehicles.py" line="17" />
-            <source>车牌号</source>
-            <translation>Plate</translation>
-        </message>
-        <message>
             <location filename="../../../../ui/screens/audit_log.py" line="48" />
             <source>数量</source>
-            <translation>Count</translation>
+            <translation>Qty</translation>
         </message>
         <message>
             <location filename="../../../../ui/screens/audit_log.py" line="48" />
@@ -1103,6 +943,12 @@ Data is kept in the local database and synchronised with the central database wh
             <translation>&amp;Operator</translation>
         </message>
         <message>
+            <location filename="../../../../ui/screens/audit_log.py" line="179" />
+            <location filename="../../../../ui/dialogs/batch_rooms.py" line="170" />
+            <source>至</source>
+            <translation>to</translation>
+        </message>
+        <message>
             <location filename="../../../../ui/screens/audit_log.py" line="181" />
             <source>摘要、编号或修改内容中的文字</source>
             <translation>text in the summary, ID or changed values</translation>
@@ -1139,9 +985,23 @@ Data is kept in the local database and synchronised with the central database wh
         </message>
         <message>
             <location filename="../../../../ui/screens/navigator.py" line="36" />
+            <location filename="../../../../ui/screens/room_info.py" line="128" />
+            <location filename="../../../../ui/dialogs/batch_rooms.py" line="30" />
+            <source>房间编码</source>
+            <translation>Room code</translation>
+        </message>
+        <message>
+            <location filename="../../../../ui/screens/navigator.py" line="36" />
             <location filename="../../../../ui/screens/navigator.py" line="131" />
             <source>车位编码</source>
             <translation>Space code</translation>
+        </message>
+        <message>
+            <location filename="../../../../ui/screens/navigator.py" line="37" />
+            <location filename="../../../../ui/screens/room_occupants.py" line="26" />
+            <location filename="../../../../ui/screens/audit_log.py" line="43" />
+            <source>手机</source>
+            <translation>Mobile</translation>
         </message>
         <message>
             <location filename="../../../../ui/screens/navigator.py" line="37" />
@@ -1149,9 +1009,55 @@ Data is kept in the local database and synchronised with the central database wh
             <translation>Pinyin</translation>
         </message>
         <message>
+            <location filename="../../../../ui/screens/navigator.py" line="37" />
+            <location filename="../../../../ui/screens/audit_log.py" line="43" />
+            <source>证件号码</source>
+            <translation>ID number</translation>
+        </message>
+        <message>
             <location filename="../../../../ui/screens/navigator.py" line="38" />
             <source>车牌</source>
             <translation>Plate</translation>
+        </message>
+        <message>
+            <location filename="../../../../ui/screens/navigator.py" line="39" />
+            <location filename="../../../../ui/screens/audit_log.py" line="33" />
+            <source>公司</source>
+            <translation>Company</translation>
+        </message>
+        <message>
+            <location filename="../../../../ui/screens/navigator.py" line="39" />
+            <location filename="../../../../ui/screens/audit_log.py" line="34" />
+            <source>区域</source>
+            <translation>Region</translation>
+        </message>
+        <message>
+            <location filename="../../../../ui/screens/navigator.py" line="39" />
+            <location filename="../../../../ui/screens/audit_log.py" line="34" />
+            <location filename="../../../../ui/dialogs/batch_rooms.py" line="166" />
+            <source>小区</source>
+            <translation>Estate</translation>
+        </message>
+        <message>
+            <location filename="../../../../ui/screens/navigator.py" line="40" />
+            <location filename="../../../../ui/screens/navigator.py" line="131" />
+            <location filename="../../../../ui/screens/audit_log.py" line="36" />
+            <source>停车场</source>
+            <translation>Car park</translation>
+        </message>
+        <message>
+            <location filename="../../../../ui/screens/navigator.py" line="40" />
+            <location filename="../../../../ui/screens/audit_log.py" line="35" />
+            <location filename="../../../../ui/dialogs/batch_rooms.py" line="31" />
+            <source>单元</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location filename="../../../../ui/screens/navigator.py" line="40" />
+            <location filename="../../../../ui/screens/audit_log.py" line="34" />
+            <location filename="../../../../ui/dialogs/batch_rooms.py" line="239" />
+            <source>楼栋</source>
+            <translation>Building</translation>
         </message>
         <message>
             <location filename="../../../../ui/screens/navigator.py" line="82" />
@@ -1170,6 +1076,15 @@ Data is kept in the local database and synchronised with the central database wh
         </message>
         <message>
             <location filename="../../../../ui/screens/navigator.py" line="131" />
+            <location filename="../../../../ui/screens/room_info.py" line="131" />
+            <location filename="../../../../ui/screens/room_occupants.py" line="29" />
+            <location filename="../../../../ui/screens/audit_log.py" line="42" />
+            <location filename="../../../../ui/screens/operators.py" line="35" />
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../../../ui/screens/navigator.py" line="131" />
             <source>类型</source>
             <translation>Type</translation>
         </message>
@@ -1177,6 +1092,12 @@ Data is kept in the local database and synchronised with the central database wh
             <location filename="../../../../ui/screens/navigator.py" line="132" />
             <source>面积(㎡)</source>
             <translation>Area (m²)</translation>
+        </message>
+        <message>
+            <location filename="../../../../ui/screens/navigator.py" line="139" />
+            <location filename="../../../../ui/dialogs/occupancy.py" line="168" />
+            <source>（无）</source>
+            <translation>(none)</translation>
         </message>
         <message>
             <location filename="../../../../ui/screens/navigator.py" line="151" />
@@ -1319,25 +1240,39 @@ Data is kept in the local database and synchronised with the central database wh
             <translation>New &amp;password</translation>
         </message>
         <message>
-            <location filename="../../../../ui/screens/room_detail.py" line="118" />
+            <location filename="../../../../ui/screens/room_detail.py" line="137" />
             <location filename="../../../../ui/widgets/room_grid.py" line="177" />
             <source>{floor}层</source>
             <translation>Floor {floor}</translation>
         </message>
         <message>
-            <location filename="../../../../ui/screens/room_detail.py" line="120" />
+            <location filename="../../../../ui/screens/room_detail.py" line="139" />
             <source>建筑面积 {area}㎡</source>
             <translation>gross area {area} m²</translation>
         </message>
         <message>
-            <location filename="../../../../ui/screens/room_detail.py" line="121" />
+            <location filename="../../../../ui/screens/room_detail.py" line="140" />
             <source>{role}：{name}</source>
             <translation>{role}: {name}</translation>
         </message>
         <message>
-            <location filename="../../../../ui/screens/room_detail.py" line="123" />
+            <location filename="../../../../ui/screens/room_detail.py" line="142" />
             <source>暂无住户</source>
             <translation>No occupants</translation>
+        </message>
+        <message>
+            <location filename="../../../../ui/screens/room_info.py" line="128" />
+            <location filename="../../../../ui/screens/audit_log.py" line="39" />
+            <location filename="../../../../ui/dialogs/batch_rooms.py" line="33" />
+            <source>房号</source>
+            <translation>Room no.</translation>
+        </message>
+        <message>
+            <location filename="../../../../ui/screens/room_info.py" line="128" />
+            <location filename="../../../../ui/screens/audit_log.py" line="40" />
+            <location filename="../../../../ui/dialogs/batch_rooms.py" line="32" />
+            <source>楼层</source>
+            <translation>Floor</translation>
         </message>
         <message>
             <location filename="../../../../ui/screens/room_info.py" line="129" />
@@ -1348,6 +1283,40 @@ Data is kept in the local database and synchronised with the central database wh
             <location filename="../../../../ui/screens/room_info.py" line="129" />
             <source>建筑面积(㎡)</source>
             <translation>Gross area (m²)</translation>
+        </message>
+        <message>
+            <location filename="../../../../ui/screens/room_info.py" line="130" />
+            <location filename="../../../../ui/screens/audit_log.py" line="41" />
+            <location filename="../../../../ui/dialogs/batch_rooms.py" line="176" />
+            <source>户型</source>
+            <translation>Layout</translation>
+        </message>
+        <message>
+            <location filename="../../../../ui/screens/room_info.py" line="130" />
+            <location filename="../../../../ui/screens/audit_log.py" line="41" />
+            <source>朝向</source>
+            <translation>Orientation</translation>
+        </message>
+        <message>
+            <location filename="../../../../ui/screens/room_info.py" line="130" />
+            <location filename="../../../../ui/screens/audit_log.py" line="42" />
+            <location filename="../../../../ui/dialogs/batch_rooms.py" line="167" />
+            <source>用途</source>
+            <translation>Usage</translation>
+        </message>
+        <message>
+            <location filename="../../../../ui/screens/room_info.py" line="131" />
+            <location filename="../../../../ui/screens/audit_log.py" line="43" />
+            <location filename="../../../../ui/dialogs/customer.py" line="106" />
+            <location filename="../../../../ui/dialogs/occupancy.py" line="90" />
+            <source>备注</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../../../../ui/screens/room_info.py" line="131" />
+            <location filename="../../../../ui/screens/audit_log.py" line="42" />
+            <source>权属类型</source>
+            <translation>Ownership</translation>
         </message>
         <message>
             <location filename="../../../../ui/screens/room_info.py" line="134" />
@@ -1403,6 +1372,12 @@ Data is kept in the local database and synchronised with the central database wh
             <location filename="../../../../ui/screens/room_map.py" line="131" />
             <source>小区(&amp;S)</source>
             <translation>E&amp;state</translation>
+        </message>
+        <message>
+            <location filename="../../../../ui/screens/room_map.py" line="132" />
+            <location filename="../../../../ui/dialogs/batch_rooms.py" line="166" />
+            <source>楼栋(&amp;B)</source>
+            <translation>&amp;Building</translation>
         </message>
         <message>
             <location filename="../../../../ui/screens/room_map.py" line="133" />
@@ -1475,9 +1450,15 @@ Data is kept in the local database and synchronised with the central database wh
             <translation>Click to open</translation>
         </message>
         <message>
-            <location filename="../../../../ui/screens/room_occupants.py" line="142" />
+            <location filename="../../../../ui/screens/room_occupants.py" line="144" />
             <source>（当前房间）</source>
             <translation>(this room)</translation>
+        </message>
+        <message>
+            <location filename="../../../../ui/screens/room_vehicles.py" line="17" />
+            <location filename="../../../../ui/screens/audit_log.py" line="46" />
+            <source>车牌号</source>
+            <translation>Plate</translation>
         </message>
         <message>
             <location filename="../../../../ui/screens/room_vehicles.py" line="18" />
@@ -1485,27 +1466,55 @@ Data is kept in the local database and synchronised with the central database wh
             <translation>Owner</translation>
         </message>
         <message>
-            <location filename="../../../../ui/screens/room_vehicles.py" line="53" />
+            <location filename="../../../../ui/screens/room_vehicles.py" line="19" />
+            <location filename="../../../../ui/screens/audit_log.py" line="46" />
+            <location filename="../../../../ui/dialogs/vehicle.py" line="71" />
+            <source>品牌</source>
+            <translation>Brand</translation>
+        </message>
+        <message>
+            <location filename="../../../../ui/screens/room_vehicles.py" line="20" />
+            <location filename="../../../../ui/screens/audit_log.py" line="47" />
+            <location filename="../../../../ui/dialogs/vehicle.py" line="71" />
+            <source>型号</source>
+            <translation>Model</translation>
+        </message>
+        <message>
+            <location filename="../../../../ui/screens/room_vehicles.py" line="21" />
+            <location filename="../../../../ui/screens/audit_log.py" line="47" />
+            <location filename="../../../../ui/dialogs/vehicle.py" line="72" />
+            <source>颜色</source>
+            <translation>Colour</translation>
+        </message>
+        <message>
+            <location filename="../../../../ui/screens/room_vehicles.py" line="22" />
+            <location filename="../../../../ui/screens/audit_log.py" line="36" />
+            <location filename="../../../../ui/dialogs/vehicle.py" line="72" />
+            <source>车位</source>
+            <translation>Parking space</translation>
+        </message>
+        <message>
+            <location filename="../../../../ui/screens/room_vehicles.py" line="54" />
             <source>登记车辆(&amp;A)…</source>
             <translation>&amp;Add vehicle…</translation>
         </message>
         <message>
-            <location filename="../../../../ui/screens/room_vehicles.py" line="54" />
+            <location filename="../../../../ui/screens/room_vehicles.py" line="55" />
             <source>共 {n} 辆</source>
             <translation>{n} vehicles</translation>
         </message>
         <message>
-            <location filename="../../../../ui/screens/room_vehicles.py" line="66" />
+            <location filename="../../../../ui/screens/room_vehicles.py" line="68" />
             <source>请先办理入住，车辆登记在住户名下</source>
             <translation>Move someone in first; vehicles are registered to occupants</translation>
         </message>
         <message>
-            <location filename="../../../../ui/tasks.py" line="245" />
+            <location filename="../../../../ui/tasks.py" line="268" />
             <source>操作未完成</source>
             <translation>Not done</translation>
         </message>
         <message>
-            <location filename="../../../../ui/tasks.py" line="257" />
+            <location filename="../../../../ui/tasks.py" line="280" />
             <source>提示</source>
             <translation>Note</translation>
         </message>

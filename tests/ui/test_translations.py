@@ -89,3 +89,12 @@ def test_update_keeps_translations_and_marks_new_strings(tmp_path, monkeypatch):
     qm = tool.compile_ts(tmp_path / "demo_en.ts")
     t = QTranslator()
     assert t.load(str(qm)) and t.translate(tool.CONTEXT, "保存") == "Save"
+
+
+def test_no_string_is_translated_two_ways():
+    """All areas share one context, so one Chinese string has one English text;
+    otherwise the screen shows whichever catalogue Qt searches first."""
+    found = tool.conflicts()
+    lines = [f"[{ctx}] {src}: " + "; ".join(f"{t!r} in {', '.join(f)}" for t, f in v.items())
+             for (ctx, src), v in found.items()]
+    assert lines == [], "agree on one translation:\n" + "\n".join(lines)

@@ -34,6 +34,7 @@ SCREENS: list[ScreenEntry] = [
     ScreenEntry("cashier", tr_noop("收费台"), "pay.collect", "ui.screens.cashier:CashierScreen", "generate", "Ctrl+3"),
     ScreenEntry("bill_run", tr_noop("应收计算"), "bill.view", "ui.billing.bill_run:BillRunScreen", "generate"),
     ScreenEntry("readings", tr_noop("抄表"), "bill.view", "ui.billing.readings:ReadingsScreen", "grid"),
+    ScreenEntry("fees", tr_noop("收费标准"), "bill.view", "ui.billing.fees:FeesScreen", "generate"),
     ScreenEntry("cards", tr_noop("门禁卡"), "master.view", "ui.screens.cards:CardsScreen", "car", "Ctrl+4"),
     ScreenEntry("workorders", tr_noop("工单"), "workorder.create", "ui.screens.workorders:WorkOrdersScreen", "wrench"),
     ScreenEntry("complaints", tr_noop("投诉"), "workorder.dispatch", "ui.service.complaints:ComplaintsScreen", "complaint"),
@@ -41,7 +42,7 @@ SCREENS: list[ScreenEntry] = [
     ScreenEntry("stock", tr_noop("物料库存"), "stock.manage", "ui.service.stock:StockScreen", "stock"),
     ScreenEntry("audit", tr_noop("审计日志"), AUDIT_VIEW,
                 "ui.screens.audit_log:AuditLogScreen", "audit", "Ctrl+8"),
-    ScreenEntry("operators", tr_noop("操作员"), USER_MANAGE,
+    ScreenEntry("operators", tr_noop("操作员管理"), USER_MANAGE,
                 "ui.screens.operators:OperatorsScreen", "operators", "Ctrl+9"),
 ]
 

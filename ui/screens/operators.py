@@ -83,7 +83,7 @@ class OperatorsScreen(Screen):
         self.load()
 
     def retranslate(self) -> None:
-        self.heading.setText(tr("操作员"))
+        self.heading.setText(tr("操作员管理"))
         self.add_button.setText(tr("新增操作员(&A)…"))
         self.unlock_button.setText(tr("解锁(&U)"))
         self.reset_button.setText(tr("重置密码(&R)…"))
