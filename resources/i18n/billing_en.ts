@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
     <context>
         <name>PropDesk</name>
@@ -15,6 +14,7 @@
         </message>
         <message>
             <location filename="../../ui/billing/bill_run.py" line="33" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="251" />
             <source>房间/对象</source>
             <translation>Room / object</translation>
         </message>
@@ -25,6 +25,7 @@
         </message>
         <message>
             <location filename="../../ui/billing/bill_run.py" line="34" />
+            <location filename="../../ui/billing/fees.py" line="30" />
             <source>类别</source>
             <translation>Kind</translation>
         </message>
@@ -79,6 +80,7 @@
         </message>
         <message>
             <location filename="../../ui/billing/bill_run.py" line="116" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="302" />
             <source>预览(&amp;V)</source>
             <translation>Pre&amp;view</translation>
         </message>
@@ -90,6 +92,7 @@
         <message>
             <location filename="../../ui/billing/bill_run.py" line="119" />
             <location filename="../../ui/billing/bill_run.py" line="121" />
+            <location filename="../../ui/billing/fees.py" line="139" />
             <source>全公司</source>
             <translation>Whole company</translation>
         </message>
@@ -149,6 +152,278 @@
             <location filename="../../ui/billing/bill_run.py" line="223" />
             <source>已入账 {n} 行，合计 {total} 元，预存冲抵 {o} 笔</source>
             <translation>Posted {n} lines, total {total} yuan; {o} prepayment offsets</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fee_dialogs.py" line="97" />
+            <source>新建收费项目</source>
+            <translation>New fee item</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fee_dialogs.py" line="98" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="204" />
+            <source>名称(&amp;N)</source>
+            <translation>&amp;Name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fee_dialogs.py" line="98" />
+            <source>类别(&amp;K)</source>
+            <translation>&amp;Kind</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fee_dialogs.py" line="98" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="204" />
+            <source>编码(&amp;C)</source>
+            <translation>&amp;Code</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fee_dialogs.py" line="142" />
+            <source>单价（元）</source>
+            <translation>Unit price (yuan)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fee_dialogs.py" line="142" />
+            <source>生效账期</source>
+            <translation>Effective from (period)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fee_dialogs.py" line="143" />
+            <source>每月金额（元）</source>
+            <translation>Monthly amount (yuan)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fee_dialogs.py" line="143" />
+            <source>阶梯（上限:单价，如 15:3.50, 25:4.55, :6.10）</source>
+            <translation>Tiers (limit:price, e.g. 15:3.50, 25:4.55, :6.10)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fee_dialogs.py" line="144" />
+            <source>公式（如 建筑面积 * 单价）</source>
+            <translation>Formula (e.g. 建筑面积 * 单价)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fee_dialogs.py" line="144" />
+            <source>滞纳金日费率（如 0.0005）</source>
+            <translation>Daily late-fee rate (e.g. 0.0005)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fee_dialogs.py" line="145" />
+            <source>宽限天数</source>
+            <translation>Grace days</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fee_dialogs.py" line="145" />
+            <source>滞纳金封顶（本金倍数）</source>
+            <translation>Late-fee cap (× principal)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fee_dialogs.py" line="147" />
+            <source>可用变量：建筑面积、套内面积、单价、固定金额、月数、计费天数、楼层</source>
+            <translation>Variables: 建筑面积 (area), 套内面积 (inner_area), 单价 (price), 固定金额 (amount), 月数 (months), 计费天数 (days), 楼层 (floor)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fee_dialogs.py" line="159" />
+            <source>阶梯格式应为 上限:单价，用逗号分隔，最后一档上限留空</source>
+            <translation>Write tiers as limit:price separated by commas, with the last limit empty</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fee_dialogs.py" line="203" />
+            <source>新建收费标准</source>
+            <translation>New fee standard</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fee_dialogs.py" line="204" />
+            <location filename="../../ui/billing/fees.py" line="35" />
+            <location filename="../../ui/billing/fees.py" line="62" />
+            <location filename="../../ui/billing/fees.py" line="118" />
+            <location filename="../../ui/billing/room_fees.py" line="24" />
+            <source>收费项目</source>
+            <translation>Fee item</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fee_dialogs.py" line="205" />
+            <source>缴费人</source>
+            <translation>Billed to</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fee_dialogs.py" line="205" />
+            <source>计费对象</source>
+            <translation>Billed object</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fee_dialogs.py" line="205" />
+            <location filename="../../ui/billing/fees.py" line="36" />
+            <source>计费方式</source>
+            <translation>Method</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fee_dialogs.py" line="206" />
+            <source>应缴日（每月）</source>
+            <translation>Due day (of month)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fee_dialogs.py" line="206" />
+            <source>表类型</source>
+            <translation>Meter kind</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fee_dialogs.py" line="206" />
+            <source>计费周期</source>
+            <translation>Cycle</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fee_dialogs.py" line="207" />
+            <source>分摊方式</source>
+            <translation>Split by</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fee_dialogs.py" line="237" />
+            <source>新价格版本：{name}</source>
+            <translation>New price version: {name}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fee_dialogs.py" line="252" />
+            <source>原标准</source>
+            <translation>Before</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fee_dialogs.py" line="253" />
+            <source>新标准</source>
+            <translation>After</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fee_dialogs.py" line="298" />
+            <source>分配收费标准：{name}</source>
+            <translation>Assign fee standard: {name}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fee_dialogs.py" line="299" />
+            <source>房间用途（空=全部）</source>
+            <translation>Room usage (empty = all)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fee_dialogs.py" line="299" />
+            <location filename="../../ui/billing/fees.py" line="42" />
+            <source>范围</source>
+            <translation>Scope</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fee_dialogs.py" line="299" />
+            <location filename="../../ui/billing/fees.py" line="44" />
+            <source>起始账期</source>
+            <translation>First period</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fee_dialogs.py" line="300" />
+            <source>排除（此范围不收该项目）</source>
+            <translation>Exclude (this scope is not charged this fee)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fee_dialogs.py" line="321" />
+            <source>{item}：新增 {g}，改变 {c}，取消 {l}，不变 {u}</source>
+            <translation>{item}: {g} gain it, {c} change, {l} lose it, {u} unchanged</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fees.py" line="28" />
+            <location filename="../../ui/billing/fees.py" line="33" />
+            <source>编码</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fees.py" line="29" />
+            <location filename="../../ui/billing/fees.py" line="34" />
+            <source>名称</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fees.py" line="37" />
+            <source>当前价格</source>
+            <translation>Current price</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fees.py" line="38" />
+            <source>生效</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fees.py" line="39" />
+            <source>版本数</source>
+            <translation>Versions</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fees.py" line="43" />
+            <source>全部</source>
+            <translation>All</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fees.py" line="43" />
+            <source>用途</source>
+            <translation>Usage</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fees.py" line="45" />
+            <source>结束账期</source>
+            <translation>Last period</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fees.py" line="46" />
+            <source>排除</source>
+            <translation>Exclude</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fees.py" line="70" />
+            <location filename="../../ui/billing/fees.py" line="119" />
+            <source>收费标准</source>
+            <translation>Fee standards</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fees.py" line="81" />
+            <source>分配规则</source>
+            <translation>Assignment rules</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fees.py" line="120" />
+            <source>分配规则（计费时按规则匹配，新增房间自动适用）</source>
+            <translation>Assignment rules (matched at bill time; new rooms inherit them)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fees.py" line="121" />
+            <source>新建项目(&amp;I)…</source>
+            <translation>New &amp;item…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fees.py" line="122" />
+            <source>新建标准(&amp;N)…</source>
+            <translation>&amp;New standard…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fees.py" line="123" />
+            <source>新价格版本(&amp;V)…</source>
+            <translation>New price &amp;version…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fees.py" line="124" />
+            <source>分配(&amp;A)…</source>
+            <translation>&amp;Assign…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fees.py" line="125" />
+            <source>截止(&amp;E)…</source>
+            <translation>&amp;End…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fees.py" line="126" />
+            <source>优先级：房间 &gt; 单元 &gt; 楼栋 &gt; 小区 &gt; 全公司</source>
+            <translation>Precedence: room &gt; unit &gt; building &gt; estate &gt; company</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fees.py" line="210" />
+            <source>截止分配规则</source>
+            <translation>End assignment rule</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fees.py" line="210" />
+            <source>最后一个计费账期（YYYY-MM）：</source>
+            <translation>Last billed period (YYYY-MM):</translation>
         </message>
         <message>
             <location filename="../../ui/billing/readings.py" line="38" />
@@ -262,11 +537,6 @@
             <translation>Period</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/room_fees.py" line="24" />
-            <source>收费项目</source>
-            <translation>Fee item</translation>
-        </message>
-        <message>
             <location filename="../../ui/billing/room_fees.py" line="25" />
             <source>应收</source>
             <translation>Billed</translation>
@@ -324,6 +594,36 @@
     </context>
     <context>
         <name>Codes</name>
+        <message>
+            <location filename="../../propdesk/billing/calc.py" line="24" />
+            <source>单价×建筑面积</source>
+            <translation>Unit price × building area</translation>
+        </message>
+        <message>
+            <location filename="../../propdesk/billing/calc.py" line="25" />
+            <source>单价×套内面积</source>
+            <translation>Unit price × inner area</translation>
+        </message>
+        <message>
+            <location filename="../../propdesk/billing/calc.py" line="26" />
+            <source>固定金额</source>
+            <translation>Fixed amount</translation>
+        </message>
+        <message>
+            <location filename="../../propdesk/billing/calc.py" line="27" />
+            <source>用量×单价（可阶梯）</source>
+            <translation>Usage × unit price (tiers allowed)</translation>
+        </message>
+        <message>
+            <location filename="../../propdesk/billing/calc.py" line="28" />
+            <source>公摊</source>
+            <translation>Shared cost</translation>
+        </message>
+        <message>
+            <location filename="../../propdesk/billing/calc.py" line="29" />
+            <source>自定义公式</source>
+            <translation>Custom formula</translation>
+        </message>
         <message>
             <location filename="../../propdesk/models/billing.py" line="23" />
             <source>临时·一次性</source>

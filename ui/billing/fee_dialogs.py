@@ -1,0 +1,327 @@
+"""Dialogs of the fee catalogue: fee item, standard, new price version, assignment with preview.
+
+Each dialog validates through the service it calls (the same checks as the
+CLI), runs the write off the GUI thread and shows the service's message in
+place when something is wrong.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout,
+    QWidget,
+)
+
+from propdesk.billing.calc import METHODS, Tier
+from propdesk.billing.periods import CYCLES, Period
+from propdesk.models.billing import BILL_TO, FEE_KINDS, METER_KINDS, SHARE_BASES, TARGET_KINDS
+from propdesk.models.enums import ROOM_USAGES
+from propdesk.services.billing import catalog
+from propdesk.services.billing.catalog import VersionInput
+from ui.i18n import error_text, tr, tr_noop
+from ui.tasks import Changes
+from ui.widgets.base import Retranslatable
+from ui.widgets.fields import DecimalEdit, EnumCombo, ErrorLabel
+from ui.widgets.table import Column, RowTableModel, TableView
+
+CHANGES = Changes.of(entities={"fee_item", "fee_standard", "fee_assignment"})
+
+
+class _Dialog(Retranslatable, QDialog):
+    saved = Signal(object)
+
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.lay = QVBoxLayout(self)
+        self.form = QFormLayout()
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.lay.addLayout(self.form)
+        self.error = ErrorLabel()
+        self.lay.addWidget(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        self.lay.addWidget(self.buttons)
+        self.labels: dict[str, QLabel] = {}
+
+    def row(self, key: str, widget) -> None:
+        lbl = QLabel()
+        lbl.setBuddy(widget)
+        self.labels[key] = lbl
+        self.form.addRow(lbl, widget)
+
+    def set_row_visible(self, key: str, visible: bool) -> None:
+        lbl = self.labels[key]
+        lbl.setVisible(visible)
+        lbl.buddy().setVisible(visible)
+
+    def run_write(self, fn):
+        self.error.clear_error()
+        self.buttons.setEnabled(False)
+        op = self.ctx.tasks.write(fn, parent=self, changes=CHANGES)
+        op.success(self._done).failure(self._failed)
+        op.run()
+        return op
+
+    def _done(self, result) -> None:
+        self.buttons.setEnabled(True)
+        self.saved.emit(result)
+        self.accept()
+
+    def _failed(self, exc) -> None:
+        self.buttons.setEnabled(True)
+        self.error.show_error(error_text(exc))
+
+    def submit(self):  # pragma: no cover - overridden
+        raise NotImplementedError
+
+
+class FeeItemDialog(_Dialog):
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("feeItemDialog")
+        self.code, self.name, self.kind = QLineEdit(), QLineEdit(), EnumCombo(FEE_KINDS)
+        self.code.setObjectName("code")
+        self.name.setObjectName("name")
+        self.row("code", self.code)
+        self.row("name", self.name)
+        self.row("kind", self.kind)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(tr("新建收费项目"))
+        for key, text in (("code", tr("编码(&C)")), ("name", tr("名称(&N)")), ("kind", tr("类别(&K)"))):
+            self.labels[key].setText(text)
+
+    def submit(self):
+        code, name, kind, actor = self.code.text(), self.name.text(), self.kind.code(), self.ctx.actor
+        return self.run_write(lambda s: catalog.create_fee_item(s, actor, code=code, name=name, kind=kind).code)
+
+
+def parse_tiers_text(text: str) -> list[Tier] | None:
+    """'15:3.50, 25:4.55, :6.10' → tiers (upper bound : price; empty bound = no limit)."""
+    text = text.strip().replace("，", ",").replace("：", ":")
+    if not text:
+        return None
+    out = []
+    for part in text.split(","):
+        upto, _, price = part.partition(":")
+        out.append(Tier(Decimal(upto) if upto.strip() else None, Decimal(price.strip())))
+    return out
+
+
+class _PriceFields:
+    """The priced fields shared by the standard and version dialogs."""
+
+    def add_price_rows(self, d: _Dialog) -> None:
+        self.effective = QLineEdit(str(Period.of(dt.date.today())))
+        self.effective.setObjectName("effective")
+        self.effective.setInputMask("9999-99")
+        self.unit_price, self.amount = DecimalEdit(4, allow_empty=True), DecimalEdit(2, allow_empty=True)
+        self.unit_price.setObjectName("unitPrice")
+        self.amount.setObjectName("amount")
+        self.tiers, self.formula = QLineEdit(), QLineEdit()
+        self.tiers.setObjectName("tiers")
+        self.formula.setObjectName("formula")
+        self.late_rate, self.late_cap = DecimalEdit(6, allow_empty=True), DecimalEdit(4, allow_empty=True)
+        self.late_rate.setObjectName("lateRate")
+        self.late_cap.setText("1")
+        self.grace = QSpinBox()
+        self.grace.setRange(0, 365)
+        for key, w in (("effective", self.effective), ("unit_price", self.unit_price), ("amount", self.amount),
+                       ("tiers", self.tiers), ("formula", self.formula), ("late_rate", self.late_rate),
+                       ("grace", self.grace), ("late_cap", self.late_cap)):
+            d.row(key, w)
+
+    def price_labels(self, d: _Dialog) -> None:
+        for key, text in (("effective", tr("生效账期")), ("unit_price", tr("单价（元）")),
+                          ("amount", tr("每月金额（元）")), ("tiers", tr("阶梯（上限:单价，如 15:3.50, 25:4.55, :6.10）")),
+                          ("formula", tr("公式（如 建筑面积 * 单价）")), ("late_rate", tr("滞纳金日费率（如 0.0005）")),
+                          ("grace", tr("宽限天数")), ("late_cap", tr("滞纳金封顶（本金倍数）"))):
+            d.labels[key].setText(text)
+        self.formula.setPlaceholderText(tr("可用变量：建筑面积、套内面积、单价、固定金额、月数、计费天数、楼层"))
+
+    def show_for(self, d: _Dialog, method: str) -> None:
+        d.set_row_visible("unit_price", method in ("building_area", "inner_area", "shared", "formula", "metered"))
+        d.set_row_visible("amount", method in ("fixed", "shared", "formula"))
+        d.set_row_visible("tiers", method == "metered")
+        d.set_row_visible("formula", method == "formula")
+
+    def version_input(self) -> VersionInput:
+        try:
+            tiers = parse_tiers_text(self.tiers.text())
+        except Exception:
+            raise ValueError(tr("阶梯格式应为 上限:单价，用逗号分隔，最后一档上限留空")) from None
+        return VersionInput(Period.parse(self.effective.text()).first_day, unit_price=self.unit_price.value(),
+                            amount=self.amount.value(), tiers=tiers, formula=self.formula.text(),
+                            late_daily_rate=self.late_rate.value(), late_grace_days=self.grace.value(),
+                            late_cap_ratio=self.late_cap.value())
+
+
+class StandardDialog(_PriceFields, _Dialog):
+    def __init__(self, ctx, fee_items: list[tuple], parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("standardDialog")
+        self.setMinimumWidth(520)
+        self.code, self.name = QLineEdit(), QLineEdit()
+        self.code.setObjectName("code")
+        self.name.setObjectName("name")
+        self.item = QComboBox()
+        self.item.setObjectName("feeItem")
+        for fid, text in fee_items:
+            self.item.addItem(text, fid)
+        self.method, self.target, self.bill_to = EnumCombo(METHODS), EnumCombo(TARGET_KINDS), EnumCombo(BILL_TO)
+        self.method.setObjectName("method")
+        self.cycle = QComboBox()
+        for months, name in CYCLES.items():
+            self.cycle.addItem(name, months)
+        self.due_day = QSpinBox()
+        self.due_day.setRange(1, 31)
+        self.due_day.setValue(31)
+        self.meter_kind, self.share_basis = EnumCombo(METER_KINDS), EnumCombo(SHARE_BASES)
+        for key, w in (("code", self.code), ("name", self.name), ("item", self.item), ("method", self.method),
+                       ("target", self.target), ("bill_to", self.bill_to), ("cycle", self.cycle),
+                       ("due_day", self.due_day), ("meter_kind", self.meter_kind), ("share_basis", self.share_basis)):
+            self.row(key, w)
+        self.add_price_rows(self)
+        self.method.currentIndexChanged.connect(lambda _i: self._method_changed())
+        self._method_changed()
+        self.retranslate()
+
+    def _method_changed(self) -> None:
+        m = self.method.code()
+        self.show_for(self, m)
+        self.set_row_visible("meter_kind", m in ("metered", "shared"))
+        self.set_row_visible("share_basis", m == "shared")
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(tr("新建收费标准"))
+        for key, text in (("code", tr("编码(&C)")), ("name", tr("名称(&N)")), ("item", tr("收费项目")),
+                          ("method", tr("计费方式")), ("target", tr("计费对象")), ("bill_to", tr("缴费人")),
+                          ("cycle", tr("计费周期")), ("due_day", tr("应缴日（每月）")), ("meter_kind", tr("表类型")),
+                          ("share_basis", tr("分摊方式"))):
+            self.labels[key].setText(text)
+        self.price_labels(self)
+
+    def submit(self):
+        try:
+            version = self.version_input()
+        except ValueError as exc:
+            self.error.show_error(str(exc))
+            return None
+        actor = self.ctx.actor
+        kw = dict(code=self.code.text(), name=self.name.text(), fee_item=self.item.currentData(),
+                  method=self.method.code(), target=self.target.code(), bill_to=self.bill_to.code(),
+                  cycle_months=self.cycle.currentData(), anchor_month=1, due_day=self.due_day.value(),
+                  meter_kind=self.meter_kind.code() if self.method.code() in ("metered", "shared") else "",
+                  share_basis=self.share_basis.code() if self.method.code() == "shared" else "")
+        return self.run_write(lambda s: catalog.create_standard(s, actor, version=version, **kw).code)
+
+
+class VersionDialog(_PriceFields, _Dialog):
+    def __init__(self, ctx, standard_id, method: str, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("versionDialog")
+        self.standard_id, self.title = standard_id, title
+        self.add_price_rows(self)
+        self.effective.setText(str(Period.of(dt.date.today()).add(1)))
+        self.show_for(self, method)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(tr("新价格版本：{name}").format(name=self.title))
+        self.price_labels(self)
+
+    def submit(self):
+        try:
+            version = self.version_input()
+        except ValueError as exc:
+            self.error.show_error(str(exc))
+            return None
+        actor, sid = self.ctx.actor, self.standard_id
+        return self.run_write(lambda s: catalog.add_version(s, actor, sid, version).effective_from)
+
+
+PREVIEW_COLUMNS = [
+    Column(tr_noop("房间/对象"), lambda r: r.target_code, width=140),
+    Column(tr_noop("原标准"), lambda r: r.before or "—", width=230),
+    Column(tr_noop("新标准"), lambda r: r.after or "—"),
+]
+
+
+class AssignDialog(_Dialog):
+    """分配收费标准: scope, usage, first period; 预览 shows who gets what before saving."""
+
+    def __init__(self, ctx, standard_id, title: str, scopes: list[tuple], parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("assignDialog")
+        self.setMinimumSize(640, 480)
+        self.standard_id, self.title = standard_id, title
+        self.scope = QComboBox()
+        self.scope.setObjectName("scope")
+        for kind, sid, text in scopes:
+            self.scope.addItem(text, (kind, sid))
+        self.usage = EnumCombo(ROOM_USAGES, allow_empty=True)
+        self.usage.setObjectName("usage")
+        self.start = QLineEdit(str(Period.of(dt.date.today())))
+        self.start.setObjectName("start")
+        self.start.setInputMask("9999-99")
+        self.exclude = QCheckBox()
+        self.exclude.setObjectName("exclude")
+        for key, w in (("scope", self.scope), ("usage", self.usage), ("start", self.start), ("exclude", self.exclude)):
+            self.row(key, w)
+        self.summary = QLabel()
+        self.summary.setObjectName("previewSummary")
+        self.lay.insertWidget(1, self.summary)
+        self.model = RowTableModel(PREVIEW_COLUMNS)
+        self.table = TableView()
+        self.table.setObjectName("previewTable")
+        self.table.setModel(self.model)
+        self.lay.insertWidget(2, self.table, 1)
+        self.preview_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.preview_button.setObjectName("previewButton")
+        self.preview_button.clicked.connect(self.preview)
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setEnabled(False)
+        for w in (self.scope, self.usage):
+            w.currentIndexChanged.connect(lambda _i: self.ok.setEnabled(False))
+        self.start.textChanged.connect(lambda _t: self.ok.setEnabled(False))
+        self.exclude.toggled.connect(lambda _b: self.ok.setEnabled(False))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(tr("分配收费标准：{name}").format(name=self.title))
+        for key, text in (("scope", tr("范围")), ("usage", tr("房间用途（空=全部）")), ("start", tr("起始账期")),
+                          ("exclude", tr("排除（此范围不收该项目）"))):
+            self.labels[key].setText(text)
+        self.preview_button.setText(tr("预览(&V)"))
+        self.model.retranslate()
+
+    def _args(self) -> dict:
+        kind, sid = self.scope.currentData()
+        return dict(scope_kind=kind, scope_id=sid, usage=self.usage.code(), start_period=self.start.text(),
+                    exclude=self.exclude.isChecked())
+
+    def preview(self):
+        args, actor, sid = self._args(), self.ctx.actor, self.standard_id
+        self.error.clear_error()
+        op = self.ctx.tasks.read(lambda s: catalog.preview_assignment(s, actor, sid, **args), parent=self,
+                                 key=f"assign-preview-{id(self)}")
+        op.success(self._show).failure(self._failed)
+        op.run()
+        return op
+
+    def _show(self, pv) -> None:
+        self.model.set_rows(pv.rows)
+        self.summary.setText(tr("{item}：新增 {g}，改变 {c}，取消 {l}，不变 {u}").format(
+            item=pv.fee_item, g=pv.gained, c=pv.changed, l=pv.lost, u=pv.unchanged))
+        self.ok.setEnabled(True)
+
+    def submit(self):
+        args, actor, sid = self._args(), self.ctx.actor, self.standard_id
+        return self.run_write(lambda s: catalog.assign(s, actor, sid, **args).id)
