@@ -36,6 +36,7 @@
         </message>
         <message>
             <location filename="../../ui/billing/bill_run.py" line="35" />
+            <location filename="../../ui/billing/room_fees.py" line="42" />
             <source>金额</source>
             <translation>Amount</translation>
         </message>
@@ -92,6 +93,7 @@
         <message>
             <location filename="../../ui/billing/bill_run.py" line="119" />
             <location filename="../../ui/billing/bill_run.py" line="121" />
+            <location filename="../../ui/billing/fees.py" line="42" />
             <location filename="../../ui/billing/fees.py" line="139" />
             <source>全公司</source>
             <translation>Whole company</translation>
@@ -236,6 +238,7 @@
             <location filename="../../ui/billing/fees.py" line="62" />
             <location filename="../../ui/billing/fees.py" line="118" />
             <location filename="../../ui/billing/room_fees.py" line="24" />
+            <location filename="../../ui/billing/room_fees.py" line="41" />
             <source>收费项目</source>
             <translation>Fee item</translation>
         </message>
@@ -533,6 +536,7 @@
         </message>
         <message>
             <location filename="../../ui/billing/room_fees.py" line="23" />
+            <location filename="../../ui/billing/room_fees.py" line="40" />
             <source>账期</source>
             <translation>Period</translation>
         </message>
@@ -562,32 +566,57 @@
             <translation>Due date</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/room_fees.py" line="55" />
+            <location filename="../../ui/billing/room_fees.py" line="36" />
+            <source>缴费</source>
+            <translation>Payment</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/room_fees.py" line="36" />
+            <source>预存冲抵</source>
+            <translation>Prepayment offset</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/room_fees.py" line="37" />
+            <source>多缴转预存</source>
+            <translation>Overpayment to prepaid</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/room_fees.py" line="43" />
+            <source>方式</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/room_fees.py" line="67" />
             <source>费用</source>
             <translation>Fees</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/room_fees.py" line="73" />
+            <location filename="../../ui/billing/room_fees.py" line="78" />
+            <source>收款记录</source>
+            <translation>Payments</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/room_fees.py" line="93" />
             <source>共 {n} 项</source>
             <translation>{n} items</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/room_fees.py" line="75" />
+            <location filename="../../ui/billing/room_fees.py" line="95" />
             <source>无业主，暂无费用</source>
             <translation>No owner, no fees</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/room_fees.py" line="78" />
+            <location filename="../../ui/billing/room_fees.py" line="98" />
             <source>业主 {name}：欠费 {debt} 元，预存 {pre} 元，押金 {dep} 元</source>
             <translation>Owner {name} owes {debt} yuan; prepaid {pre} yuan; deposits {dep} yuan</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/room_fees.py" line="80" />
+            <location filename="../../ui/billing/room_fees.py" line="100" />
             <source>选择一项查看计算公式</source>
             <translation>Select an item to see how it was computed</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/room_fees.py" line="106" />
+            <location filename="../../ui/billing/room_fees.py" line="128" />
             <source>滞纳金：</source>
             <translation>Late fee: </translation>
         </message>

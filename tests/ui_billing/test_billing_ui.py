@@ -70,7 +70,14 @@ def test_preview_shows_problems_and_blocks_commit(qtbot, make_ctx, billed, db, a
 
 def test_room_fees_tab_shows_items_balance_and_formula(qtbot, make_ctx, billed, db, admin, monkeypatch,
                                                        qtmodeltester):
+    import uuid
+    from propdesk.services.billing import ledger
+
     post(db, admin, "2026-04")
+    with db.session() as s:  # a 100.00 part payment on 04-20, before the due date
+        slot = next(i.slot for i in ledger.outstanding(s, admin, billed.owners["0101"]))
+        ledger.settle(s, admin, billed.owners["0101"], [ledger.SettleRequest(slot, D("100.00"))],
+                      on=dt.date(2026, 4, 20), doc_type="cashier_payment", doc_id=uuid.uuid4())
     monkeypatch.setattr(room_fees, "today", lambda: dt.date(2026, 5, 10))
     tab = RoomFeesTab(make_ctx("cashier"))
     qtbot.addWidget(tab)
@@ -79,9 +86,11 @@ def test_room_fees_tab_shows_items_balance_and_formula(qtbot, make_ctx, billed, 
     qtbot.waitUntil(lambda: tab.model.rowCount() == 1)
     qtmodeltester.check(tab.model)
     item = tab.model.row(0)
-    # 295.55 unpaid; due 04-30, late 05-01..05-10: 295.55 × 0.0005 × 10 = 1.47775 → 1.48
-    assert (item.outstanding, item.late_fee) == (D("295.55"), D("1.48"))
-    assert "欠费 295.55 元" in tab.summary.text()
+    # 295.55 − 100.00 = 195.55 unpaid; due 04-30, late 05-01..05-10: 195.55 × 0.0005 × 10 = 0.97775 → 0.98
+    assert (item.outstanding, item.late_fee) == (D("195.55"), D("0.98"))
+    assert "欠费 195.55 元" in tab.summary.text()
+    assert tab.payments.rowCount() == 1 and tab.payments.row(0).amount == D("100.00")
+    qtmodeltester.check(tab.payments)
     tab.table.selectRow(0)
     assert "128.50 m² × 2.30 元/m²·月 = 295.55 元" in tab.detail.toPlainText()
     assert "滞纳金" in tab.detail.toPlainText()

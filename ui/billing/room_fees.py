@@ -12,7 +12,7 @@ from propdesk.billing.calc import yuan
 from propdesk.security import BILL_VIEW
 from propdesk.services.customers import room_owner
 from propdesk.services.billing import ledger
-from ui.i18n import tr, tr_noop
+from ui.i18n import tr, tr_noop, translated
 from ui.room_tabs import RoomTab
 from ui.tasks import Changes
 from ui.widgets.table import Column, RowTableModel, TableView
@@ -30,6 +30,18 @@ COLUMNS = [
            color=lambda i: _RED if i.late_fee > 0 else None),
     Column(tr_noop("应缴日期"), lambda i: i.due_date, width=90),
     Column(tr_noop("公式"), lambda i: i.formula.splitlines()[0], tooltip=lambda i: i.formula),
+]
+
+
+SOURCES = {"payment": tr_noop("缴费"), "prepayment": tr_noop("预存冲抵"), "reversal": tr_noop("冲销"),
+           "overpaid": tr_noop("多缴转预存")}
+PAYMENT_COLUMNS = [
+    Column(tr_noop("日期"), lambda p: p.on, width=90),
+    Column(tr_noop("账期"), lambda p: p.bill_period, width=70),
+    Column(tr_noop("收费项目"), lambda p: p.fee_item, width=110),
+    Column(tr_noop("金额"), lambda p: p.amount, text=lambda v: yuan(v), width=90, align="right"),
+    Column(tr_noop("方式"), lambda p: p.source, text=lambda v: translated(SOURCES.get(v, v)), width=90),
+    Column(tr_noop("操作员"), lambda p: p.operator),
 ]
 
 
@@ -57,12 +69,20 @@ class RoomFeesTab(RoomTab):
         self.table.set_context(ctx)
         self.table.setModel(self.model)
         split.addWidget(self.table)
+        bottom = QSplitter(Qt.Orientation.Horizontal)
         self.detail = QPlainTextEdit()
         self.detail.setObjectName("feesFormula")
         self.detail.setReadOnly(True)
-        split.addWidget(self.detail)
+        bottom.addWidget(self.detail)
+        self.payments = RowTableModel(PAYMENT_COLUMNS)
+        self.payment_table = TableView(export_title=tr_noop("收款记录"))
+        self.payment_table.setObjectName("feesPayments")
+        self.payment_table.set_context(ctx)
+        self.payment_table.setModel(self.payments)
+        bottom.addWidget(self.payment_table)
+        split.addWidget(bottom)
         split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 1)
+        split.setStretchFactor(1, 2)
         lay.addWidget(split, 1)
         self.table.selectionModel().currentRowChanged.connect(self._show_detail)
         self._balance = None
@@ -79,6 +99,7 @@ class RoomFeesTab(RoomTab):
                 name=self._owner, debt=yuan(b.receivable), pre=yuan(b.prepaid), dep=yuan(b.deposits)))
         self.detail.setPlaceholderText(tr("选择一项查看计算公式"))
         self.model.retranslate()
+        self.payments.retranslate()
 
     def load(self) -> None:
         super().load()
@@ -88,12 +109,13 @@ class RoomFeesTab(RoomTab):
             items = ledger.room_items(s, actor, rid, as_of=as_of)
             owner = room_owner(s, rid)
             bal = ledger.balance(s, actor, owner.id) if owner else None
-            return items, (owner.name if owner else ""), bal
+            return items, (owner.name if owner else ""), bal, ledger.room_payments(s, actor, rid)
         self.ctx.tasks.read(work, parent=self, key=f"fees-{id(self)}").success(self._show).run()
 
     def _show(self, result) -> None:
-        items, self._owner, self._balance = result
+        items, self._owner, self._balance, payments = result
         self.model.set_rows(items)
+        self.payments.set_rows(payments)
         self.detail.clear()
         self.retranslate()
 

@@ -209,6 +209,33 @@ def room_items(session: Session, actor: Actor, target_id: uuid.UUID, *, as_of: d
     return items
 
 
+@dataclass(frozen=True)
+class PaymentRow:
+    """One allocation to an item of a target (the room's 费用 tab)."""
+
+    on: dt.date
+    bill_period: str
+    fee_item: str
+    amount: Decimal
+    source: str        # payment | prepayment | reversal | overpaid
+    doc_type: str
+    doc_id: uuid.UUID
+    operator: str
+
+
+def room_payments(session: Session, actor: Actor, target_id: uuid.UUID) -> list[PaymentRow]:
+    """Money applied to a room's (space's, vehicle's) bill items, newest first."""
+    require(actor, BILL_VIEW)
+    rows = session.execute(
+        select(Allocation.alloc_date, BillLine.bill_period, FeeItem.name, Allocation.amount, Allocation.source,
+               Allocation.doc_type, Allocation.doc_id, Allocation.operator_name, BillLine.kind)
+        .join(BillLine, BillLine.id == Allocation.line_id).join(FeeItem, FeeItem.id == BillLine.fee_item_id)
+        .where(BillLine.target_id == target_id)
+        .order_by(Allocation.alloc_date.desc(), Allocation.created_at.desc()))
+    return [PaymentRow(d, p, name + ("滞纳金" if kind == "late_fee" else ""), amt, src, dt_, di, op)
+            for d, p, name, amt, src, dt_, di, op, kind in rows]
+
+
 # --- balances --------------------------------------------------------------------------
 
 @dataclass(frozen=True)

@@ -36,13 +36,14 @@ from decimal import Decimal
 from fractions import Fraction
 
 from sqlalchemy import case, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from propdesk.billing import calc, formula as formula_mod
 from propdesk.billing.calc import Share
 from propdesk.billing.periods import Period, cycle_months_of, due_date, is_cycle_start, overlap_days
 from propdesk.clock import utcnow
-from propdesk.errors import NotFound, PermissionDenied, ValidationFailed, Problem
+from propdesk.errors import Conflict, NotFound, PermissionDenied, Problem, ValidationFailed
 from propdesk.ids import uuid7
 from propdesk.models import Building, Customer, Estate, Occupancy, ParkingSpace, Room, Unit, Vehicle
 from propdesk.models.billing import (
@@ -718,25 +719,24 @@ def _commit(session: Session, actor: Actor, period, scope, *, today, offset_prep
     now = utcnow()
     terminal = session.info.get("terminal", "")
     who = actor.label[:64]
-    run = BillRun(id=uuid7(), bill_period=str(pv.period), post_period=str(pv.period), scope_kind=pv.scope.kind,
+    post_cache: dict = {}
+    posts = {eid: str(posting_period(session, eid, pv.period, post_cache))
+             for eid in {l.target.estate_id for l in pv.lines}}
+    run = BillRun(id=uuid7(), bill_period=str(pv.period), post_period=max(posts.values()), scope_kind=pv.scope.kind,
                   scope_id=pv.scope.id, scope_label=pv.scope.label[:128], line_count=pv.new_count,
                   adjustment_count=pv.recalc_count, total=pv.total, operator_name=who,
                   summary=json.dumps({"by_item": {k: str(v) for k, v in pv.totals_by_item.items()},
                                       "skipped": pv.skipped}, ensure_ascii=False))
     session.add(run)
     session.flush()
-    post_cache: dict = {}
     P = pv.period
     bp = str(P)
     by_payer: dict[tuple, int] = defaultdict(int)
     rows = []
     ids = uuid7_many(len(pv.lines))
-    posts: dict = {}
     for l, line_id in zip(pv.lines, ids):
         t = l.target
-        post = posts.get(t.estate_id)
-        if post is None:
-            post = posts[t.estate_id] = str(posting_period(session, t.estate_id, P, post_cache))
+        post = posts[t.estate_id]
         fen = int(l.amount * 100)
         by_payer[(l.customer_id, t.estate_id, post)] += fen
         rows.append((line_id, now, terminal, run.id, l.slot, l.seq, l.kind, bp, post, t.estate_id,
@@ -746,7 +746,13 @@ def _commit(session: Session, actor: Actor, period, scope, *, today, offset_prep
                      l.inputs, "", None, who))
     phases = {"preview": pv.seconds, "rows": time.perf_counter() - t0 - pv.seconds}
     t1 = time.perf_counter()
-    written = BulkInsert(session, BillLine.__table__, LINE_COLUMNS).run(rows)
+    try:
+        written = BulkInsert(session, BillLine.__table__, LINE_COLUMNS).run(rows)
+    except IntegrityError:
+        # Another terminal posted this period's lines meanwhile: the unique (slot, seq)
+        # key refused ours, and the caller's transaction rolls back.
+        raise Conflict(f"{bp} 的应收刚由其他终端计算过，本次未入账，请重新预览后再计算",
+                       f"{bp} was just billed elsewhere; nothing posted, preview and run again") from None
     del rows
     phases["insert lines"] = time.perf_counter() - t1
     t1 = time.perf_counter()
