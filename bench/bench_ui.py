@@ -152,7 +152,7 @@ def bench_inprocess(db_file: Path, rounds: int) -> None:
     from sqlalchemy import select
 
     from propdesk.db import Database
-    from propdesk.models import Building, Customer, Estate, Occupancy, Room, Unit, Vehicle
+    from propdesk.models import Building, Customer, Estate, Occupancy, Room, Vehicle
     from propdesk.security import Actor
     from propdesk.services import property as P
     from propdesk.services.search import search

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QPushButton, QVBoxLayout, QWidget,
 )
 
+from propdesk.errors import Conflict
 from propdesk.security import Actor
 from propdesk.services.operators import MIN_PASSWORD, add_operator, count_operators, login
 from ui.i18n import LANGUAGES, current_language, error_text, set_language, tr
@@ -224,7 +225,7 @@ class FirstRunDialog(Retranslatable, QDialog):
 
         def work(s):
             if count_operators(s):   # another terminal got there first
-                raise_exists()
+                raise Conflict("数据库中已有操作员，请返回登录", "operators already exist; please log in")
             add_operator(s, SETUP_ACTOR, user, role="admin", password=pw, display_name=name)
             s.flush()
             return login(s, user, pw)
@@ -237,12 +238,6 @@ class FirstRunDialog(Retranslatable, QDialog):
         self.actor = actor
         self.ctx.settings.last_username = actor.username
         self.accept()
-
-
-def raise_exists() -> None:
-    from propdesk.errors import Conflict
-
-    raise Conflict("数据库中已有操作员，请返回登录", "operators already exist; please log in")
 
 
 def needs_first_run(ctx) -> bool:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 from propdesk.security import ROLES
 from propdesk.services.operators import change_password
 from ui.context import AppContext
-from ui.i18n import LANGUAGES, current_language, label, set_language, tr, translated
+from ui.i18n import LANGUAGES, current_language, error_text, label, set_language, tr, translated
 from ui.icons import icon
 from ui.registry import load
 from ui.screens import ScreenEntry, screens_for
@@ -345,13 +345,7 @@ class PasswordDialog(Retranslatable, QDialog):
         self.ctx.tasks.write(
             lambda s: change_password(s, a, a.operator_id, new, old_password=old), parent=self,
         ).success(lambda _: (self.accept(), show_info(self.parentWidget(), tr("密码已修改。")))) \
-            .failure(lambda e: self.error.show_error(_err(e))).run()
-
-
-def _err(e: BaseException) -> str:
-    from ui.i18n import error_text
-
-    return error_text(e)
+            .failure(lambda e: self.error.show_error(error_text(e))).run()
 
 
 class ShortcutsDialog(Retranslatable, QDialog):

@@ -83,6 +83,7 @@ class Op(QObject):
         self._parent = parent
         self._changes = changes
         self._key = key
+        self._ticket = 0
         self._on_success: list[Callable[[Any], None]] = []
         self._on_failure: list[Callable[[BaseException], None]] = []
         self._on_finally: list[Callable[[], None]] = []
@@ -246,7 +247,7 @@ class TaskRunner(QObject):
             op._deliver_failure(exc, tb)
 
     def _stop(self, op: Op) -> None:
-        self._live.pop(getattr(op, "_ticket", -1), None)
+        self._live.pop(op._ticket, None)
         if op._key is not None and self._latest.get(op._key) is op:
             del self._latest[op._key]
         self.busy_changed.emit(len(self._live))

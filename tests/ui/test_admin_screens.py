@@ -8,7 +8,6 @@ from decimal import Decimal as D
 
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
-from sqlalchemy import select
 
 from propdesk.errors import AuthFailed
 from propdesk.models import Operator

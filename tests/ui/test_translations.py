@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import ast
-from pathlib import Path
-
 from PySide6.QtCore import QTranslator
 
 from propdesk.models import enums

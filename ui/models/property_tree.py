@@ -243,11 +243,11 @@ class PropertyTreeModel(QAbstractItemModel):
                 self.dataChanged.emit(idx, idx)
             return
         nodes = self._load(item)
-        new_keys = [(n.kind, n.id) for n in nodes]
+        new_keys = {(n.kind, n.id) for n in nodes}
         old = item.by_key
         # remove rows that vanished, from the bottom up
         for child in reversed(list(item.children)):
-            if (child.kind, child.id) not in set(new_keys):
+            if (child.kind, child.id) not in new_keys:
                 self.beginRemoveRows(idx, child.row, child.row)
                 item.children.pop(child.row)
                 for i, c in enumerate(item.children):

@@ -427,8 +427,8 @@ class NavigatorScreen(Screen):
 
     @staticmethod
     def _unit_code(name: str) -> str:
-        digits = "".join(c for c in name if c.isalnum() and c.isascii())
-        return digits
+        # units are named "<code>单元" by property.create_unit; the grid knows codes
+        return name[:-2] if name.endswith("单元") else name
 
     def _title_for(self, building_index: QModelIndex) -> str:
         estate = building_index.parent()
