@@ -75,6 +75,16 @@ def test_numbers_from_two_terminals_never_collide(tmp_path, office, db):
         other.dispose()
 
 
+def test_a_terminal_restored_from_backup_continues_above_what_the_centre_saw(db, office):
+    """After a restore the centre's high-water mark (raised into the series on sync)
+    keeps the terminal from issuing numbers it had already used."""
+    from propdesk.sync import series
+
+    with db.session() as s:
+        series.raise_floors(s.connection(), {"BX-T01-20261123": 57})
+        assert _repair(s, office).number == "BX-T01-20261123-0058"
+
+
 def test_sequence_past_9999(db, office):
     with db.session() as s:
         o = _repair(s, office)
