@@ -69,3 +69,11 @@ def test_write_table_keeps_formulas_as_text(tmp_path):
     values = [[c.value for c in row] for row in ws.iter_rows(min_row=3)]
     assert values[0][0] == "=SUM(A1)" and ws["A3"].data_type == "s"
     assert values[0][1] == 1.5 and values[1] == ["x", 2]
+
+
+def test_row_table_model_passes_qtmodeltester(qtmodeltester):
+    model = RowTableModel(COLUMNS, ROWS)
+    qtmodeltester.check(model, force_py=True)
+    model.sort(1, Qt.SortOrder.AscendingOrder)
+    assert [model.row(i).code for i in range(3)] == ["JD-01-1-0103", "JD-01-1-0102", "JD-01-1-0101"]
+    qtmodeltester.check(model, force_py=True)

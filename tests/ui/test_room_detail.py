@@ -108,3 +108,26 @@ def test_unsaved_edits_are_reported_and_revert_restores(qtbot, ctx, room):
     info.revert()
     qtbot.waitUntil(lambda: not info.is_dirty(), timeout=5000)
     assert info.orientation.text() != "东西"
+
+
+def test_tab_moves_through_the_form_row_by_row(qtbot, ctx, room):
+    panel, info = _panel(qtbot, ctx, room[0])
+    info.building_area.setFocus()
+    seen = [info.building_area]
+    for _ in range(6):
+        w = seen[-1].nextInFocusChain()
+        while not (w.focusPolicy() & Qt.FocusPolicy.TabFocus) or not w.isVisible():
+            w = w.nextInFocusChain()
+        seen.append(w)
+    assert seen == [info.building_area, info.inner_area, info.layout_edit, info.orientation,
+                    info.usage, info.ownership, info.status]
+
+
+def test_cashier_navigator_offers_no_batch_generation(qtbot, make_ctx, room):
+    from ui.screens.navigator import NavigatorScreen
+
+    nav = NavigatorScreen(make_ctx("cashier"))
+    qtbot.addWidget(nav)
+    assert not nav.generate_action.isVisible() and not nav.generate_action.isEnabled()
+    assert nav.generate_action not in nav.menu_actions()
+    assert nav.open_batch_dialog() is None

@@ -109,6 +109,14 @@ class RoomInfoTab(RoomTab):
         for w in (self.usage, self.status, self.ownership):
             w.currentIndexChanged.connect(self._edited)
         self.note.textChanged.connect(self._edited)
+        # Tab follows the grid row by row, then the buttons
+        order = [self.building_area, self.inner_area, self.layout_edit, self.orientation,
+                 self.usage, self.ownership, self.status, self.note, self.revert_button,
+                 self.save_button]
+        for first, second in zip(order, order[1:]):
+            QWidget.setTabOrder(first, second)
+        for ro in (self.code, self.number, self.floor):
+            ro.setFocusPolicy(Qt.FocusPolicy.ClickFocus)   # read-only: skipped by Tab
         self._apply_permissions()
         self.retranslate()
         self._set_enabled_buttons()
