@@ -53,6 +53,7 @@ class RoomGrid(QWidget):
         self._size = QSize(200, 100)
         self._current: uuid.UUID | None = None
         self._highlight_unit = ""
+        self._floor_w = FLOOR_W
 
     # -- data ------------------------------------------------------------------------
     def set_cells(self, cells: list[GridCell], highlight_unit: str = "") -> None:
@@ -71,8 +72,12 @@ class RoomGrid(QWidget):
         width = {u: max((len(v) for (f, uu), v in per_floor_unit.items() if uu == u), default=1)
                  for u in units}
         self._floors = floors
+        # the floor column fits its longest label in the current language ("Floor 18")
+        fm = self.fontMetrics()
+        self._floor_w = max([FLOOR_W] + [fm.horizontalAdvance(tr("{floor}层").format(floor=f)) + 14
+                                         for f in floors])
         self._units, self._cells, self._grid, self._by_id = [], [], {}, {}
-        x, col = MARGIN + FLOOR_W, 0
+        x, col = MARGIN + self._floor_w, 0
         unit_x: dict[str, tuple[int, int]] = {}
         for u in units:
             self._units.append((u, col, width[u]))
@@ -172,7 +177,7 @@ class RoomGrid(QWidget):
         painter.setPen(QColor("#52606D"))
         for row, floor in enumerate(self._floors):
             y = MARGIN + HEADER_H + row * (CELL_H + GAP)
-            painter.drawText(QRect(MARGIN, y, FLOOR_W - 8, CELL_H),
+            painter.drawText(QRect(MARGIN, y, self._floor_w - 8, CELL_H),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                              tr("{floor}层").format(floor=floor))
         # cells
@@ -248,6 +253,13 @@ class RoomGrid(QWidget):
         if not cols:
             return cur
         return self._grid[(r, min(cols, key=lambda c: abs(c - cur.col)))]
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.LanguageChange and self._cells:
+            self.set_cells(self.cells(), self._highlight_unit)   # labels change width
+        super().changeEvent(event)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
         key = event.key()
