@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from propdesk.billing.calc import Tier
 from propdesk.db import Database
 from propdesk.errors import PermissionDenied, ValidationFailed
-from propdesk.models.billing import BillLine, BillRun, LedgerEntry
+from propdesk.models.billing import BillLine, BillRun
 from propdesk.services import customers, property as prop
 from propdesk.services.billing import catalog, close, ledger, meters, run
 from propdesk.services.billing.catalog import VersionInput

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal as D
 
 from sqlalchemy import select
 
-from propdesk.models.billing import FeeAssignment, FeeItem, FeeStandard, FeeStandardVersion
+from propdesk.models.billing import FeeAssignment, FeeStandard, FeeStandardVersion
 from ui.billing.fees import FeesScreen
 
 

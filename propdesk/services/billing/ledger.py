@@ -22,7 +22,6 @@ ledger entry in the same transaction; :func:`check` proves they agree.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -35,7 +34,7 @@ from sqlalchemy.orm import Session
 from propdesk.billing import calc, latefee as late_engine, offsets as order
 from propdesk.billing.periods import Period
 from propdesk.clock import today as local_today
-from propdesk.errors import Conflict, NotFound, Problem, ValidationFailed
+from propdesk.errors import NotFound, Problem, ValidationFailed
 from propdesk.models import Customer, ParkingSpace, Room, Vehicle
 from propdesk.models.billing import (
     Allocation, BillLine, Deposit, DepositEvent, FeeItem, FeeStandardVersion, LedgerEntry,

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from propdesk.billing.calc import Share, yuan
 from propdesk.billing.periods import Period
 from propdesk.errors import NotFound, Problem, ValidationFailed
-from propdesk.models.billing import DiscountRule, FeeStandardVersion
+from propdesk.models.billing import DiscountRule
 from propdesk.money import ZERO, round_fen
 from propdesk.security import BILL_VIEW, PAY_COLLECT, Actor, require
 from propdesk.services import audit

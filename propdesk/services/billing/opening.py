@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from propdesk.billing.calc import yuan
 from propdesk.billing.periods import Period
-from propdesk.errors import Conflict, NotFound, Problem, ValidationFailed
+from propdesk.errors import Conflict, Problem, ValidationFailed
 from propdesk.models import Customer, Occupancy, ParkingSpace, Room
 from propdesk.models.billing import BalanceImport, FeeItem
 from propdesk.money import ZERO, to_decimal

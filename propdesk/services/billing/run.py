@@ -33,7 +33,6 @@ import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
-from fractions import Fraction
 
 from sqlalchemy import case, func, select
 from sqlalchemy.exc import IntegrityError
@@ -41,15 +40,15 @@ from sqlalchemy.orm import Session
 
 from propdesk.billing import calc, formula as formula_mod
 from propdesk.billing.calc import Share
-from propdesk.billing.periods import Period, cycle_months_of, due_date, is_cycle_start, overlap_days
+from propdesk.billing.periods import Period, cycle_months_of, due_date, is_cycle_start
 from propdesk.clock import utcnow
 from propdesk.errors import Conflict, NotFound, PermissionDenied, Problem, ValidationFailed
 from propdesk.ids import uuid7
-from propdesk.models import Building, Customer, Estate, Occupancy, ParkingSpace, Room, Unit, Vehicle
+from propdesk.models import Building, Estate, Occupancy, ParkingSpace, Room, Vehicle
 from propdesk.models.billing import (
     METER_UNITS, BillLine, BillRun, FeeItem, FeeStandard, FeeStandardVersion, LedgerEntry, Meter,
 )
-from propdesk.money import ZERO, allocate, fen_to_yuan, round_fen
+from propdesk.money import ZERO, fen_to_yuan, round_fen
 from propdesk.security import BILL_ADJUST, BILL_RUN, BILL_VIEW, Actor, require
 from propdesk.services import audit
 from propdesk.services.billing import catalog
