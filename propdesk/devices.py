@@ -423,7 +423,8 @@ def test_page(*, columns: int = 32, encoding: str = "gbk", terminal: str = "", p
     job = EscPos(columns=columns, encoding=encoding).init()
     job.align("center").bold().size(2, 2).line("打印测试页").size().bold(False)
     job.line("PropDesk 物业管理系统").align("left").rule("=")
-    job.pair("终端", terminal or "-").pair("端口", port or "-")
+    # Values are never a single column: drivers.layout.two_columns cannot wrap into one.
+    job.pair("终端", terminal or "未指定").pair("端口", port or "未指定")
     job.pair("纸宽", f"{columns} 列（{'80' if wide else '58'} mm）").pair("编码", encoding.upper())
     job.pair("时间", now.strftime("%Y-%m-%d %H:%M:%S")).rule()
     job.bold().item("收费项目", "数量", "金额").bold(False)
@@ -438,7 +439,7 @@ def test_page(*, columns: int = 32, encoding: str = "gbk", terminal: str = "", p
     job.line("数字：0123456789 ABCDEFG abcdefg")
     job.paragraph("若上面各行的金额右端对齐、中文无乱码、下方二维码可扫出本页时间，"
                   "则打印机设置正确。")
-    job.feed(1).align("center").qr(f"PropDesk 打印测试 {terminal or '-'} {now:%Y-%m-%d %H:%M:%S}", size=5)
+    job.feed(1).align("center").qr(f"PropDesk 打印测试 {terminal or '未指定'} {now:%Y-%m-%d %H:%M:%S}", size=5)
     job.line("扫码核对").align("left").cut()
     return job
 

@@ -226,19 +226,22 @@ def cmd_meter_read(args) -> int:
         raise ValidationFailed([Problem("--all", "--all 只用于 Modbus 电表", "--all is for Modbus meters only")])
 
     def work(bus):
-        if args.all:
-            return list(bus.read_all(address).values())
-        return [devices.read_meter(bus, address)]
+        if args.all:   # Modbus: every quantity of the register map; the billed total leads
+            found = bus.read_all(address)
+            return found[bus.register_map.total], list(found.values())
+        total = devices.read_meter(bus, address)
+        return total, [total]
 
-    rc, readings = _device_call(args, cfg, work)
+    rc, result = _device_call(args, cfg, work)
     if rc:
         return rc
-    data: dict[str, Any] = {"ok": True, **reading_dict(readings[0], cfg.port)}
+    total, readings = result
+    data: dict[str, Any] = {"ok": True, **reading_dict(total, cfg.port)}
     if args.all:
         data["readings"] = [reading_dict(r, cfg.port) for r in readings]
     text = "\n".join(reading_text(r) for r in readings) + f"\n（{cfg.protocol}，{cfg.port}）"
     if args.record:
-        recorded = _record(args, readings[0])
+        recorded = _record(args, total)
         data["recorded"] = recorded
         text += (f"\n已记入仪表 {recorded['meter']} {recorded['period']} 读数 {recorded['value']}"
                  + (f"（提醒：{'；'.join(recorded['warnings'])}）" if recorded["warnings"] else ""))
