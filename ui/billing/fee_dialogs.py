@@ -152,6 +152,14 @@ class _PriceFields:
         d.set_row_visible("tiers", method == "metered")
         d.set_row_visible("formula", method == "formula")
 
+    def checked_version(self) -> VersionInput | None:
+        """The version typed in, or None after showing why it cannot be read."""
+        try:
+            return self.version_input()
+        except ValueError as exc:
+            self.error.show_error(str(exc))
+            return None
+
     def version_input(self) -> VersionInput:
         try:
             tiers = parse_tiers_text(self.tiers.text())
@@ -209,10 +217,8 @@ class StandardDialog(_PriceFields, _Dialog):
         self.price_labels(self)
 
     def submit(self):
-        try:
-            version = self.version_input()
-        except ValueError as exc:
-            self.error.show_error(str(exc))
+        version = self.checked_version()
+        if version is None:
             return None
         actor = self.ctx.actor
         kw = dict(code=self.code.text(), name=self.name.text(), fee_item=self.item.currentData(),
@@ -238,10 +244,8 @@ class VersionDialog(_PriceFields, _Dialog):
         self.price_labels(self)
 
     def submit(self):
-        try:
-            version = self.version_input()
-        except ValueError as exc:
-            self.error.show_error(str(exc))
+        version = self.checked_version()
+        if version is None:
             return None
         actor, sid = self.ctx.actor, self.standard_id
         return self.run_write(lambda s: catalog.add_version(s, actor, sid, version).effective_from)

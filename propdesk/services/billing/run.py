@@ -68,6 +68,11 @@ class Scope:
     id: uuid.UUID | None
     label: str
 
+    def where(self, stmt, estate_col, building_col, room_col):
+        """``stmt`` limited to this scope, given the columns that hold each level."""
+        col = {"estate": estate_col, "building": building_col, "room": room_col}.get(self.kind)
+        return stmt if col is None else stmt.where(col == self.id)
+
 
 def scope_for(session: Session, *, estate: str | None = None, building: str | None = None,
               room: str | None = None) -> Scope:
@@ -177,12 +182,7 @@ def _load_targets(session: Session, scope: Scope, kinds: set[str]) -> list[Targe
     if "room" in kinds:
         stmt = select(Room.id, Room.code, Room.estate_id, Room.building_id, Room.unit_id, Room.usage,
                       Room.status, Room.building_area, Room.inner_area, Room.floor).where(Room.deleted_at.is_(None))
-        if scope.kind == "estate":
-            stmt = stmt.where(Room.estate_id == scope.id)
-        elif scope.kind == "building":
-            stmt = stmt.where(Room.building_id == scope.id)
-        elif scope.kind == "room":
-            stmt = stmt.where(Room.id == scope.id)
+        stmt = scope.where(stmt, Room.estate_id, Room.building_id, Room.id)
         for rid, code, eid, bid, uid, usage, status, ba, ia, floor in session.execute(stmt.order_by(Room.code)):
             out.append(Target("room", rid, code, eid, bid, uid, None, usage, status, ba, ia, floor))
     if "space" in kinds and scope.kind in ("company", "estate"):
@@ -217,9 +217,8 @@ def _load_occupancy(session: Session, scope: Scope, start: dt.date, end: dt.date
         stmt = select(Occupancy.room_id, Occupancy.role, Occupancy.customer_id, Occupancy.start_date,
                       Occupancy.end_date).where(Occupancy.room_id.is_not(None), *base)
         if scope.kind != "company":
-            stmt = stmt.join(Room, Room.id == Occupancy.room_id)
-            col = {"estate": Room.estate_id, "building": Room.building_id, "room": Room.id}[scope.kind]
-            stmt = stmt.where(col == scope.id)
+            stmt = scope.where(stmt.join(Room, Room.id == Occupancy.room_id), Room.estate_id, Room.building_id,
+                               Room.id)
         for tid, role, cid, s, e in session.execute(stmt):
             occ[tid][role].append((cid, s, e))
     if "space" in kinds and scope.kind in ("company", "estate"):
@@ -618,12 +617,7 @@ def _reconcile(session: Session, P: Period, scope: Scope, planned: dict[uuid.UUI
                    func.max(BillLine.seq))
             .where(BillLine.slot >= lo, BillLine.slot <= hi, BillLine.bill_period == str(P))
             .group_by(BillLine.slot))
-    if scope.kind == "estate":
-        stmt = stmt.where(BillLine.estate_id == scope.id)
-    elif scope.kind == "building":
-        stmt = stmt.where(BillLine.building_id == scope.id)
-    elif scope.kind == "room":
-        stmt = stmt.where(BillLine.target_id == scope.id)
+    stmt = scope.where(stmt, BillLine.estate_id, BillLine.building_id, BillLine.target_id)
     existing = {}
     for slot, total, seq in session.execute(stmt):
         total = total if isinstance(total, Decimal) else fen_to_yuan(int(total or 0))
