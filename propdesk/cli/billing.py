@@ -30,7 +30,36 @@ def register(sub, common) -> None:
     p = add(fee, common, "demo", cmd_fee_demo, "为演示公司建立收费标准、分配规则与仪表 (demo billing set-up)")
     p.add_argument("--start", help="起始账期 YYYY-MM，默认两个月前 (first period)")
 
+    p = add(fee, common, "assign", cmd_fee_assign, "分配收费标准（先预览谁受影响）(assign a standard; preview first)")
+    p.add_argument("standard", help="收费标准编码 (standard code)")
+    p.add_argument("--estate", help="小区编码；不填 = 全公司 (estate code; none = company)")
+    p.add_argument("--building", help="楼栋，如 JD-01 (building)")
+    p.add_argument("--usage", default="", help="房间用途 residential/shop/office… (room usage filter)")
+    p.add_argument("--from", dest="start", required=True, help="起始账期 YYYY-MM (first period)")
+    p.add_argument("--exclude", action="store_true", help="排除：该范围不收此项目 (exclude the scope)")
+    p.add_argument("--preview", action="store_true", help="只预览 (preview only)")
+
     meter = add_group(sub, common, "meter", "仪表与抄表 (meters and readings)")
+    p = add(meter, common, "add", cmd_meter_add, "新增仪表 (add a meter)")
+    p.add_argument("--room", help="房间编码 (room meter)")
+    p.add_argument("--building", help="公共表所在楼栋，如 JD-01 (public meter of a building)")
+    p.add_argument("--kind", required=True, choices=["water", "electric", "gas", "heat"])
+    p.add_argument("--initial", required=True, help="起始读数 (initial reading)")
+    p.add_argument("--on", help="安装日期 YYYY-MM-DD，默认今天 (installed on)")
+    p.add_argument("--max", help="最大读数，如 9999.9 (maximum reading, for rollover)")
+    p.add_argument("--places", type=int, default=1, help="读数小数位 (decimals of the register)")
+    p.add_argument("--multiplier", default="1", help="倍率 (multiplier)")
+    p.add_argument("--share-standard", help="公共表：按此公摊标准分摊 (public meter: shared standard code)")
+    p = add(meter, common, "replace", cmd_meter_replace, "换表 (replace a meter's register)")
+    p.add_argument("code", help="仪表编码 (meter code)")
+    p.add_argument("--old-final", required=True, help="旧表止码 (old register's final reading)")
+    p.add_argument("--new-initial", required=True, help="新表起码 (new register's initial reading)")
+    p.add_argument("--on", required=True, help="换表日期 YYYY-MM-DD")
+    p.add_argument("--multiplier", help="新表倍率 (new multiplier)")
+    p.add_argument("--max", help="新表最大读数 (new maximum)")
+    p = add(meter, common, "list", cmd_meter_list, "某楼栋的仪表与本期读数 (meters of a building)")
+    p.add_argument("--building", required=True, help="楼栋，如 JD-01")
+    p.add_argument("--period", help="账期 YYYY-MM，默认本月")
     readings = add_group(meter, common, "readings", "抄表读数 (meter readings)")
     p = add(readings, common, "import", cmd_readings_import, "从Excel导入读数 (import readings from .xlsx)")
     p.add_argument("file", help="xlsx：仪表编码、账期、抄表日期、本次读数、回零、备注")
@@ -241,3 +270,99 @@ def cmd_ledger_check(args) -> int:
          (f"台账平衡 (ledger balances): 客户 {r.customers}，分录 {r.entries}，账单行 {r.lines}，核销 {r.allocations}"
           if r.ok else "台账不平 (ledger does NOT balance):\n" + "\n".join("  " + p for p in r.problems)))
     return 0 if r.ok else 1
+
+
+def _building_id(s, code: str):
+    from propdesk.services.billing import run
+
+    return run.scope_for(s, building=code).id
+
+
+def cmd_fee_assign(args) -> int:
+    from propdesk.services.billing import catalog
+    from propdesk.services.property import estate_by_code
+
+    db = open_db(args)
+    with db.session() as s:
+        if args.building:
+            kind, sid = "building", _building_id(s, args.building)
+        elif args.estate:
+            kind, sid = "estate", estate_by_code(s, args.estate).id
+        else:
+            kind, sid = "company", None
+        kw = dict(scope_kind=kind, scope_id=sid, usage=args.usage, start_period=args.start, exclude=args.exclude)
+        pv = catalog.preview_assignment(s, actor(args), args.standard, **kw)
+        if not args.preview:
+            catalog.assign(s, actor(args), args.standard, **kw)
+    data = {"posted": not args.preview, "fee_item": pv.fee_item, "gained": pv.gained, "changed": pv.changed,
+            "lost": pv.lost, "unchanged": pv.unchanged,
+            "rows": [{"target": r.target_code, "before": r.before, "after": r.after} for r in pv.rows]}
+    text = [f"{'预览' if args.preview else '已分配'} {pv.fee_item}：新增 {pv.gained}，改变 {pv.changed}，"
+            f"取消 {pv.lost}，不变 {pv.unchanged}"]
+    text += [f"  {r.target_code:<16} {r.before or '—'} → {r.after or '—'}" for r in pv.rows[:50]]
+    if len(pv.rows) > 50:
+        text.append(f"  … 共 {len(pv.rows)} 个")
+    emit(args, data, "\n".join(text))
+    return 0
+
+
+def cmd_meter_add(args) -> int:
+    from sqlalchemy import select
+
+    from propdesk.errors import NotFound, Problem, ValidationFailed
+    from propdesk.models import Room
+    from propdesk.money import to_decimal
+    from propdesk.services.billing import catalog, meters
+
+    if bool(args.room) == bool(args.building):
+        raise ValidationFailed([Problem("--room/--building", "请指定房间（户表）或楼栋（公共表）之一",
+                                        "give either --room or --building")])
+    db = open_db(args)
+    with db.session() as s:
+        room_id = building_id = None
+        if args.room:
+            room_id = s.scalar(select(Room.id).where(Room.code == args.room.strip().upper()))
+            if room_id is None:
+                raise NotFound(f"找不到房间 {args.room}", f"no room {args.room}")
+        else:
+            building_id = _building_id(s, args.building)
+        m = meters.create_meter(
+            s, actor(args), kind=args.kind, initial_reading=to_decimal(args.initial),
+            installed_on=dt.date.fromisoformat(args.on) if args.on else dt.date.today(), room_id=room_id,
+            building_id=building_id, max_reading=to_decimal(args.max) if args.max else None, places=args.places,
+            multiplier=to_decimal(args.multiplier),
+            share_standard=catalog.get_standard(s, args.share_standard).id if args.share_standard else None)
+        out = {"code": m.code, "kind": m.kind, "public": m.is_public}
+    emit(args, out, f"已新增仪表 (meter added): {out['code']}")
+    return 0
+
+
+def cmd_meter_replace(args) -> int:
+    from propdesk.money import to_decimal
+    from propdesk.services.billing import meters
+
+    db = open_db(args)
+    with db.session() as s:
+        m = meters.replace_meter(s, actor(args), args.code, old_final=to_decimal(args.old_final),
+                                 new_initial=to_decimal(args.new_initial), on=dt.date.fromisoformat(args.on),
+                                 multiplier=to_decimal(args.multiplier) if args.multiplier else None,
+                                 max_reading=to_decimal(args.max) if args.max else None)
+        code = m.code
+    emit(args, {"code": code, "replaced_on": args.on}, f"已换表 (meter replaced): {code} {args.on}")
+    return 0
+
+
+def cmd_meter_list(args) -> int:
+    from propdesk.billing.periods import Period
+    from propdesk.services.billing import meters
+
+    db = open_db(args)
+    with db.session() as s:
+        rows = meters.reading_sheet(s, actor(args), _building_id(s, args.building),
+                                    args.period or str(Period.of(dt.date.today())))
+    data = [{"meter": r.meter_code, "room": r.room_code, "kind": r.kind, "previous": r.previous,
+             "current": r.current, "usage": r.usage} for r in rows]
+    emit(args, data, "\n".join(f"{r.meter_code:<18} {r.room_code:<14} 上次 {r.previous if r.previous is not None else '-':>10}"
+                               f"  本次 {r.current if r.current is not None else '-':>10}"
+                               f"  用量 {r.usage if r.usage is not None else '-'}" for r in rows) or "（无仪表 no meters）")
+    return 0
