@@ -42,7 +42,7 @@ from propdesk.sync import codec as C
 from propdesk.sync import hlc as H
 from propdesk.sync import rules
 from propdesk.sync import tables as T
-from propdesk.sync.merge import NEVER, Change, Lost, MergeResult, Version, merge, \
+from propdesk.sync.merge import ALL, NEVER, Change, Lost, MergeResult, Version, merge, \
     versions_from_json, versions_to_json
 
 FEED_LOCK = 0x50524F5044534B01  # "PROPDSK\x01": the feed writers' advisory lock
@@ -160,6 +160,7 @@ class _Batch:
         self.feed: list[tuple] = []
         self.versions: dict[tuple[str, str], dict[str, Version]] = {}
         self.dirty_versions: set[tuple[str, str]] = set()
+        self.new_versions: set[tuple[str, str]] = set()
         self.scope_cache: dict[tuple[str, str], str | None] = {}
         self.received = utcnow()
 
@@ -175,6 +176,23 @@ class _Batch:
                 origin: str, stamp: int) -> None:
         self.feed.append((seq, change_id, table, row["id"], scope, origin, stamp,
                           C.dumps(row), self.received))
+
+    def copy_rows(self, table: str, cols: list[str], rows: Iterable[Sequence]) -> None:
+        """COPY rows in (values in wire form: PostgreSQL parses them as the column types)."""
+        with self.cur.copy(f"COPY {_q(table)} ({', '.join(map(_q, cols))}) FROM STDIN") as cp:
+            for r in rows:
+                cp.write_row(r)
+
+    def attempt_copy(self, table: str, cols: list[str], rows: list[Sequence]
+                     ) -> BaseException | None:
+        self.cur.execute("SAVEPOINT sync_try")
+        try:
+            self.copy_rows(table, cols, rows)
+        except psycopg.errors.DatabaseError as exc:
+            self.cur.execute("ROLLBACK TO SAVEPOINT sync_try")
+            return exc
+        self.cur.execute("RELEASE SAVEPOINT sync_try")
+        return None
 
     # savepoints: a refused statement must not abort the whole batch
     def attempt(self, sql: str, params: Sequence | None = None, *, many: bool = False
@@ -192,41 +210,45 @@ class _Batch:
         return None
 
     # estates: which terminals get a row
-    def scopes(self, st: T.SyncTable, rows: Sequence[dict], depth: int = 0) -> list[str | None]:
+    def scopes(self, st: T.SyncTable, rows: Sequence[dict]) -> list[str | None]:
+        """The estate of each row: its own ``estate_id`` (an estate is its own), else the
+        estate of the first row it references through a foreign key that has one --
+        read from the feed, where every parent was published with its estate before
+        its children (a unit is scoped by its building, a receipt by its payment)."""
         if st.name == "estate":
             return [r.get("id") for r in rows]
         if "estate_id" in st.table.columns:
             return [r.get("estate_id") for r in rows]
         result: list[str | None] = [None] * len(rows)
-        if depth >= 3:
-            return result
         for col in st.table.columns:
             for fk in col.foreign_keys:
-                parent = T.get(fk.column.table.name)
-                if parent is None:
+                parent = fk.column.table.name
+                if T.get(parent) is None:
                     continue
                 want = {r.get(col.name) for i, r in enumerate(rows)
                         if result[i] is None and r.get(col.name)}
                 if not want:
                     continue
-                found = self.lookup_scopes(parent, want, depth + 1)
+                found = self.lookup_scopes(parent, want)
                 for i, r in enumerate(rows):
                     if result[i] is None and r.get(col.name):
                         result[i] = found.get(r[col.name])
         return result
 
-    def lookup_scopes(self, st: T.SyncTable, ids: set[str], depth: int) -> dict[str, str | None]:
-        missing = [i for i in ids if (st.name, i) not in self.scope_cache]
+    def lookup_scopes(self, table: str, ids: set[str]) -> dict[str, str | None]:
+        missing = [i for i in ids if (table, i) not in self.scope_cache]
         if missing:
-            if st.name == "estate":
+            if table == "estate":
                 found = {i: i for i in missing}
             else:
-                rows = fetch_rows(self.cur, st, missing)
-                ordered = list(rows.values())
-                found = dict(zip((r["id"] for r in ordered), self.scopes(st, ordered, depth)))
+                self.cur.execute(
+                    "SELECT DISTINCT ON (row_id) row_id, estate_id FROM sync_change "
+                    "WHERE table_name = %s AND row_id = ANY(%s) ORDER BY row_id, seq DESC",
+                    (table, missing))
+                found = dict(self.cur.fetchall())
             for i in missing:
-                self.scope_cache[(st.name, i)] = found.get(i)
-        return {i: self.scope_cache[(st.name, i)] for i in ids}
+                self.scope_cache[(table, i)] = found.get(i)
+        return {i: self.scope_cache[(table, i)] for i in ids}
 
     def remember_scopes(self, st: T.SyncTable, rows: Sequence[dict]) -> list[str | None]:
         scopes = self.scopes(st, rows)
@@ -254,8 +276,7 @@ class _Batch:
             [cdc.pg_from_wire(c, row[c]) for c in cols])
         self.seq += 1
         stamp = self.tick()
-        mine = Version(stamp, CENTRAL, self.seq)
-        self.set_versions(table, row["id"], {c: mine for c in cols if c != "id"})
+        self.set_versions(table, row["id"], {ALL: Version(stamp, CENTRAL, self.seq)}, new=True)
         self.publish(self.seq, uuid.uuid4().hex, table, row, row.get("estate_id"), CENTRAL, stamp)
 
     def alarm(self, kind: str, ch: Change, zh: str, en: str, detail: str = "",
@@ -290,9 +311,10 @@ class _Batch:
         for i in need:
             self.versions[(table, i)] = got.get(i, {})
 
-    def set_versions(self, table: str, row_id: str, versions: dict[str, Version]) -> None:
+    def set_versions(self, table: str, row_id: str, versions: dict[str, Version], *,
+                     new: bool = False) -> None:
         self.versions[(table, row_id)] = versions
-        self.dirty_versions.add((table, row_id))
+        (self.new_versions if new else self.dirty_versions).add((table, row_id))
 
     # --- documents -------------------------------------------------------------------
     def docs(self, st: T.SyncTable, run: list[Change]) -> None:
@@ -332,13 +354,12 @@ class _Batch:
             return
         sql = (f"INSERT INTO {_q(st.name)} ({', '.join(map(_q, cols))}) "
                f"VALUES ({', '.join(['%s'] * len(cols))})")
-        params = [[cdc.pg_from_wire(c, ch.values.get(c)) for c in cols] for ch in new]
-        if self.attempt(sql, params, many=True) is None:
+        if self.attempt_copy(st.name, cols, [cdc.copy_row(cols, ch.values) for ch in new]) is None:
             done = new
         else:  # find the refused ones, keep the rest
             done = []
-            for ch, p in zip(new, params):
-                exc = self.attempt(sql, p)
+            for ch in new:
+                exc = self.attempt(sql, [cdc.pg_from_wire(c, ch.values.get(c)) for c in cols])
                 if exc is None:
                     done.append(ch)
                 elif self.docs_only:
@@ -377,18 +398,15 @@ class _Batch:
         """New rows only (a terminal's first upload): one statement, no merging needed."""
         cdc = C.codec(st.table)
         cols = list(cdc.columns)
-        sql = (f"INSERT INTO {_q(st.name)} ({', '.join(map(_q, cols))}) "
-               f"VALUES ({', '.join(['%s'] * len(cols))})")
-        if self.attempt(sql, [[cdc.pg_from_wire(c, ch.values.get(c)) for c in cols]
-                              for ch in run], many=True) is not None:
+        if self.attempt_copy(st.name, cols, [cdc.copy_row(cols, ch.values) for ch in run]):
             return False
         rows = [{c: ch.values.get(c) for c in cols} for ch in run]
         scopes = self.remember_scopes(st, rows)
         for ch, row, scope in zip(run, rows, scopes):
             self.seq += 1
             self.see(ch.hlc)
-            mine = Version(ch.hlc, ch.terminal, self.seq)
-            self.set_versions(st.name, ch.row_id, {c: mine for c in cols if c != "id"})
+            self.set_versions(st.name, ch.row_id, {ALL: Version(ch.hlc, ch.terminal, self.seq)},
+                              new=True)
             self.publish(self.seq, ch.change_id, st.name, row, scope, ch.terminal, ch.hlc)
             self.out.accepted.append(ch.seq)
         return True
@@ -492,10 +510,14 @@ class _Batch:
     # --- end of batch ------------------------------------------------------------------
     def finish(self, pushed: int) -> BatchOutcome:
         if self.feed:
-            self.cur.executemany(
-                "INSERT INTO sync_change (seq, change_id, table_name, row_id, estate_id, origin, "
-                "hlc, payload, received_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
-                self.feed)
+            self.copy_rows("sync_change", ["seq", "change_id", "table_name", "row_id",
+                                           "estate_id", "origin", "hlc", "payload",
+                                           "received_at"], self.feed)
+        self.dirty_versions -= self.new_versions
+        if self.new_versions:
+            self.copy_rows("sync_version", ["table_name", "row_id", "versions"], (
+                (t, r, json.dumps(versions_to_json(self.versions[(t, r)])))
+                for t, r in sorted(self.new_versions)))
         if self.dirty_versions:
             self.cur.executemany(
                 "INSERT INTO sync_version (table_name, row_id, versions) VALUES (%s, %s, %s) "

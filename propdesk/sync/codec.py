@@ -25,9 +25,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import operator
 import uuid
 from decimal import Decimal
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 from sqlalchemy import Column, Table
 from sqlalchemy import types as T
@@ -167,16 +168,41 @@ class TableCodec:
         self.table = table
         self.columns: tuple[str, ...] = tuple(c.name for c in table.columns)
         self.kinds: dict[str, str] = {c.name: kind_of(c.type) for c in table.columns}
-        self._from_sqlite = {n: _FROM_SQLITE.get(k, _identity) for n, k in self.kinds.items()}
+        self._sqlite_fixes = [(n, _FROM_SQLITE[k]) for n, k in self.kinds.items()
+                              if k in _FROM_SQLITE]
         self._to_sqlite = {n: _TO_SQLITE.get(k, _identity) for n, k in self.kinds.items()}
+        self._to_sqlite_set = {n for n, k in self.kinds.items() if k in _TO_SQLITE}
         self._to_pg = {n: _TO_PG.get(k, _identity) for n, k in self.kinds.items()}
         self._from_pg = {n: _FROM_PG.get(k, _identity) for n, k in self.kinds.items()}
-        self.pg_casts = {n: _PG_CAST.get(k, "") for n, k in self.kinds.items()}
+        self._has_bytes = BYTES in self.kinds.values()
 
     # terminal side
     def wire_from_sqlite(self, raw: dict[str, Any]) -> dict[str, Any]:
-        f = self._from_sqlite
-        return {k: f[k](v) if k in f else v for k, v in raw.items()}
+        """Normalise a row in SQLite storage form (in place; returns it)."""
+        for k, f in self._sqlite_fixes:
+            v = raw.get(k)
+            if v is not None:
+                raw[k] = f(v)
+        return raw
+
+    def sqlite_row(self, cols: Sequence[str]) -> Callable[[dict], tuple]:
+        """A fast ``payload -> parameter tuple`` for these columns (SQLite storage form)."""
+        fixes = [(i, self._to_sqlite[c]) for i, c in enumerate(cols) if c in self._to_sqlite_set]
+        pick = operator.itemgetter(*cols) if len(cols) > 1 else (lambda d: (d[cols[0]],))
+
+        def row(payload: dict) -> tuple:
+            try:
+                values = pick(payload)
+            except KeyError:   # a payload without some (null) members
+                values = tuple(payload.get(c) for c in cols)
+            if not fixes:
+                return values
+            values = list(values)
+            for i, f in fixes:
+                values[i] = f(values[i])
+            return tuple(values)
+
+        return row
 
     def sqlite_from_wire(self, name: str, value: Any) -> Any:
         f = self._to_sqlite.get(name)
@@ -190,6 +216,14 @@ class TableCodec:
     def wire_from_pg(self, name: str, value: Any) -> Any:
         f = self._from_pg.get(name)
         return f(value) if f else value
+
+    def copy_row(self, cols: Sequence[str], values: dict[str, Any]) -> tuple:
+        """A row for PostgreSQL ``COPY``: wire values are valid text input for their
+        column types (uuid as hex, timestamps, dates, integers); only binary needs bytes."""
+        if self._has_bytes:
+            return tuple(_bytes_to_sqlite(values.get(c)) if self.kinds[c] == BYTES
+                         else values.get(c) for c in cols)
+        return tuple(values.get(c) for c in cols)
 
     # application code (model-level Python values, e.g. Decimal yuan)
     def python_from_wire(self, name: str, value: Any) -> Any:
@@ -208,8 +242,6 @@ class TableCodec:
             v = col.type.process_bind_param(v, None)
         return self.wire_from_pg(name, v)
 
-
-_PG_CAST = {UUID: "::uuid", DATETIME: "::timestamp", DATE: "::date"}
 
 _codecs: dict[str, TableCodec] = {}
 

@@ -51,6 +51,7 @@ class Version:
 
 
 NEVER = Version(0, "", 0)
+ALL = "*"   # the version of every column without one of its own (a row inserted whole)
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,9 @@ class MergeResult:
     lost: list[Lost] = field(default_factory=list)
     inserted: bool = False
 
+    def version(self, column: str) -> Version:
+        return self.versions.get(column) or self.versions.get(ALL, NEVER)
+
     @property
     def max_hlc(self) -> int:
         return max((v.hlc for v in self.versions.values()), default=0)
@@ -97,7 +101,11 @@ def versions_from_json(data: dict[str, Sequence]) -> dict[str, Version]:
 
 
 def versions_to_json(versions: dict[str, Version]) -> dict[str, list]:
-    return {k: v.to_json() for k, v in sorted(versions.items())}
+    """Compact: columns whose version equals the row's ``*`` version are left out."""
+    base = versions.get(ALL)
+    out = {ALL: base.to_json()} if base else {}
+    out.update({k: v.to_json() for k, v in sorted(versions.items()) if k != ALL and v != base})
+    return out
 
 
 def merge(current: dict[str, Any] | None, versions: dict[str, Version], change: Change,
@@ -113,7 +121,7 @@ def merge(current: dict[str, Any] | None, versions: dict[str, Version], change: 
     mine = Version(change.hlc, change.terminal, seq)
     if current is None:
         row = {"id": change.row_id, **{c: change.values.get(c) for c in columns}}
-        return MergeResult(row, {c: mine for c in columns}, set(columns), [], inserted=True)
+        return MergeResult(row, {ALL: mine}, set(columns), [], inserted=True)
 
     row = dict(current)
     new_versions = dict(versions)
@@ -122,7 +130,7 @@ def merge(current: dict[str, Any] | None, versions: dict[str, Version], change: 
         [c for c in change.cols if c in row and c != "id"]
     for col in touched:
         incoming, present = change.values.get(col), row.get(col)
-        v = versions.get(col, NEVER)
+        v = versions.get(col) or versions.get(ALL, NEVER)
         concurrent = v.seq > change.base and v.terminal != change.terminal
         if concurrent:
             wins = mine.rank > v.rank

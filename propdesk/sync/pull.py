@@ -83,9 +83,15 @@ def _statement(st: T.SyncTable, protect: frozenset[str]) -> tuple[str, list[str]
     return head + "UPDATE SET " + ", ".join(f"{_q(c)} = excluded.{_q(c)}" for c in sets), cols
 
 
+_row_makers: dict[tuple[str, tuple[str, ...]], object] = {}
+
+
 def _params(st: T.SyncTable, cols: list[str], payload: dict) -> tuple:
-    cdc = C.codec(st.table)
-    return tuple(cdc.sqlite_from_wire(c, payload.get(c)) for c in cols)
+    key = (st.name, tuple(cols))
+    make = _row_makers.get(key)
+    if make is None:
+        make = _row_makers[key] = C.codec(st.table).sqlite_row(cols)
+    return make(payload)
 
 
 def _apply_one(c: Connection, st: T.SyncTable, protect: frozenset[str], payload: dict) -> None:
