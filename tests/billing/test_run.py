@@ -285,3 +285,39 @@ def test_bill_run_on_postgresql(pg_url, admin):
             assert ledger.check(s, admin).ok
     finally:
         db.dispose()
+
+
+def test_tenant_pays_when_the_standard_says_so(db, admin, estate):
+    with db.session() as s:
+        std = catalog.create_standard(s, admin, code="T", name="垃圾费", fee_item="GARB", method="fixed",
+                                      bill_to="tenant", version=VersionInput(APR, amount=D("30.00")))
+        catalog.assign(s, admin, std.id, scope_kind="company", start_period="2026-01")
+        tenant = customers.create_customer(s, admin, name="租户甲")
+        customers.move_in(s, admin, tenant.id, role="tenant", start=dt.date(2026, 4, 21), room_id=estate.rooms["0101"])
+        got = {l.customer_id: l.amount for l in run.preview(s, admin, "2026-04").lines
+               if l.target.id == estate.rooms["0101"]}
+        # 30.00 a month; owner 04-01..04-20 = 20/30 → 20.00; tenant 04-21..04-30 = 10/30 → 10.00
+        assert got == {estate.owners["0101"]: D("20.00"), tenant.id: D("10.00")}
+
+
+def test_parking_space_fee_goes_to_the_space_owner(db, admin, estate):
+    from propdesk.ids import uuid7
+    from propdesk.models import ParkingLot, ParkingSpace
+
+    with db.session() as s:
+        lot = ParkingLot(id=uuid7(), estate_id=estate.estate_id, code="P1", name="地下停车场")
+        s.add(lot)
+        s.flush()
+        space = ParkingSpace(id=uuid7(), lot_id=lot.id, estate_id=estate.estate_id, code="JD-P1-001", number="001",
+                             area=D("13.20"))
+        s.add(space)
+        s.flush()
+        customers.move_in(s, admin, estate.owners["0102"], role="owner", start=dt.date(2026, 4, 16), space_id=space.id)
+        std = catalog.create_standard(s, admin, code="CW", name="车位管理费", fee_item="PARK", method="fixed",
+                                      target="space", version=VersionInput(APR, amount=D("150.00")))
+        catalog.assign(s, admin, std.id, scope_kind="estate", scope_id=estate.estate_id, start_period="2026-01")
+        lines = [l for l in run.preview(s, admin, "2026-04").lines if l.target.kind == "space"]
+        # 150.00 × 15/30 (04-16..04-30) = 75.00
+        assert [(l.target.code, l.customer_id, l.amount) for l in lines] == [
+            ("JD-P1-001", estate.owners["0102"], D("75.00"))]
+        assert lines[0].formula == "150.00 元/个·月 × 15/30 月 = 75.00 元"

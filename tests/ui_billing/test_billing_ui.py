@@ -29,8 +29,8 @@ def test_preview_then_commit_off_the_gui_thread(qtbot, make_ctx, billed, db):
     screen = BillRunScreen(ctx)
     qtbot.addWidget(screen)
     screen.activated()
-    qtbot.waitUntil(lambda: screen.scope.count() == 2)
-    screen.scope.setCurrentIndex(screen.scope.findData("JD"))
+    qtbot.waitUntil(lambda: screen.scope.count() == 3)  # company, estate JD, building JD-01
+    screen.scope.setCurrentIndex(screen.scope.findData(("building", "JD-01")))
     screen.period.setText("2026-04")
     assert not screen.commit_button.isEnabled()
     with qtbot.waitSignal(screen.do_preview().finished):

@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from propdesk.billing.calc import yuan
 from propdesk.billing.periods import Period
-from propdesk.models import Estate
+from propdesk.models import Building, Estate
 from propdesk.security import BILL_RUN
 from propdesk.services.billing import run
 from ui.i18n import tr, tr_noop
@@ -125,17 +125,22 @@ class BillRunScreen(Screen):
     def activated(self) -> None:
         actor = self.ctx.actor
 
-        def estates(s):
-            return [(e.code, e.name) for e in s.scalars(select(Estate).where(Estate.deleted_at.is_(None))
-                                                         .order_by(Estate.code))]
-        self.ctx.tasks.read(estates, parent=self, key=f"run-estates-{id(self)}").success(self._estates).run()
+        def scopes(s):
+            out = []
+            for e in s.scalars(select(Estate).where(Estate.deleted_at.is_(None)).order_by(Estate.code)):
+                out.append((("estate", e.code), f"{e.name} ({e.code})"))
+                for b in s.scalars(select(Building).where(Building.estate_id == e.id, Building.deleted_at.is_(None))
+                                   .order_by(Building.sort_key, Building.code)):
+                    out.append((("building", f"{e.code}-{b.code}"), f"　{e.code}-{b.code} {b.name}"))
+            return out
+        self.ctx.tasks.read(scopes, parent=self, key=f"run-estates-{id(self)}").success(self._estates).run()
 
     def _estates(self, rows) -> None:
         current = self.scope.currentData()
         while self.scope.count() > 1:
             self.scope.removeItem(1)
-        for code, name in rows:
-            self.scope.addItem(f"{name} ({code})", code)
+        for data, text in rows:
+            self.scope.addItem(text, data)
         i = self.scope.findData(current)
         self.scope.setCurrentIndex(max(i, 0))
 
@@ -149,17 +154,18 @@ class BillRunScreen(Screen):
         except ValueError:
             QMessageBox.warning(self, tr("应收计算"), tr("账期格式应为 YYYY-MM，如 2026-03"))
             return None
-        return period, self.scope.currentData()
+        kind, code = self.scope.currentData() or ("company", None)
+        return period, {kind: code} if code else {}
 
     def do_preview(self):
         args = self._args()
         if args is None:
             return None
-        period, estate = args
+        period, where = args
         actor = self.ctx.actor
         self.status.setText(tr("正在计算 {period} …").format(period=period))
         self.preview_button.setEnabled(False)
-        op = self.ctx.tasks.read(lambda s: run.preview(s, actor, period, run.scope_for(s, estate=estate)),
+        op = self.ctx.tasks.read(lambda s: run.preview(s, actor, period, run.scope_for(s, **where)),
                                  parent=self, key=f"run-preview-{id(self)}")
         op.success(self._show_preview).failure(self._preview_failed)
         op.run()
@@ -199,10 +205,10 @@ class BillRunScreen(Screen):
 
     def commit_now(self):
         pv, actor = self._preview, self.ctx.actor
-        period, estate = pv.period, self.scope.currentData()
+        period, where = pv.period, self._args()[1]
         self.commit_button.setEnabled(False)
         self.status.setText(tr("正在入账 {period} …").format(period=period))
-        op = self.ctx.tasks.write(lambda s: run.commit(s, actor, period, run.scope_for(s, estate=estate)),
+        op = self.ctx.tasks.write(lambda s: run.commit(s, actor, period, run.scope_for(s, **where)),
                                   parent=self, changes=Changes.of(entities={"bill_line", "ledger_entry", "allocation"}))
         op.success(self._committed).failure(self._commit_failed)
         op.run()
