@@ -839,7 +839,7 @@ The card is blacklisted at once and will no longer open the gates.</translation>
         <message>
             <location filename="../../propdesk/models/cards.py" line="185" />
             <source>待入账</source>
-            <translation>Waiting</translation>
+            <translation>Waiting for billing</translation>
         </message>
     </context>
 </TS>
