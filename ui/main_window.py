@@ -143,6 +143,7 @@ class MainWindow(Retranslatable, QMainWindow):
         sb.addWidget(self.busy_label)
         for w in (self.operator_label, self.terminal_label, self.db_label):
             sb.addPermanentWidget(w)
+        load("ui.sync:install")(self)   # sync indicator, 立即同步, background sync
 
     # -- texts -------------------------------------------------------------------
     def retranslate(self) -> None:

@@ -47,6 +47,8 @@ class SyncResult:
     pull_refused: bool = False
     message: str = ""         # Chinese, for the user (version or clock problems)
     message_en: str = ""
+    clock_note: str = ""      # the PC clock is far from the server's ('' when fine)
+    clock_note_en: str = ""
     clock_skew_seconds: float = 0.0
     cursor: int = 0
     feed_head: int = 0
@@ -152,7 +154,8 @@ def _run(db: Database, engine: Engine, terminal: str, result: SyncResult, push_b
         # A PC clock that is behind the server's is pulled forward (HLC receive rule).
         hlc.observe_local(c, hlc.from_datetime(hi.server_time))
     if result.clock_warning:
-        result.message, result.message_en = clock_message(result.clock_skew_seconds)
+        result.clock_note, result.clock_note_en = clock_message(result.clock_skew_seconds)
+        result.message, result.message_en = result.clock_note, result.clock_note_en
 
     compat = versions.compare(local_revs, hi.revisions, __version__)
     if not compat.can_push_docs:
@@ -269,3 +272,10 @@ def register_terminal(db: Database, actor: Actor, central_url: str, code: str, *
     db._terminal = info["code"]
     info["central"] = saved.render_as_string(hide_password=True)
     return info
+
+
+def background_actor(terminal: str) -> Actor:
+    """Who a scheduled sync runs as: the terminal itself, allowed to sync and nothing else
+    (a sync must run whoever is logged in, e.g. an engineer without SYNC_RUN)."""
+    return Actor(f"sync:{terminal}", "system", display_name=f"自动同步 {terminal}",
+                 permissions=frozenset({SYNC_RUN}))
