@@ -37,7 +37,8 @@ def register(sub, common) -> None:
     p = add(t, common, "register", cmd_register,
             "在中心注册本终端（终端编号全公司唯一）(register this terminal with the centre)")
     p.add_argument("--central", required=True, metavar="URL", help="中心数据库 (PostgreSQL URL)")
-    p.add_argument("--code", required=True, help="终端编号，如 T01 (terminal code)")
+    p.add_argument("--code", default=None,
+                   help="终端编号，如 T01；不填则由中心分配下一个 (terminal code; default: issued by the centre)")
     p.add_argument("--estates", default="",
                    help="本终端服务的小区编码，逗号分隔；不填为全部 (estate codes served; empty: all)")
     p.add_argument("--name", default="", help="终端名称，如 锦都管理处收费台 (a name)")

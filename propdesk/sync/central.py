@@ -592,9 +592,31 @@ def central_revisions(conn: Connection) -> tuple[str, ...]:
     return tuple(r[0] for r in cur.fetchall())
 
 
-def register_terminal(conn: Connection, code: str, install_id: str, *, name: str = "",
+REGISTER_LOCK = 0x50524F5044534B02
+
+
+def next_free_code(conn: Connection) -> str:
+    """The next terminal code the centre issues: T01, T02 … (after the highest Tnn)."""
+    cur = _raw(conn).cursor()
+    cur.execute("SELECT pg_advisory_xact_lock(%s)", (REGISTER_LOCK,))
+    cur.execute("SELECT code FROM sync_terminal")
+    taken = [int(c[1:]) for (c,) in cur.fetchall() if re.fullmatch(r"T\d{1,7}", c)]
+    return f"T{(max(taken, default=0) + 1):02d}"
+
+
+def register_terminal(conn: Connection, code: str | None, install_id: str, *, name: str = "",
                       estates: Sequence[str] = (), force: bool = False) -> dict:
-    """Register a terminal code (unique company-wide) for one installation."""
+    """Register a terminal code (unique company-wide) for one installation.
+
+    Without a code the centre issues the next free one (T01, T02 …); the same
+    installation registering again keeps its code.
+    """
+    if not code:
+        cur = _raw(conn).cursor()
+        cur.execute("SELECT code FROM sync_terminal WHERE install_id = %s ORDER BY code LIMIT 1",
+                    (install_id,))
+        mine = cur.fetchone()
+        code = mine[0] if mine else next_free_code(conn)
     code = code.strip().upper()
     if not TERMINAL_CODE.match(code):
         raise ValidationFailed([Problem(

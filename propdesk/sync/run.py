@@ -235,13 +235,13 @@ def status(db: Database) -> dict:
     }
 
 
-def register_terminal(db: Database, actor: Actor, central_url: str, code: str, *,
+def register_terminal(db: Database, actor: Actor, central_url: str, code: str | None = None, *,
                       estates: tuple[str, ...] = (), name: str = "", password: str | None = None,
                       force: bool = False, connect_timeout: int = 10) -> dict:
     """Register this installation with the centre under ``code`` and remember the centre.
 
     The code is unique company-wide; receipt numbers and conflict tie-breaks rely
-    on it.  ``estates`` are the codes of the estates this terminal serves (empty:
+    on it.  Without ``code`` the centre issues the next free one (T01, T02 …).  ``estates`` are the codes of the estates this terminal serves (empty:
     all); the first sync then pulls just those, plus company-wide data.
     """
     from propdesk.db import write_setting

@@ -241,3 +241,17 @@ def test_network_failure_is_a_clear_error_and_loses_nothing(make_terminal, centr
         sync(t1, bad, connect_timeout=2)
     assert outbox_count(t1) == before
     assert "无法连接" in settings.read(t1, settings.LAST_ERROR)
+
+
+def test_the_centre_issues_codes_when_none_is_given(make_terminal, central_url):
+    from propdesk.sync.run import register_terminal
+
+    a, b = make_terminal("T00", name="a"), make_terminal("T00", name="b")
+    assert register_terminal(a, ADMIN, central_url)["code"] == "T01"
+    assert register_terminal(b, ADMIN, central_url)["code"] == "T02"
+    assert register_terminal(a, ADMIN, central_url)["code"] == "T01"   # again: the same code
+    assert a.terminal == "T01" and b.terminal == "T02"
+    c = make_terminal("T00", name="c")
+    register(c, central_url, "T07")
+    d = make_terminal("T00", name="d")
+    assert register_terminal(d, ADMIN, central_url)["code"] == "T08"
