@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from pathlib import Path
 
@@ -72,4 +71,4 @@ def test_render_issue_flow_and_screen(qtbot, ctx, place, site, card_sim, tmp_pat
     with qtbot.waitSignal(screen.panel.loaded):
         screen.activated()
     save(screen, folder / "screen-cards.png")
-    assert dt.date.today()
+    assert screen.panel.model.rowCount() == 1
