@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from decimal import Decimal, localcontext
 from fractions import Fraction
 from typing import Mapping, Sequence
@@ -78,15 +79,16 @@ class Share:
     def full(cls, months: Sequence[Period]) -> "Share":
         return cls(tuple((p.days, p.days) for p in months))
 
-    @property
+    # Cached: a bill run asks these of the same Share object for every room.
+    @cached_property
     def value(self) -> Fraction:
         return sum((Fraction(d, n) for d, n in self.parts), Fraction(0))
 
-    @property
+    @cached_property
     def days(self) -> int:
         return sum(d for d, _ in self.parts)
 
-    @property
+    @cached_property
     def period_days(self) -> int:
         return sum(n for _, n in self.parts)
 

@@ -34,7 +34,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import case, func, select
+from sqlalchemy import String, case, func, select, type_coerce
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -177,14 +177,37 @@ class RunResult:
 
 # --- loading inputs ---------------------------------------------------------------------
 
+def _raw(col):
+    """A uuid column read without conversion (hex text on SQLite), for :class:`_Ids`."""
+    return type_coerce(col, String)
+
+
+class _Ids:
+    """uuid.UUID objects for raw column values, made once per distinct value: a
+    building's id repeats on each of its rooms, an owner's on each holding."""
+
+    def __init__(self) -> None:
+        self.seen: dict = {}
+
+    def __call__(self, raw):
+        if raw is None or isinstance(raw, uuid.UUID):
+            return raw
+        u = self.seen.get(raw)
+        if u is None:
+            u = self.seen[raw] = uuid.UUID(hex=raw)
+        return u
+
+
 def _load_targets(session: Session, scope: Scope, kinds: set[str]) -> list[Target]:
     out: list[Target] = []
     if "room" in kinds:
-        stmt = select(Room.id, Room.code, Room.estate_id, Room.building_id, Room.unit_id, Room.usage,
-                      Room.status, Room.building_area, Room.inner_area, Room.floor).where(Room.deleted_at.is_(None))
+        ids = _Ids()
+        stmt = select(Room.id, Room.code, _raw(Room.estate_id), _raw(Room.building_id), _raw(Room.unit_id),
+                      Room.usage, Room.status, Room.building_area, Room.inner_area, Room.floor
+                      ).where(Room.deleted_at.is_(None))
         stmt = scope.where(stmt, Room.estate_id, Room.building_id, Room.id)
         for rid, code, eid, bid, uid, usage, status, ba, ia, floor in session.execute(stmt.order_by(Room.code)):
-            out.append(Target("room", rid, code, eid, bid, uid, None, usage, status, ba, ia, floor))
+            out.append(Target("room", rid, code, ids(eid), ids(bid), ids(uid), None, usage, status, ba, ia, floor))
     if "space" in kinds and scope.kind in ("company", "estate"):
         stmt = select(ParkingSpace.id, ParkingSpace.code, ParkingSpace.estate_id, ParkingSpace.lot_id,
                       ParkingSpace.status, ParkingSpace.area).where(ParkingSpace.deleted_at.is_(None))
@@ -211,16 +234,17 @@ def _load_targets(session: Session, scope: Scope, kinds: set[str]) -> list[Targe
 def _load_occupancy(session: Session, scope: Scope, start: dt.date, end: dt.date, kinds: set[str]):
     """target id → {'owner': [(customer, start, end)], 'tenant': [...]} overlapping [start, end)."""
     occ: dict[uuid.UUID, dict[str, list]] = defaultdict(lambda: {"owner": [], "tenant": []})
+    ids = _Ids()
     base = (Occupancy.deleted_at.is_(None), Occupancy.role.in_(("owner", "tenant")),
             Occupancy.start_date < end, (Occupancy.end_date.is_(None)) | (Occupancy.end_date > start))
     if "room" in kinds:
-        stmt = select(Occupancy.room_id, Occupancy.role, Occupancy.customer_id, Occupancy.start_date,
+        stmt = select(Occupancy.room_id, Occupancy.role, _raw(Occupancy.customer_id), Occupancy.start_date,
                       Occupancy.end_date).where(Occupancy.room_id.is_not(None), *base)
         if scope.kind != "company":
             stmt = scope.where(stmt.join(Room, Room.id == Occupancy.room_id), Room.estate_id, Room.building_id,
                                Room.id)
         for tid, role, cid, s, e in session.execute(stmt):
-            occ[tid][role].append((cid, s, e))
+            occ[tid][role].append((ids(cid), s, e))
     if "space" in kinds and scope.kind in ("company", "estate"):
         stmt = select(Occupancy.space_id, Occupancy.role, Occupancy.customer_id, Occupancy.start_date,
                       Occupancy.end_date).where(Occupancy.space_id.is_not(None), *base)
