@@ -33,9 +33,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import os
 import sys
 import time
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final
 
@@ -410,6 +411,52 @@ def same_port(a: str, b: str) -> bool:
     return a.lower() == b.lower() if sys.platform == "win32" else a == b
 
 
+# -- the machine's ports ------------------------------------------------------------------------
+
+@dataclass
+class PortInfo:
+    """A serial port of this machine, or a configured port that is not (or not only) one."""
+
+    port: str
+    description: str = ""
+    hwid: str = ""
+    manufacturer: str = ""
+    serial_number: str = ""
+    vid: int | None = None
+    pid: int | None = None
+    present: bool | None = True     # None: a network port, which cannot be listed
+    roles: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def serial_ports(configured: dict[str, DeviceConfig] | None = None) -> list[PortInfo]:
+    """This machine's serial ports (pyserial's list), plus the configured ports that are not
+    among them (an unplugged adapter, a network port), each with the roles assigned to it.
+    May take a moment on Windows: the UI calls it off the GUI thread."""
+    from serial.tools import list_ports
+
+    ports = [PortInfo(i.device, i.description if i.description not in (None, "n/a") else "",
+                      i.hwid if i.hwid not in (None, "n/a") else "", i.manufacturer or "",
+                      i.serial_number or "", i.vid, i.pid, True, [])
+             for i in sorted(list_ports.comports(), key=lambda i: i.device)]
+    for role, cfg in (configured or {}).items():
+        if not cfg.configured:
+            continue
+        info = next((p for p in ports if same_port(p.port, cfg.port)), None)
+        if info is None:
+            if "://" in cfg.port:
+                info = PortInfo(cfg.port, "网络串口", present=None)
+            elif os.path.exists(cfg.port):   # /dev/serial/by-id/… links, ptys: not enumerated
+                info = PortInfo(cfg.port, "不在系统串口列表中", present=True)
+            else:
+                info = PortInfo(cfg.port, "未找到（未连接？）", present=False)
+            ports.append(info)
+        info.roles.append(role)
+    return ports
+
+
 # -- what a test of each device does (blocking; the UI runs these on the port's worker) ---
 
 def test_page(*, columns: int = 32, encoding: str = "gbk", terminal: str = "", port: str = "",
@@ -483,6 +530,30 @@ def probe_card(reader: PN532) -> CardProbe:
     return CardProbe(firmware, target.uid_hex, target.atqa, target.sak)
 
 
+def card_watcher() -> Callable[[PN532], str]:
+    """A function for polling a reader: the UID (hex) of the card on it, or "" when there is
+    none.  The reader is woken (``begin``) the first time each opened reader is seen, so a
+    reader that was re-plugged is set up again and a poll costs one command otherwise."""
+    import weakref
+
+    from drivers import MifareClassic
+    from drivers.errors import NoCard
+
+    ready: weakref.WeakSet = weakref.WeakSet()
+
+    def watch(reader: PN532) -> str:
+        if reader not in ready:
+            reader.begin()
+            ready.add(reader)
+        try:
+            target = MifareClassic(reader).detect()
+        except NoCard:
+            return ""
+        reader.release()
+        return target.uid_hex
+    return watch
+
+
 def read_meter(bus: MeterBus, address: str) -> Reading:
     """The billed total of the meter at ``address`` on ``bus``."""
     return bus.read_total(check_address(bus.protocol, address))
@@ -492,31 +563,36 @@ def read_meter(bus: MeterBus, address: str) -> Reading:
 
 class FrameJoiner:
     """Joins the chunks a transport reports (often a byte at a time from a socket or
-    a slow line) into one entry per direction change, for a readable frame log.
+    a slow line) into one entry per answer, for a readable frame log.
 
     Call it as a transport's ``log`` hook; it calls ``emit(direction, data, when)``
-    with ``when`` the wall-clock time of the first chunk.  Call :meth:`flush` when
-    the exchange is over so the last answer is not held back.
+    with ``when`` the wall-clock time of the first chunk.  What is sent is passed
+    on at once (a request is written whole, and should show while the device is
+    still thinking); what is received is held until the next request or
+    :meth:`flush`, which the caller does when the exchange is over.
     """
 
     def __init__(self, emit: Callable[[str, bytes, float], None], *, limit: int = 4096) -> None:
         self._emit = emit
         self._limit = limit
-        self._direction = ""
         self._data = bytearray()
         self._when = 0.0
 
     def __call__(self, direction: str, data: bytes) -> None:
-        if direction != self._direction or len(self._data) >= self._limit:
+        if direction != "rx":
             self.flush()
-            self._direction, self._when = direction, time.time()
+            self._emit(direction, bytes(data), time.time())
+            return
+        if len(self._data) >= self._limit:
+            self.flush()
+        if not self._data:
+            self._when = time.time()
         self._data += data
 
     def flush(self) -> None:
         if self._data:
             data, self._data = bytes(self._data), bytearray()
-            self._emit(self._direction, data, self._when)
-        self._direction = ""
+            self._emit("rx", data, self._when)
 
 
 # -- errors for scripts ----------------------------------------------------------------

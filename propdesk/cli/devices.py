@@ -319,45 +319,21 @@ def cmd_simulate(args) -> int:
 
 # -- devices list / show / set / test ---------------------------------------------------------
 
-def port_rows(configured: dict[str, DeviceConfig]) -> list[dict[str, Any]]:
-    """Serial ports of this machine, plus configured ports that are not there (unplugged,
-    or network ports), each with the role it is assigned to."""
-    from serial.tools import list_ports
-
-    rows: list[dict[str, Any]] = []
-    for info in sorted(list_ports.comports(), key=lambda i: i.device):
-        rows.append({"port": info.device, "description": info.description or "", "hwid": info.hwid or "",
-                     "manufacturer": info.manufacturer or "", "serial_number": info.serial_number or "",
-                     "vid": info.vid, "pid": info.pid, "present": True, "roles": []})
-    for role, cfg in configured.items():
-        if not cfg.configured:
-            continue
-        row = next((r for r in rows if devices.same_port(r["port"], cfg.port)), None)
-        if row is None:
-            network = "://" in cfg.port
-            row = {"port": cfg.port, "description": "网络串口" if network else "未找到（未连接？）",
-                   "hwid": "", "manufacturer": "", "serial_number": "", "vid": None, "pid": None,
-                   "present": None if network else False, "roles": []}
-            rows.append(row)
-        row["roles"].append(role)
-    return rows
-
-
 def cmd_devices_list(args) -> int:
     configured: dict[str, DeviceConfig] = {}
     if args.db or _has_default_db():
         configured = devices.load_all(open_db(args))
-    rows = port_rows(configured)
+    ports = devices.serial_ports(configured)
     if args.json:
-        emit(args, rows)
+        emit(args, [p.to_dict() for p in ports])
         return 0
-    if not rows:
+    if not ports:
         print("本机没有发现串口 (no serial ports found)")
         return 0
-    for r in rows:
-        roles = "、".join(devices.ROLES[x] for x in r["roles"])
-        mark = "" if r["present"] is not False else "  [未连接]"
-        print(f"{r['port']:<24} {r['description']:<32} {roles}{mark}".rstrip())
+    for p in ports:
+        roles = "、".join(devices.ROLES[x] for x in p.roles)
+        mark = "  [未连接]" if p.present is False else ""
+        print(f"{p.port:<24} {p.description:<32} {roles}{mark}".rstrip())
     return 0
 
 

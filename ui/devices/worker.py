@@ -307,6 +307,7 @@ class DevicePoll(QObject):
         self.pid = pid
         self.active = True
 
+    @Slot()
     def stop(self) -> None:
         if self.active:
             self.active = False
@@ -378,10 +379,15 @@ class PortWorker(QObject):
         self._run.emit(job.ticket, cfg, fn)
         return job
 
-    def poll(self, cfg: DeviceSpec, fn: Callable[[Any], Any], interval_ms: int = 500) -> DevicePoll:
+    def poll(self, cfg: DeviceSpec, fn: Callable[[Any], Any], interval_ms: int = 500, *,
+             owner: QObject | None = None) -> DevicePoll:
+        """Call ``fn(device)`` every ``interval_ms`` after the previous call ended, until
+        :meth:`DevicePoll.stop` (or until ``owner`` is destroyed)."""
         if not self.alive:
             raise RuntimeError(f"the worker of {self.port} was shut down")
         poll = DevicePoll(self, next(self._tickets))
+        if owner is not None:
+            owner.destroyed.connect(poll.stop)
         self._polls[poll.pid] = poll
         self._poll.emit(poll.pid, cfg, fn, max(10, int(interval_ms)))
         return poll

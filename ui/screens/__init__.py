@@ -41,6 +41,7 @@ SCREENS: list[ScreenEntry] = [
     ScreenEntry("equipment", tr_noop("设备与保养"), "equipment.manage", "ui.service.equipment:EquipmentScreen", "equipment"),
     ScreenEntry("stock", tr_noop("物料库存"), "stock.manage", "ui.service.stock:StockScreen", "stock"),
     ScreenEntry("sync_conflicts", tr_noop("冲突处理"), "conflict.review", "ui.screens.sync_conflicts:SyncConflictsScreen", "audit"),
+    ScreenEntry("devices", tr_noop("终端设备"), "device.config", "ui.screens.devices:DevicesScreen", "devices", "Ctrl+7"),
     ScreenEntry("audit", tr_noop("审计日志"), AUDIT_VIEW,
                 "ui.screens.audit_log:AuditLogScreen", "audit", "Ctrl+8"),
     ScreenEntry("operators", tr_noop("操作员管理"), USER_MANAGE,
