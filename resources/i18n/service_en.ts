@@ -109,7 +109,7 @@
             <location filename="../../ui/service/complaints.py" line="38" />
             <location filename="../../ui/service/complaints.py" line="156" />
             <source>房号</source>
-            <translation>Room</translation>
+            <translation>Room no.</translation>
         </message>
         <message>
             <location filename="../../ui/service/complaints.py" line="39" />
@@ -121,7 +121,7 @@
         <message>
             <location filename="../../ui/service/complaints.py" line="40" />
             <source>身份</source>
-            <translation>Identity</translation>
+            <translation>Role</translation>
         </message>
         <message>
             <location filename="../../ui/service/complaints.py" line="41" />
@@ -354,7 +354,7 @@
             <location filename="../../ui/screens/workorders.py" line="37" />
             <location filename="../../ui/screens/workorders.py" line="250" />
             <source>类别</source>
-            <translation>Category</translation>
+            <translation>Kind</translation>
         </message>
         <message>
             <location filename="../../ui/service/equipment.py" line="51" />
@@ -418,9 +418,8 @@
         <message>
             <location filename="../../ui/service/equipment.py" line="67" />
             <location filename="../../ui/service/equipment.py" line="150" />
-            <location filename="../../ui/service/order_panel.py" line="114" />
-            <source>费用</source>
-            <translation>Cost</translation>
+            <source>维保费用</source>
+            <translation>Service cost</translation>
         </message>
         <message>
             <location filename="../../ui/service/equipment.py" line="71" />
@@ -863,6 +862,11 @@
             <location filename="../../ui/service/workorder_dialogs.py" line="189" />
             <source>处理结果</source>
             <translation>Work done</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/order_panel.py" line="114" />
+            <source>费用</source>
+            <translation>Fees</translation>
         </message>
         <message>
             <location filename="../../ui/service/order_panel.py" line="194" />

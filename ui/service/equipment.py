@@ -64,7 +64,7 @@ HISTORY_COLUMNS = [
     Column(tr_noop("工作内容"), lambda h: h.content, width=220, tooltip=lambda h: h.content),
     Column(tr_noop("结果"), lambda h: h.result, width=160, tooltip=lambda h: h.result),
     Column(tr_noop("执行人"), lambda h: h.performed_by, width=80),
-    Column(tr_noop("费用"), lambda h: fmt(h.cost), align="right", width=70),
+    Column(tr_noop("维保费用"), lambda h: fmt(h.cost), align="right", width=70),
     Column(tr_noop("工单"), lambda h: h.work_order_no),
 ]
 PLAN_COLUMNS = [
@@ -147,7 +147,7 @@ def record_dialog(ctx, e, parent=None) -> FormDialog:
               ("content", tr_noop("工作内容"), text_edit(64)),
               ("result", tr_noop("结果"), text_edit(48)),
               ("performed_by", tr_noop("执行人"), QLineEdit()),
-              ("cost", tr_noop("费用"), DecimalEdit(2))]
+              ("cost", tr_noop("维保费用"), DecimalEdit(2))]
     return FormDialog(ctx, tr_noop("保养/维修记录"), fields,
                       lambda s, v: eq.add_record(s, actor, e.id, kind=v["kind"],
                                                  done_on=v["done_on"], content=v["content"],

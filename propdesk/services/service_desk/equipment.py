@@ -177,7 +177,7 @@ def add_record(session: Session, actor: Actor, equipment_id: uuid.UUID, *, kind:
         if cost < 0 or cost.quantize(Decimal("0.01")) != cost:
             raise MoneyError(str(cost))
     except MoneyError:
-        problems.append(Problem("费用", f"费用无效：{cost}", f"invalid cost {cost}"))
+        problems.append(Problem("维保费用", f"维保费用无效：{cost}", f"invalid cost {cost}"))
     if plan_id is not None:
         plan = session.get(MaintenancePlan, plan_id)
         if plan is None or plan.equipment_id != e.id:

@@ -652,7 +652,7 @@ def cancel(session: Session, actor: Actor, order_id: uuid.UUID, *, reason: str,
 
 
 def apply(session: Session, actor: Actor, order_id: uuid.UUID, action: str, **kw) -> WorkOrder:
-    """Run a state-machine action by name (the CLI and the board use this)."""
+    """Run a state-machine action by name (scripts; the tests walk the whole table with it)."""
     fns = {"dispatch": dispatch, "start": start, "finish": finish, "visit": visit,
            "rework": rework, "suspend": suspend, "resume": resume, "cancel": cancel}
     if action not in fns:
