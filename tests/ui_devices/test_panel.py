@@ -249,3 +249,20 @@ def test_screen_is_registered_for_device_configuration():
     assert load(entry.factory) is DevicesScreen and entry.permission == "device.config"
     assert entry in screens_for(Actor.for_role("a", "admin"))
     assert entry not in screens_for(Actor.for_role("c", "cashier"))
+
+
+def test_english_texts_and_english_device_errors(qtbot, open_screen):
+    from ui.i18n import set_language
+
+    screen = open_screen()
+    set_language("en")                       # live switch: every widget re-labels itself
+    box = screen.boxes["card"]
+    qtbot.waitUntil(lambda: screen.title.text() == "Terminal devices", timeout=5000)
+    assert (box.title.text(), box.test_button.text()) == ("Card writer", "Test reader")
+    assert screen.boxes["printer"].test_button.text() == "Print test page"
+    assert screen.boxes["meter"].protocol.currentText() == "DL/T 645-2007 electricity meter"
+    assert box.state_label.text() == "Not tested"
+    box.port.setEditText("/dev/ttyPROPDESK-NONE")
+    click(qtbot, box.test_button)
+    wait_state(qtbot, box, ERROR, OK)
+    assert box.result.text().startswith("port /dev/ttyPROPDESK-NONE not found")

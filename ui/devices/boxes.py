@@ -61,11 +61,13 @@ class DeviceBox(Retranslatable, QFrame):
         self.baud.setValidator(QIntValidator(50, 4_000_000, self))
         for rate in devices.BAUD_RATES:
             self.baud.addItem(str(rate))
-        self.parity = EnumCombo(devices.PARITIES)
+        shrinkable(self.baud, 92)
+        self.parity = shrinkable(EnumCombo(devices.PARITIES), 72)
         self.timeout = QDoubleSpinBox()
         self.timeout.setRange(0.1, 30.0)
         self.timeout.setSingleStep(0.1)
         self.timeout.setDecimals(1)
+        shrinkable(self.timeout, 72)
 
         self.form = QFormLayout()
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -200,10 +202,10 @@ class PrinterBox(DeviceBox):
     role = "printer"
 
     def add_role_rows(self) -> None:
-        self.columns = QComboBox()
+        self.columns = shrinkable(QComboBox(), 110)
         for cols, name in devices.PAPER_WIDTHS.items():
             self.columns.addItem(translated(name), cols)
-        self.encoding = QComboBox()
+        self.encoding = shrinkable(QComboBox(), 76)
         for enc in devices.ENCODINGS:
             self.encoding.addItem(enc.upper(), enc)
         self.check_status = QCheckBox()
@@ -255,13 +257,13 @@ class MeterBox(DeviceBox):
     protocol_changed = Signal(str)
 
     def add_role_rows_before_line(self) -> None:
-        self.protocol = EnumCombo(devices.METER_PROTOCOLS)
+        self.protocol = shrinkable(EnumCombo(devices.METER_PROTOCOLS), 140)
         self.protocol.setObjectName("meterProtocol")
-        self.preset = QComboBox()
+        self.preset = shrinkable(QComboBox(), 140)
         self.preset.setObjectName("meterPreset")
         for name in devices.preset_names():
             self.preset.addItem(name, name)
-        self.meter_type = QComboBox()
+        self.meter_type = shrinkable(QComboBox(), 140)
         for code, name in devices.METER_TYPES.items():
             self.meter_type.addItem(f"{code:02X} {translated(name)}", code)
         self.protocol_label, self.preset_label, self.meter_type_label = QLabel(), QLabel(), QLabel()
@@ -327,9 +329,18 @@ def side_by_side(*widgets: QWidget, stretch: tuple[int, ...] = ()) -> QWidget:
     row.setContentsMargins(0, 0, 0, 0)
     row.setSpacing(6)
     for i, w in enumerate(widgets):
-        w.setMinimumWidth(60)
         row.addWidget(w, stretch[i] if i < len(stretch) else 1)
     return holder
+
+
+def shrinkable(widget: QWidget, width: int) -> QWidget:
+    """Let a field with long item texts shrink to ``width`` pixels (a combo's list still
+    shows its items in full), so three cards fit side by side on a 1366-pixel screen."""
+    if isinstance(widget, QComboBox):
+        widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        widget.setMinimumContentsLength(3)
+    widget.setMinimumWidth(width)
+    return widget
 
 
 BOXES: dict[str, type[DeviceBox]] = {"printer": PrinterBox, "card": CardBox, "meter": MeterBox}

@@ -27,7 +27,7 @@ TX_COLOR, RX_COLOR, NOTE_COLOR, ERROR_COLOR = "#1F5FAF", "#1E7F4F", "#52606D", "
 
 
 class StatusLight(QLabel):
-    """A round light: grey 未测试, green 正常, red 出错, amber 通信中."""
+    """A round light: grey 未测试, green 设备正常, red 出错, amber 通信中."""
 
     def __init__(self, parent: QWidget | None = None, size: int = 16) -> None:
         super().__init__(parent)
@@ -44,7 +44,7 @@ class StatusLight(QLabel):
 
 
 def state_text(state: str) -> str:
-    return {UNKNOWN: tr("未测试"), OK: tr("正常"), ERROR: tr("出错"), BUSY: tr("通信中…")}[state]
+    return {UNKNOWN: tr("未测试"), OK: tr("设备正常"), ERROR: tr("出错"), BUSY: tr("通信中…")}[state]
 
 
 class PortCombo(QComboBox):
@@ -56,7 +56,8 @@ class PortCombo(QComboBox):
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(14)
+        self.setMinimumContentsLength(3)
+        self.setMinimumWidth(140)
 
     def port(self) -> str:
         return self.currentText().strip()

@@ -32,6 +32,11 @@ QUANTITIES = {"energy": tr_noop("正向有功总电能"), "total_energy": tr_noo
               "volume": tr_noop("累计流量"), "heat": tr_noop("累计热量")}
 
 
+# What propdesk.devices.serial_ports says about ports it did not find in the system's list.
+PORT_NOTES = {"网络串口": tr_noop("网络串口"), "不在系统串口列表中": tr_noop("不在系统串口列表中"),
+              "未找到（未连接？）": tr_noop("未找到（未连接？）")}
+
+
 def _roles_text(p: PortInfo) -> str:
     return "、".join(label(devices.ROLES, r) for r in p.roles)
 
@@ -44,7 +49,8 @@ def _presence(p: PortInfo) -> str:
 
 PORT_COLUMNS = [
     Column(tr_noop("端口"), lambda p: p.port, width=170),
-    Column(tr_noop("说明"), lambda p: p.description, width=260),
+    Column(tr_noop("说明"), lambda p: translated(PORT_NOTES[p.description]) if p.description in PORT_NOTES
+           else p.description, width=260),
     Column(tr_noop("硬件标识"), lambda p: p.hwid, width=260),
     Column(tr_noop("用途"), _roles_text, width=150),
     Column(tr_noop("状态"), _presence, width=80),
@@ -76,6 +82,7 @@ class DevicesScreen(Screen):
         self.ports_title.setObjectName("sectionTitle")
         self.ports_note = QLabel()
         self.ports_note.setObjectName("muted")
+        self.ports_note.setWordWrap(True)
         self.refresh_button = QPushButton()
         self.refresh_button.setObjectName("refreshPorts")
         self.port_model = RowTableModel(PORT_COLUMNS, parent=self)
