@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from propdesk import devices
 from propdesk.db import Database, write_setting
-from ui.devices.widgets import BUSY, ERROR, OK, UNKNOWN, FrameLogView
+from ui.devices.widgets import BUSY, ERROR, OK, FrameLogView
 from ui.screens.devices import DevicesScreen
 
 
