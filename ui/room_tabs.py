@@ -31,7 +31,7 @@ ROOM_TABS: list[RoomTabEntry] = [
     RoomTabEntry("info", tr_noop("基本信息"), MASTER_VIEW, "ui.screens.room_info:RoomInfoTab", 10),
     RoomTabEntry("occupants", tr_noop("住户"), MASTER_VIEW, "ui.screens.room_occupants:OccupantsTab", 20),
     RoomTabEntry("vehicles", tr_noop("车辆"), MASTER_VIEW, "ui.screens.room_vehicles:VehiclesTab", 30),
-    RoomTabEntry("fees", tr_noop("费用"), "bill.view", "ui.billing.room_fees:RoomFeesTab", 40),
+    RoomTabEntry("fees", tr_noop("费用信息"), "bill.view", "ui.billing.room_fees:RoomFeesTab", 40),
     RoomTabEntry("workorders", tr_noop("工单"), MASTER_VIEW, "ui.screens.workorders_room:RoomWorkOrdersTab", 50),
     RoomTabEntry("cards", tr_noop("门禁卡"), MASTER_VIEW, "ui.screens.cards_room:RoomCardsTab", 60),
 ]

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
     <context>
         <name>PropDesk</name>
@@ -14,7 +15,7 @@
         </message>
         <message>
             <location filename="../../ui/billing/bill_run.py" line="33" />
-            <location filename="../../ui/billing/fee_dialogs.py" line="251" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="255" />
             <source>房间/对象</source>
             <translation>Room / object</translation>
         </message>
@@ -63,8 +64,8 @@
         </message>
         <message>
             <location filename="../../ui/billing/bill_run.py" line="113" />
-            <location filename="../../ui/billing/bill_run.py" line="214" />
-            <location filename="../../ui/billing/bill_run.py" line="150" />
+            <location filename="../../ui/billing/bill_run.py" line="220" />
+            <location filename="../../ui/billing/bill_run.py" line="155" />
             <source>应收计算</source>
             <translation>Bill run</translation>
         </message>
@@ -81,7 +82,7 @@
         </message>
         <message>
             <location filename="../../ui/billing/bill_run.py" line="116" />
-            <location filename="../../ui/billing/fee_dialogs.py" line="302" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="306" />
             <source>预览(&amp;V)</source>
             <translation>Pre&amp;view</translation>
         </message>
@@ -99,59 +100,59 @@
             <translation>Whole company</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="150" />
+            <location filename="../../ui/billing/bill_run.py" line="155" />
             <location filename="../../ui/billing/readings.py" line="294" />
             <source>账期格式应为 YYYY-MM，如 2026-03</source>
             <translation>The period must be YYYY-MM, e.g. 2026-03</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="160" />
+            <location filename="../../ui/billing/bill_run.py" line="166" />
             <source>正在计算 {period} …</source>
             <translation>Computing {period} …</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="171" />
+            <location filename="../../ui/billing/bill_run.py" line="177" />
             <source>合计</source>
             <translation>Total</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="177" />
+            <location filename="../../ui/billing/bill_run.py" line="183" />
             <source>{period} {scope}：新增 {new} 行，调整 {adj} 行，未变 {same} 行，涉及 {rooms} 个房间/车位，合计 {total} 元</source>
             <translation>{period} {scope}: {new} new lines, {adj} adjustments, {same} unchanged, {rooms} rooms/spaces, total {total} yuan</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="181" />
+            <location filename="../../ui/billing/bill_run.py" line="187" />
             <source>有 {n} 处错误，修正前不能入账</source>
             <translation>{n} error(s): correct them before committing</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="183" />
+            <location filename="../../ui/billing/bill_run.py" line="189" />
             <source>没有需要入账的内容</source>
             <translation>Nothing to post</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="185" />
+            <location filename="../../ui/billing/bill_run.py" line="191" />
             <source>明细只显示前 {n} 行</source>
             <translation>Only the first {n} lines are shown</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="194" />
+            <location filename="../../ui/billing/bill_run.py" line="200" />
             <source>将 {period} {scope} 的 {n} 行应收（合计 {total} 元）入账？入账后不能修改，只能调整。</source>
             <translation>Post {n} bill lines of {period} {scope} (total {total} yuan)? Posted lines cannot be edited, only adjusted.</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="194" />
-            <location filename="../../ui/billing/bill_run.py" line="219" />
+            <location filename="../../ui/billing/bill_run.py" line="200" />
+            <location filename="../../ui/billing/bill_run.py" line="225" />
             <source>确认入账</source>
             <translation>Commit bill run</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="204" />
+            <location filename="../../ui/billing/bill_run.py" line="210" />
             <source>正在入账 {period} …</source>
             <translation>Posting {period} …</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="223" />
+            <location filename="../../ui/billing/bill_run.py" line="229" />
             <source>已入账 {n} 行，合计 {total} 元，预存冲抵 {o} 笔</source>
             <translation>Posted {n} lines, total {total} yuan; {o} prepayment offsets</translation>
         </message>
@@ -162,7 +163,7 @@
         </message>
         <message>
             <location filename="../../ui/billing/fee_dialogs.py" line="98" />
-            <location filename="../../ui/billing/fee_dialogs.py" line="204" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="212" />
             <source>名称(&amp;N)</source>
             <translation>&amp;Name</translation>
         </message>
@@ -173,7 +174,7 @@
         </message>
         <message>
             <location filename="../../ui/billing/fee_dialogs.py" line="98" />
-            <location filename="../../ui/billing/fee_dialogs.py" line="204" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="212" />
             <source>编码(&amp;C)</source>
             <translation>&amp;Code</translation>
         </message>
@@ -223,17 +224,17 @@
             <translation>Variables: 建筑面积 (area), 套内面积 (inner_area), 单价 (price), 固定金额 (amount), 月数 (months), 计费天数 (days), 楼层 (floor)</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="159" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="167" />
             <source>阶梯格式应为 上限:单价，用逗号分隔，最后一档上限留空</source>
             <translation>Write tiers as limit:price separated by commas, with the last limit empty</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="203" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="211" />
             <source>新建收费标准</source>
             <translation>New fee standard</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="204" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="212" />
             <location filename="../../ui/billing/fees.py" line="35" />
             <location filename="../../ui/billing/fees.py" line="62" />
             <location filename="../../ui/billing/fees.py" line="118" />
@@ -243,85 +244,85 @@
             <translation>Fee item</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="205" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="213" />
             <source>缴费人</source>
             <translation>Billed to</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="205" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="213" />
             <source>计费对象</source>
             <translation>Billed object</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="205" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="213" />
             <location filename="../../ui/billing/fees.py" line="36" />
             <source>计费方式</source>
             <translation>Method</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="206" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="214" />
             <source>应缴日（每月）</source>
             <translation>Due day (of month)</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="206" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="214" />
             <source>表类型</source>
             <translation>Meter kind</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="206" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="214" />
             <source>计费周期</source>
             <translation>Cycle</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="207" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="215" />
             <source>分摊方式</source>
             <translation>Split by</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="237" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="243" />
             <source>新价格版本：{name}</source>
             <translation>New price version: {name}</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="252" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="256" />
             <source>原标准</source>
             <translation>Before</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="253" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="257" />
             <source>新标准</source>
             <translation>After</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="298" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="302" />
             <source>分配收费标准：{name}</source>
             <translation>Assign fee standard: {name}</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="299" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="303" />
             <source>房间用途（空=全部）</source>
             <translation>Room usage (empty = all)</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="299" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="303" />
             <location filename="../../ui/billing/fees.py" line="42" />
             <source>范围</source>
             <translation>Scope</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="299" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="303" />
             <location filename="../../ui/billing/fees.py" line="44" />
             <source>起始账期</source>
             <translation>First period</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="300" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="304" />
             <source>排除（此范围不收该项目）</source>
             <translation>Exclude (this scope is not charged this fee)</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="321" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="325" />
             <source>{item}：新增 {g}，改变 {c}，取消 {l}，不变 {u}</source>
             <translation>{item}: {g} gain it, {c} change, {l} lose it, {u} unchanged</translation>
         </message>
@@ -451,7 +452,7 @@
         <message>
             <location filename="../../ui/billing/readings.py" line="38" />
             <source>类型</source>
-            <translation>Kind</translation>
+            <translation>Type</translation>
         </message>
         <message>
             <location filename="../../ui/billing/readings.py" line="39" />
@@ -460,13 +461,13 @@
         </message>
         <message>
             <location filename="../../ui/billing/readings.py" line="39" />
-            <source>提示</source>
-            <translation>Checks</translation>
+            <source>本次读数</source>
+            <translation>Reading</translation>
         </message>
         <message>
             <location filename="../../ui/billing/readings.py" line="39" />
-            <source>本次读数</source>
-            <translation>Reading</translation>
+            <source>核对提示</source>
+            <translation>Checks</translation>
         </message>
         <message>
             <location filename="../../ui/billing/readings.py" line="39" />
@@ -587,7 +588,7 @@
         </message>
         <message>
             <location filename="../../ui/billing/room_fees.py" line="67" />
-            <source>费用</source>
+            <source>费用信息</source>
             <translation>Fees</translation>
         </message>
         <message>
@@ -624,32 +625,32 @@
     <context>
         <name>Codes</name>
         <message>
-            <location filename="../../propdesk/billing/calc.py" line="24" />
+            <location filename="../../propdesk/billing/calc.py" line="25" />
             <source>单价×建筑面积</source>
             <translation>Unit price × building area</translation>
         </message>
         <message>
-            <location filename="../../propdesk/billing/calc.py" line="25" />
+            <location filename="../../propdesk/billing/calc.py" line="26" />
             <source>单价×套内面积</source>
             <translation>Unit price × inner area</translation>
         </message>
         <message>
-            <location filename="../../propdesk/billing/calc.py" line="26" />
+            <location filename="../../propdesk/billing/calc.py" line="27" />
             <source>固定金额</source>
             <translation>Fixed amount</translation>
         </message>
         <message>
-            <location filename="../../propdesk/billing/calc.py" line="27" />
+            <location filename="../../propdesk/billing/calc.py" line="28" />
             <source>用量×单价（可阶梯）</source>
             <translation>Usage × unit price (tiers allowed)</translation>
         </message>
         <message>
-            <location filename="../../propdesk/billing/calc.py" line="28" />
+            <location filename="../../propdesk/billing/calc.py" line="29" />
             <source>公摊</source>
             <translation>Shared cost</translation>
         </message>
         <message>
-            <location filename="../../propdesk/billing/calc.py" line="29" />
+            <location filename="../../propdesk/billing/calc.py" line="30" />
             <source>自定义公式</source>
             <translation>Custom formula</translation>
         </message>

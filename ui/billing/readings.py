@@ -36,7 +36,7 @@ from ui.widgets.base import Screen
 _RED, _AMBER = QColor("#b3261e"), QColor("#8a5a00")
 
 HEADERS = [tr_noop("房间"), tr_noop("仪表"), tr_noop("类型"), tr_noop("上次读数"), tr_noop("上次日期"),
-           tr_noop("本次读数"), tr_noop("回零"), tr_noop("用量"), tr_noop("近6月平均"), tr_noop("提示")]
+           tr_noop("本次读数"), tr_noop("回零"), tr_noop("用量"), tr_noop("近6月平均"), tr_noop("核对提示")]
 COL_CURRENT, COL_ROLLOVER, COL_USAGE, COL_NOTE = 5, 6, 7, 9
 
 

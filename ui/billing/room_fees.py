@@ -64,7 +64,7 @@ class RoomFeesTab(RoomTab):
         lay.addLayout(bar)
         split = QSplitter(Qt.Orientation.Vertical)
         self.model = RowTableModel(COLUMNS)
-        self.table = TableView(export_title=tr_noop("费用"))
+        self.table = TableView(export_title=tr_noop("费用信息"))
         self.table.setObjectName("feesTable")
         self.table.set_context(ctx)
         self.table.setModel(self.model)
