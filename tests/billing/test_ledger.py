@@ -276,3 +276,24 @@ def test_prepay_twelve_months_get_one_free(db, admin, estate):
         run.commit(s, admin, "2026-04")
         assert ledger.balance(s, admin, owner).receivable == D("0.00")  # April paid from the prepayment
         assert ledger.check(s, admin).ok
+
+
+def test_waived_late_fee_and_its_reversal(db, admin, estate):
+    with db.session() as s:
+        std_with_late_fee(s, admin)
+        run.commit(s, admin, "2026-04")
+        owner = estate.owners["0201"]
+        it = item_of(s, admin, owner, as_of=dt.date(2026, 5, 10))
+        # 230.00 × 0.0005 × 10 days = 1.15 accrued; the supervisor waives it and 230.00 is paid
+        assert it.late_fee == D("1.15")
+        doc = uuid.uuid4()
+        st_ = ledger.settle(s, admin, owner, [ledger.SettleRequest(it.slot, D("230.00"))], on=dt.date(2026, 5, 10),
+                            doc_type="cashier_payment", doc_id=doc, waive_late_fee_reason="首次逾期")
+        assert st_.total == D("230.00")
+        assert ledger.outstanding(s, admin, owner, as_of=dt.date(2026, 5, 10)) == []
+        ledger.reverse_settlement(s, admin, "cashier_payment", doc, on=dt.date(2026, 5, 11), reason="收错房间")
+        # the principal is due again; the waived late fee is not charged twice nor made negative
+        it = item_of(s, admin, owner, as_of=dt.date(2026, 5, 10))
+        assert (it.outstanding, it.late_charged) == (D("230.00"), D("0.00"))
+        assert it.late_fee == D("1.15")  # accrues again as of 05-10, to be charged or waived anew
+        assert ledger.check(s, admin).ok

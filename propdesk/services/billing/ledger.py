@@ -527,7 +527,7 @@ def settle(session: Session, actor: Actor, customer_id: uuid.UUID, requests: Seq
             ls.billed += new_late
             if waive_late_fee_reason:
                 _post_line(session, actor, None, kind="adjustment", amount=-new_late, base=line, slot=ls.slot,
-                           on=on, reason=f"减免滞纳金：{waive_late_fee_reason}",
+                           on=on, reason=f"{doc_type}:{doc_id} 减免滞纳金：{waive_late_fee_reason}",
                            formula=f"减免滞纳金 {calc.yuan(new_late)} 元：{waive_late_fee_reason}")
                 ls.billed -= new_late
         late_due = ls.outstanding if ls else ZERO
@@ -618,10 +618,18 @@ def reverse_settlement(session: Session, actor: Actor, doc_type: str, doc_id: uu
             ledger(session, actor, customer_id=cid, account="prepaid", amount=amt, earmark_id=mark,
                    kind="reversal", doc_type=doc_type, doc_id=doc_id, on=on, post_period=Period.parse(post),
                    estate_id=eid, memo=f"冲销退回预存：{reason}")
+    # The late fee this document charged (net of any waiver it carried) is taken back too.
     tag = f"{doc_type}:{doc_id}"
-    for line in session.scalars(select(BillLine).where(BillLine.kind == "late_fee", BillLine.reason == tag)):
-        _post_line(session, actor, None, kind="adjustment", amount=-line.amount, base=line, slot=line.slot, on=on,
-                   reason=f"冲销单据的滞纳金：{reason}", formula=f"冲回滞纳金 {calc.yuan(line.amount)} 元（单据已冲销）")
+    charged: dict = defaultdict(lambda: [ZERO, None])
+    for line in session.scalars(select(BillLine).where(
+            (BillLine.reason == tag) | BillLine.reason.startswith(tag + " "))):
+        entry = charged[line.slot]
+        entry[0] += line.amount
+        entry[1] = entry[1] or line
+    for slot, (net, line) in charged.items():
+        if net:
+            _post_line(session, actor, None, kind="adjustment", amount=-net, base=line, slot=slot, on=on,
+                       reason=f"冲销单据的滞纳金：{reason}", formula=f"冲回滞纳金 {calc.yuan(net)} 元（单据已冲销）")
     audit.record(session, actor, "reverse", doc_type, doc_id, after={"allocations": len(out), "reason": reason},
                  summary=f"冲销核销 {len(out)} 笔：{reason}")
     session.flush()
