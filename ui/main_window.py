@@ -5,21 +5,20 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QHBoxLayout, QMainWindow, QMessageBox, QStackedWidget, QTableWidget, QTableWidgetItem,
-    QVBoxLayout, QWidget,
+    QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
+    QMessageBox, QStackedWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from propdesk.security import ROLES
 from propdesk.services.operators import change_password
 from ui.context import AppContext
-from ui.i18n import LANGUAGES, current_language, error_text, label, set_language, tr, translated
+from ui.i18n import LANGUAGES, current_language, label, set_language, tr, translated
 from ui.icons import icon
 from ui.registry import load
 from ui.screens import ScreenEntry, screens_for
 from ui.tasks import show_info
 from ui.widgets.base import Retranslatable, Screen
-from ui.widgets.fields import ErrorLabel
+from ui.widgets.form_dialog import FormDialog, password_edit
 
 NAV_ICON_COLOR = "#D9E2EC"   # light strokes on the dark navigation bar
 
@@ -306,30 +305,15 @@ class MainWindow(Retranslatable, QMainWindow):
         self.closed.emit()
 
 
-class PasswordDialog(Retranslatable, QDialog):
+class PasswordDialog(FormDialog):
     """修改密码 for the logged-in operator (old password required)."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent, min_width=380)
         self.setObjectName("passwordDialog")
-        self.setMinimumWidth(380)
-        lay = QVBoxLayout(self)
-        form = QFormLayout()
-        self.old, self.new, self.new2 = QLineEdit(), QLineEdit(), QLineEdit()
-        self.labels = [QLabel(), QLabel(), QLabel()]
-        for lbl, w in zip(self.labels, (self.old, self.new, self.new2)):
-            w.setEchoMode(QLineEdit.EchoMode.Password)
-            lbl.setBuddy(w)
-            form.addRow(lbl, w)
-        lay.addLayout(form)
-        self.error = ErrorLabel()
-        lay.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self._save)
-        self.buttons.rejected.connect(self.reject)
-        lay.addWidget(self.buttons)
+        self.old, self.new, self.new2 = password_edit(), password_edit(), password_edit()
+        self.labels = [self.add_row(w) for w in (self.old, self.new, self.new2)]
+        self.finish()
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -337,16 +321,17 @@ class PasswordDialog(Retranslatable, QDialog):
         for lbl, t in zip(self.labels, (tr("原密码"), tr("新密码"), tr("确认新密码"))):
             lbl.setText(t)
 
-    def _save(self) -> None:
+    def submit(self) -> None:
         if self.new.text() != self.new2.text():
             self.error.show_error(tr("两次输入的新密码不一致"))
             return
         a = self.ctx.actor
         old, new = self.old.text(), self.new.text()
-        self.ctx.tasks.write(
-            lambda s: change_password(s, a, a.operator_id, new, old_password=old), parent=self,
-        ).success(lambda _: (self.accept(), show_info(self.parentWidget(), tr("密码已修改。")))) \
-            .failure(lambda e: self.error.show_error(error_text(e))).run()
+        self.run_write(lambda s: change_password(s, a, a.operator_id, new, old_password=old))
+
+    def _written(self, value) -> None:
+        super()._written(value)
+        show_info(self.parentWidget(), tr("密码已修改。"))
 
 
 class ShortcutsDialog(Retranslatable, QDialog):

@@ -177,7 +177,7 @@ def test_register_a_vehicle_with_plate_check(qtbot, ctx, db, admin, rooms):
     assert dlg.plate_check.text() == "✓ 粤BD12345" and ok.isEnabled()
     dlg.brand.setText("比亚迪")
     dlg.submit()
-    qtbot.waitUntil(lambda: dlg.vehicle is not None, timeout=5000)
+    qtbot.waitUntil(lambda: dlg.result_value is not None, timeout=5000)
     qtbot.waitUntil(lambda: tab.model.rowCount() == before + 1, timeout=5000)
     with db.session() as s:
         v = s.scalars(select(Vehicle).where(Vehicle.plate == "粤BD12345")).one()

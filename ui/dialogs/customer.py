@@ -6,8 +6,8 @@ import uuid
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
+    QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from propdesk.models.enums import CUSTOMER_KINDS, GENDERS, ID_TYPES
@@ -15,30 +15,25 @@ from propdesk.services.customers import (
     CUSTOMER_FIELDS, CustomerRow, create_customer, find_customers, get_customer, update_customer,
 )
 from propdesk.validators import mobile_ok, normalize_id, phone_ok, resident_id_problem
-from ui.i18n import current_language, error_text, tr
+from ui.i18n import current_language, tr
 from ui.tasks import Changes
 from ui.widgets.base import Retranslatable
-from ui.widgets.fields import EnumCombo, ErrorLabel, mark_invalid
+from ui.widgets.fields import EnumCombo, mark_invalid
+from ui.widgets.form_dialog import FormDialog
 
 
-class CustomerEditor(Retranslatable, QDialog):
+class CustomerEditor(FormDialog):
     """新建/修改客户.  ``saved`` carries the Customer after a successful write."""
 
     saved = Signal(object)
 
     def __init__(self, ctx, customer_id: uuid.UUID | None = None, parent: QWidget | None = None,
                  *, name: str = "") -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent, min_width=520, ok=QDialogButtonBox.StandardButton.Save)
         self.customer_id = customer_id
         self.customer = None
         self._original: dict = {}
         self.setObjectName("customerEditor")
-        self.setMinimumWidth(520)
-        lay = QVBoxLayout(self)
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        form.setVerticalSpacing(8)
         self.kind = EnumCombo(CUSTOMER_KINDS)
         self.name = QLineEdit(name)
         self.name.setObjectName("name")
@@ -58,32 +53,23 @@ class CustomerEditor(Retranslatable, QDialog):
         self.note = QPlainTextEdit()
         self.note.setFixedHeight(56)
         self.note.setTabChangesFocus(True)
-        id_row = QHBoxLayout()
-        id_row.addWidget(self.id_number, 1)
+        # the check result goes under its field, so the field keeps its width
+        id_row = QVBoxLayout()
+        id_row.setSpacing(2)
+        id_row.addWidget(self.id_number)
         id_row.addWidget(self.id_check)
-        phone_row = QHBoxLayout()
-        phone_row.addWidget(self.phone, 1)
+        phone_row = QVBoxLayout()
+        phone_row.setSpacing(2)
+        phone_row.addWidget(self.phone)
         phone_row.addWidget(self.phone_check)
-        self.labels: dict[str, QLabel] = {}
         rows = [("kind", self.kind), ("name", self.name), ("gender", self.gender),
                 ("id_type", self.id_type), ("id_number", id_row), ("phone", phone_row),
                 ("employer", self.employer), ("hukou", self.hukou),
                 ("emergency_contact", self.emergency_contact),
                 ("emergency_phone", self.emergency_phone), ("note", self.note)]
-        for key, w in rows:
-            lbl = QLabel()
-            self.labels[key] = lbl
-            buddy = {"id_number": self.id_number, "phone": self.phone}.get(key, w)
-            lbl.setBuddy(buddy)
-            form.addRow(lbl, w)
-        lay.addLayout(form)
-        self.error = ErrorLabel()
-        lay.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        lay.addWidget(self.buttons)
+        buddies = {"id_number": self.id_number, "phone": self.phone}
+        self.labels: dict[str, QLabel] = {key: self.add_row(w, buddies.get(key)) for key, w in rows}
+        self.finish()
         self.id_number.textChanged.connect(self._check)
         self.id_type.currentIndexChanged.connect(self._check)
         self.phone.textChanged.connect(self._check)
@@ -166,11 +152,19 @@ class CustomerEditor(Retranslatable, QDialog):
             self.id_check.setText("")
         self.phone_check.setText(probs.get("phone", ""))
         self.phone_check.setStyleSheet("color:#C0392B;")
+        shown = (bool(self.id_check.text()), bool(self.phone_check.text()))
+        if shown != (self.id_check.isVisibleTo(self), self.phone_check.isVisibleTo(self)):
+            self.id_check.setVisible(shown[0])
+            self.phone_check.setVisible(shown[1])
+            self.adjustSize()     # a message line appeared or went: grow or shrink, never squeeze
         for key, w in (("name", self.name), ("id_number", self.id_number),
                        ("phone", self.phone), ("emergency_phone", self.emergency_phone)):
             # an empty name is only flagged once the operator has touched the field
             mark_invalid(w, key in probs and (key != "name" or self.name.isModified()))
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not probs)
+        self.ok_button.setEnabled(not probs)
+
+    def submit(self) -> None:
+        self.save()
 
     def save(self) -> None:
         if self.problems():
@@ -183,16 +177,13 @@ class CustomerEditor(Retranslatable, QDialog):
                        if k in CUSTOMER_FIELDS and self._original.get(k) != val}
             cid = self.customer_id
             fn = lambda s: update_customer(s, actor, cid, **changes)  # noqa: E731
-        self.buttons.setEnabled(False)
-        self.ctx.tasks.write(fn, parent=self, changes=Changes.of(
-            customers=[self.customer_id] if self.customer_id else [], entities=["customer"])) \
-            .success(self._saved).failure(lambda e: self.error.show_error(error_text(e))) \
-            .finally_(lambda: self.buttons.setEnabled(True)).run()
+        self.run_write(fn, Changes.of(customers=[self.customer_id] if self.customer_id else [],
+                                      entities=["customer"]))
 
-    def _saved(self, customer) -> None:
+    def _written(self, customer) -> None:
         self.customer = customer
         self.saved.emit(customer)
-        self.accept()
+        super()._written(customer)
 
 
 class CustomerPicker(Retranslatable, QWidget):

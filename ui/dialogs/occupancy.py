@@ -4,61 +4,29 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from propdesk.models.enums import OCCUPANT_ROLES
 from propdesk.services.customers import OccupantRow, move_in, move_out, transfer
 from ui.dialogs.customer import CustomerPicker
-from ui.i18n import error_text, label, tr
+from ui.i18n import label, tr
 from ui.tasks import Changes
-from ui.widgets.base import Retranslatable
-from ui.widgets.fields import DateField, EnumCombo, ErrorLabel
+from ui.widgets.fields import DateField, EnumCombo
+from ui.widgets.form_dialog import FormDialog
 
 
-class _OccupancyDialog(Retranslatable, QDialog):
+class _OccupancyDialog(FormDialog):
     def __init__(self, ctx, room_id: uuid.UUID, room_code: str, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent, min_width=500)
         self.room_id = room_id
         self.room_code = room_code
-        self.result_value = None
-        self.setMinimumWidth(500)
-        self.lay = QVBoxLayout(self)
         self.intro = QLabel()
         self.intro.setObjectName("sectionTitle")
-        self.lay.addWidget(self.intro)
-        self.form = QFormLayout()
-        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.lay.addLayout(self.form)
-        self.error = ErrorLabel()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-
-    def _finish_layout(self) -> None:
-        self.lay.addWidget(self.error)
-        self.lay.addWidget(self.buttons)
+        self.body.addWidget(self.intro)
 
     def _run(self, fn) -> None:
-        self.error.clear_error()
-        self.buttons.setEnabled(False)
         rid = self.room_id
-        self.ctx.tasks.write(fn, parent=self,
-                             changes=Changes.of(rooms=[rid], occupancy=[rid],
-                                                entities=["occupancy"])) \
-            .success(self._done).failure(lambda e: self.error.show_error(error_text(e))) \
-            .finally_(lambda: self.buttons.setEnabled(True)).run()
-
-    def _done(self, value) -> None:
-        self.result_value = value
-        self.accept()
-
-    def submit(self) -> None:  # pragma: no cover - overridden
-        raise NotImplementedError
+        self.run_write(fn, Changes.of(rooms=[rid], occupancy=[rid], entities=["occupancy"]))
 
 
 class MoveInDialog(_OccupancyDialog):
@@ -73,11 +41,9 @@ class MoveInDialog(_OccupancyDialog):
         self.role.set_code(role)
         self.start = DateField()
         self.note = QLineEdit()
-        self.labels = [QLabel() for _ in range(4)]
-        for lbl, w in zip(self.labels, (self.picker, self.role, self.start, self.note)):
-            lbl.setBuddy(w.query if w is self.picker else w)
-            self.form.addRow(lbl, w)
-        self._finish_layout()
+        self.labels = [self.add_row(self.picker, self.picker.query), self.add_row(self.role),
+                       self.add_row(self.start), self.add_row(self.note)]
+        self.finish()
         self.picker.picked.connect(lambda _: self._enable())
         self.retranslate()
         self._enable()
@@ -91,8 +57,7 @@ class MoveInDialog(_OccupancyDialog):
             lbl.setText(t)
 
     def _enable(self) -> None:
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
-            self.picker.chosen() is not None)
+        self.ok_button.setEnabled(self.picker.chosen() is not None)
 
     def submit(self) -> None:
         c = self.picker.chosen()
@@ -114,11 +79,8 @@ class MoveOutDialog(_OccupancyDialog):
         self.occupant = occupant
         self.who = QLabel()
         self.end = DateField()
-        self.labels = [QLabel(), QLabel()]
-        self.labels[1].setBuddy(self.end)
-        self.form.addRow(self.labels[0], self.who)
-        self.form.addRow(self.labels[1], self.end)
-        self._finish_layout()
+        self.labels = [self.add_row(self.who), self.add_row(self.end)]
+        self.finish()
         self.retranslate()
         self.end.setFocus()
 
@@ -147,13 +109,9 @@ class TransferDialog(_OccupancyDialog):
         self.owner = QLabel()
         self.picker = CustomerPicker(ctx)
         self.on = DateField()
-        self.labels = [QLabel(), QLabel(), QLabel()]
-        self.labels[1].setBuddy(self.picker.query)
-        self.labels[2].setBuddy(self.on)
-        self.form.addRow(self.labels[0], self.owner)
-        self.form.addRow(self.labels[1], self.picker)
-        self.form.addRow(self.labels[2], self.on)
-        self._finish_layout()
+        self.labels = [self.add_row(self.owner), self.add_row(self.picker, self.picker.query),
+                       self.add_row(self.on)]
+        self.finish()
         self.picker.picked.connect(lambda _: self._enable())
         self.retranslate()
         self._enable()
@@ -168,8 +126,7 @@ class TransferDialog(_OccupancyDialog):
         self.owner.setText(self.current_owner or tr("（无）"))
 
     def _enable(self) -> None:
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
-            self.picker.chosen() is not None)
+        self.ok_button.setEnabled(self.picker.chosen() is not None)
 
     def submit(self) -> None:
         c = self.picker.chosen()

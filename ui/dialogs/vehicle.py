@@ -4,32 +4,22 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-    QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from propdesk.models.enums import OCCUPANT_ROLES
 from propdesk.services.customers import add_vehicle, customer_holdings
 from propdesk.validators import normalize_plate, plate_ok
-from ui.i18n import error_text, label, tr
+from ui.i18n import label, tr
 from ui.tasks import Changes
-from ui.widgets.base import Retranslatable
-from ui.widgets.fields import ErrorLabel, mark_invalid
+from ui.widgets.fields import mark_invalid
+from ui.widgets.form_dialog import FormDialog
 
 
-class AddVehicleDialog(Retranslatable, QDialog):
+class AddVehicleDialog(FormDialog):
     def __init__(self, ctx, room_id: uuid.UUID, occupants, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent, min_width=440)
         self.room_id = room_id
-        self.vehicle = None
         self.setObjectName("addVehicleDialog")
-        self.setMinimumWidth(440)
-        lay = QVBoxLayout(self)
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.owner = QComboBox()
         self.owner.setObjectName("owner")
         for o in occupants:
@@ -43,22 +33,10 @@ class AddVehicleDialog(Retranslatable, QDialog):
         self.brand, self.model_edit, self.color = QLineEdit(), QLineEdit(), QLineEdit()
         self.space = QComboBox()
         self.space.setObjectName("space")
-        self.labels = [QLabel() for _ in range(6)]
-        for lbl, w, buddy in zip(self.labels,
-                                 (self.owner, plate_row, self.brand, self.model_edit, self.color,
-                                  self.space),
-                                 (self.owner, self.plate, self.brand, self.model_edit, self.color,
-                                  self.space)):
-            lbl.setBuddy(buddy)
-            form.addRow(lbl, w)
-        lay.addLayout(form)
-        self.error = ErrorLabel()
-        lay.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        lay.addWidget(self.buttons)
+        self.labels = [self.add_row(self.owner), self.add_row(plate_row, self.plate),
+                       self.add_row(self.brand), self.add_row(self.model_edit),
+                       self.add_row(self.color), self.add_row(self.space)]
+        self.finish()
         self.plate.textChanged.connect(self._check)
         self.owner.currentIndexChanged.connect(self._load_spaces)
         self.retranslate()
@@ -84,8 +62,7 @@ class AddVehicleDialog(Retranslatable, QDialog):
                                      else tr("车牌格式不对"))
         self.plate_check.setStyleSheet("color:#2E8B57;" if ok else "color:#C0392B;")
         mark_invalid(self.plate, bool(text.strip()) and not ok)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
-            ok and self.owner.count() > 0)
+        self.ok_button.setEnabled(ok and self.owner.count() > 0)
 
     def _load_spaces(self) -> None:
         self.space.clear()
@@ -106,14 +83,6 @@ class AddVehicleDialog(Retranslatable, QDialog):
         plate, brand = self.plate.text(), self.brand.text().strip()
         model, color, space = self.model_edit.text().strip(), self.color.text().strip(), \
             self.space.currentData()
-        self.buttons.setEnabled(False)
-        self.ctx.tasks.write(
-            lambda s: add_vehicle(s, actor, cid, plate=plate, brand=brand, model=model,
-                                  color=color, space_id=space),
-            parent=self, changes=Changes.of(customers=[cid], entities=["vehicle"])) \
-            .success(self._done).failure(lambda e: self.error.show_error(error_text(e))) \
-            .finally_(lambda: self.buttons.setEnabled(True)).run()
-
-    def _done(self, vehicle) -> None:
-        self.vehicle = vehicle
-        self.accept()
+        self.run_write(lambda s: add_vehicle(s, actor, cid, plate=plate, brand=brand, model=model,
+                                             color=color, space_id=space),
+                       Changes.of(customers=[cid], entities=["vehicle"]))

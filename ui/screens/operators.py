@@ -4,23 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-    QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from propdesk.security import ROLES
 from propdesk.services.operators import (
     MIN_PASSWORD, add_operator, change_password, list_operators, unlock,
 )
-from ui.i18n import error_text, label, tr, tr_noop
+from ui.i18n import label, tr, tr_noop
 from ui.icons import icon
 from ui.screens.audit_log import local_time
 from ui.tasks import Changes, show_info
-from ui.widgets.base import Retranslatable, Screen
-from ui.widgets.fields import EnumCombo, ErrorLabel
+from ui.widgets.base import Screen
+from ui.widgets.fields import EnumCombo
+from ui.widgets.form_dialog import FormDialog, password_edit
 from ui.widgets.table import Column, RowTableModel, TableView
 
 
@@ -138,37 +135,19 @@ class OperatorsScreen(Screen):
         return self.table
 
 
-class AddOperatorDialog(Retranslatable, QDialog):
+class AddOperatorDialog(FormDialog):
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent, min_width=400)
         self.setObjectName("addOperatorDialog")
-        self.setMinimumWidth(400)
-        lay = QVBoxLayout(self)
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.username = QLineEdit()
         self.username.setObjectName("username")
         self.display_name = QLineEdit()
         self.role = EnumCombo(ROLES)
         self.role.set_code("frontdesk")
-        self.password = QLineEdit()
-        self.password2 = QLineEdit()
-        for w in (self.password, self.password2):
-            w.setEchoMode(QLineEdit.EchoMode.Password)
-        self.labels = [QLabel() for _ in range(5)]
-        for lbl, w in zip(self.labels, (self.username, self.display_name, self.role,
-                                        self.password, self.password2)):
-            lbl.setBuddy(w)
-            form.addRow(lbl, w)
-        lay.addLayout(form)
-        self.error = ErrorLabel()
-        lay.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        lay.addWidget(self.buttons)
+        self.password, self.password2 = password_edit(), password_edit()
+        self.labels = [self.add_row(w) for w in (self.username, self.display_name, self.role,
+                                                 self.password, self.password2)]
+        self.finish()
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -185,41 +164,21 @@ class AddOperatorDialog(Retranslatable, QDialog):
         actor = self.ctx.actor
         user, name, role, pw = (self.username.text().strip(), self.display_name.text().strip(),
                                 self.role.code(), self.password.text())
-        self.buttons.setEnabled(False)
-        self.ctx.tasks.write(lambda s: add_operator(s, actor, user, role=role, password=pw,
-                                                    display_name=name),
-                             parent=self, changes=Changes.of(entities=["operator"])) \
-            .success(lambda _: self.accept()) \
-            .failure(lambda e: self.error.show_error(error_text(e))) \
-            .finally_(lambda: self.buttons.setEnabled(True)).run()
+        self.run_write(lambda s: add_operator(s, actor, user, role=role, password=pw,
+                                              display_name=name),
+                       Changes.of(entities=["operator"]))
 
 
-class ResetPasswordDialog(Retranslatable, QDialog):
+class ResetPasswordDialog(FormDialog):
     def __init__(self, ctx, op, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent, min_width=380)
         self.op = op
         self.setObjectName("resetPasswordDialog")
-        self.setMinimumWidth(380)
-        lay = QVBoxLayout(self)
         self.intro = QLabel()
-        lay.addWidget(self.intro)
-        form = QFormLayout()
-        self.password, self.password2 = QLineEdit(), QLineEdit()
-        for w in (self.password, self.password2):
-            w.setEchoMode(QLineEdit.EchoMode.Password)
-        self.labels = [QLabel(), QLabel()]
-        for lbl, w in zip(self.labels, (self.password, self.password2)):
-            lbl.setBuddy(w)
-            form.addRow(lbl, w)
-        lay.addLayout(form)
-        self.error = ErrorLabel()
-        lay.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        lay.addWidget(self.buttons)
+        self.body.addWidget(self.intro)
+        self.password, self.password2 = password_edit(), password_edit()
+        self.labels = [self.add_row(self.password), self.add_row(self.password2)]
+        self.finish()
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -234,9 +193,5 @@ class ResetPasswordDialog(Retranslatable, QDialog):
             self.error.show_error(tr("两次输入的密码不一致"))
             return
         actor, op_id, pw = self.ctx.actor, self.op.id, self.password.text()
-        self.buttons.setEnabled(False)
-        self.ctx.tasks.write(lambda s: change_password(s, actor, op_id, pw), parent=self,
-                             changes=Changes.of(entities=["operator"])) \
-            .success(lambda _: self.accept()) \
-            .failure(lambda e: self.error.show_error(error_text(e))) \
-            .finally_(lambda: self.buttons.setEnabled(True)).run()
+        self.run_write(lambda s: change_password(s, actor, op_id, pw),
+                       Changes.of(entities=["operator"]))
