@@ -297,3 +297,21 @@ def test_waived_late_fee_and_its_reversal(db, admin, estate):
         assert (it.outstanding, it.late_charged) == (D("230.00"), D("0.00"))
         assert it.late_fee == D("1.15")  # accrues again as of 05-10, to be charged or waived anew
         assert ledger.check(s, admin).ok
+
+
+def test_partial_payment_follows_the_written_order(db, admin, estate):
+    with db.session() as s:
+        std_with_late_fee(s, admin)
+        run.commit(s, admin, "2026-03")
+        run.commit(s, admin, "2026-04")
+        owner, on = estate.owners["0101"], dt.date(2026, 5, 10)
+        plan = ledger.plan_amount(s, admin, owner, D("400.00"), on=on)
+        # March (due 03-30): late 03-31..05-10 = 41 days × 295.55 × 0.0005 = 6.058775 → 6.06, then 295.55;
+        # 400.00 − 6.06 − 295.55 = 98.39 left. April (due 04-30): late 10 days → 1.48, then 96.91 of 295.55.
+        assert [(r.late_fee, r.principal) for r in plan] == [(D("6.06"), D("295.55")), (D("1.48"), D("96.91"))]
+        st_ = ledger.settle_amount(s, admin, owner, D("400.00"), on=on, doc_type="cashier_payment",
+                                   doc_id=uuid.uuid4())
+        assert st_.total == D("400.00")
+        left = ledger.outstanding(s, admin, owner, as_of=on)
+        assert [(i.bill_period, i.outstanding, i.late_fee) for i in left] == [("2026-04", D("198.64"), D("0.00"))]
+        assert ledger.check(s, admin).ok

@@ -572,7 +572,7 @@ def plan_amount(session: Session, actor: Actor, customer_id: uuid.UUID, amount: 
             break
         late = min(left, it.late_fee)
         left -= late
-        principal = min(left, it.outstanding)
+        principal = min(left, max(it.outstanding, ZERO))
         left -= principal
         if late or principal:
             out.append(SettleRequest(it.slot, principal, late))
