@@ -111,7 +111,7 @@ def check_reading(previous: Decimal | None, value: Decimal, *, rollover: bool = 
         return [ReadingCheck("error", "negative", "读数不能为负", "a reading cannot be negative")]
     if max_reading is not None and value > max_reading:
         return [ReadingCheck("error", "over_max", f"读数 {qty(value)} 超过最大读数 {qty(max_reading)}",
-                             f"reading {value} exceeds the meter's maximum {max_reading}")]
+                             f"reading {qty(value)} exceeds the meter's maximum {qty(max_reading)}")]
     if previous is None:
         return out
     try:
@@ -119,16 +119,17 @@ def check_reading(previous: Decimal | None, value: Decimal, *, rollover: bool = 
             value, multiplier=multiplier, rollover=rollover, max_reading=max_reading, step=step))
     except MeterError as exc:
         return [ReadingCheck("error", "backwards", str(exc),
-                             f"reading {value} is below the previous {previous}: mark rollover "
+                             f"reading {qty(value)} is below the previous {qty(previous)}: mark rollover "
                              "or record a meter replacement, or correct the value")]
     if rollover:
         out.append(ReadingCheck("warning", "rollover", f"按回零计算，用量 {qty(used)}",
-                                f"treated as rollover, usage {used}"))
+                                f"treated as rollover, usage {qty(used)}"))
     if used == 0 and occupied:
         out.append(ReadingCheck("warning", "zero", "已入住房间本期用量为 0，请核对是否抄错或表已损坏",
                                 "zero usage in an occupied room: check the reading or the meter"))
     if average is not None and average > 0 and used > 3 * average:
         out.append(ReadingCheck("warning", "spike",
                                 f"本期用量 {qty(used)} 超过该表近期平均 {qty(average.quantize(Decimal('0.01')))} 的 3 倍，请核对",
-                                f"usage {used} is more than 3× the meter's recent average {average:.2f}"))
+                                f"usage {qty(used)} is more than 3× the meter's recent average "
+                                f"{qty(average.quantize(Decimal('0.01')))}"))
     return out

@@ -252,7 +252,7 @@ class ReadingsScreen(Screen):
         self.grid = ReadingGrid()
         self.grid.setObjectName("readingGrid")
         self.grid.setModel(self.model)
-        for col, w in enumerate((120, 150, 70, 90, 90, 100, 50, 90, 90, 360)):
+        for col, w in enumerate((120, 150, 110, 90, 110, 100, 80, 100, 130, 360)):
             self.grid.setColumnWidth(col, w)
         self.grid.horizontalHeader().setStretchLastSection(True)
         lay.addWidget(self.grid, 1)
