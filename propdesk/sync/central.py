@@ -42,8 +42,8 @@ from propdesk.sync import codec as C
 from propdesk.sync import hlc as H
 from propdesk.sync import rules
 from propdesk.sync import tables as T
-from propdesk.sync.merge import ALL, NEVER, Change, Lost, MergeResult, Version, merge, \
-    versions_from_json, versions_to_json
+from propdesk.sync.merge import ALL, NEVER, Change, Lost, Version, merge, versions_from_json, \
+    versions_to_json
 
 FEED_LOCK = 0x50524F5044534B01  # "PROPDSK\x01": the feed writers' advisory lock
 CENTRAL = "CENTRAL"

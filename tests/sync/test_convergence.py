@@ -36,7 +36,7 @@ from propdesk.sync.central import SyncError
 
 from tests.sync.proxy import FlakyProxy
 from tests.sync.util import (
-    ADMIN, central_rows, central_scalar, company, customer, money_by_terminal, outbox_count, pay,
+    ADMIN, central_scalar, company, customer, money_by_terminal, outbox_count, pay,
     register, snapshot_central, snapshot_sqlite, sqlite_rows, sync,
 )
 

@@ -14,7 +14,7 @@ from propdesk.clock import utcnow
 from propdesk.models import AuditLog
 
 from tests.sync.util import (
-    central_all, central_rows, central_scalar, customer, money_by_terminal, outbox_count, pay,
+    central_all, central_rows, customer, money_by_terminal, outbox_count, pay,
     register, sqlite_rows, sync,
 )
 

@@ -16,12 +16,11 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
     run_state_machine_as_test
 from sqlalchemy import text
 
-from propdesk.models import Customer
 from propdesk.services import customers as Cu
 
 from tests.sync.util import (
     ADMIN, central_rows, central_scalar, customer, pay, register, snapshot_central,
-    snapshot_sqlite, sqlite_rows, sync,
+    snapshot_sqlite, sync,
 )
 
 pytestmark = [pytest.mark.pg, pytest.mark.slow]
