@@ -79,13 +79,20 @@ def next_number(session: Session, series: str, *, above: int = 0) -> int:
     session.execute(text("INSERT INTO number_series (series, last_value, floor) "
                          "VALUES (:s, 0, 0) ON CONFLICT (series) DO NOTHING"), {"s": name})
     return int(session.execute(text(
-        "UPDATE number_series SET last_value = max(last_value, floor, :above) + 1 "
+        f"UPDATE number_series SET last_value = {_greatest(session)}(last_value, floor, :above) + 1 "
         "WHERE series = :s RETURNING last_value"), {"s": name, "above": int(above)}).scalar_one())
+
+
+def _greatest(bind_or_session) -> str:
+    """The SQL name of the scalar maximum: SQLite's max(a, b, …), PostgreSQL's GREATEST."""
+    bind = getattr(bind_or_session, "get_bind", None)
+    dialect = (bind() if bind else bind_or_session).dialect.name
+    return "max" if dialect == "sqlite" else "greatest"
 
 
 def last_number(session: Session, series: str) -> int:
     """The highest number this terminal knows to be taken in ``series`` (0: none)."""
-    row = session.execute(text("SELECT max(last_value, floor) FROM number_series "
+    row = session.execute(text(f"SELECT {_greatest(session)}(last_value, floor) FROM number_series "
                                "WHERE series = :s"), {"s": _check(session, series)}).first()
     return int(row[0]) if row else 0
 
@@ -100,5 +107,5 @@ def raise_floors(conn, highs: dict[str, int]) -> None:
     for name, value in highs.items():
         conn.execute(text(
             "INSERT INTO number_series (series, last_value, floor) VALUES (:s, 0, :v) "
-            "ON CONFLICT (series) DO UPDATE SET floor = max(floor, excluded.floor)"),
+            f"ON CONFLICT (series) DO UPDATE SET floor = {_greatest(conn)}(number_series.floor, excluded.floor)"),
             {"s": name, "v": int(value)})

@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from propdesk.models.cashier import Receipt, Refund, Shift
-from propdesk.sync.series import next_number
+from propdesk.sync.series import last_number, next_number
 
 
 def terminal_code(session: Session) -> str:
@@ -43,12 +43,10 @@ _SERIES_COLUMNS = {"receipt": Receipt.number, "refund": Refund.number, "shift": 
 def next_sequence(session: Session, kind: str, head: str) -> int:
     """The next sequence number after ``head`` (e.g. "T01-2026-") in ``kind``'s series:
     the sync guard's counter, never at or below a number stored here."""
-    largest = _largest(session, _SERIES_COLUMNS[kind], head)
-    if session.get_bind().dialect.name != "sqlite":
-        # Receipts are issued on terminals (SQLite).  The guard's UPDATE uses SQLite's
-        # scalar max(); on PostgreSQL (a cashier working on the central database) the
-        # stored numbers are the guard until sync's SQL is portable (GREATEST).
-        return largest + 1
+    # The guard's counter already covers every number it issued; the stored
+    # documents are scanned only when a series is first used here (a database
+    # that numbered receipts before the guard existed).
+    largest = 0 if last_number(session, head) else _largest(session, _SERIES_COLUMNS[kind], head)
     return next_number(session, head, above=largest)
 
 
