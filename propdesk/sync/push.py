@@ -16,6 +16,7 @@ from sqlalchemy import text
 
 from propdesk.clock import utcnow
 from propdesk.db import Database
+from propdesk.sync import capture
 from propdesk.sync import codec as C
 from propdesk.sync import tables as T
 from propdesk.sync.merge import Change
@@ -51,8 +52,22 @@ def read_outbox(db: Database, terminal: str, *, after: int = 0, limit: int = 500
         sql += " AND table_name IN (" + ", ".join(f"'{n}'" for n in docs) + ")"
     sql += " ORDER BY seq LIMIT :limit"
     with db.engine.connect() as c:
-        rows = c.execute(text(sql), params).fetchall()
+        rows = [list(r) for r in c.execute(text(sql), params).fetchall()]
+        _fill_deferred(c, rows)
     return [_change(r, terminal) for r in rows]
+
+
+def _fill_deferred(c, rows: list[list]) -> None:
+    """Read the payload of bulk-captured documents (capture.deferred_capture) from their rows."""
+    wanted: dict[str, list[str]] = {}
+    for r in rows:
+        if r[6] == capture.DEFERRED:
+            wanted.setdefault(r[2], []).append(r[3])
+    for table, ids in wanted.items():
+        payloads = capture.materialize(c, table, ids)
+        for r in rows:
+            if r[2] == table and r[6] == capture.DEFERRED:
+                r[6] = payloads[r[3]]
 
 
 def acknowledge(db: Database, accepted: list[int], rejected: dict[int, str]) -> None:
@@ -66,6 +81,13 @@ def acknowledge(db: Database, accepted: list[int], rejected: dict[int, str]) -> 
                     "SELECT seq, change_id, table_name, row_id, op, cols, payload, hlc, base, "
                     "created_at, :reason, :now FROM sync_outbox WHERE seq = :seq"),
                     {"seq": seq, "reason": reason[:2000], "now": utcnow()})
+            pending = [list(r) for r in c.execute(text(
+                "SELECT seq, change_id, table_name, row_id, op, cols, payload FROM sync_rejected "
+                "WHERE payload = :d"), {"d": capture.DEFERRED})]
+            _fill_deferred(c, pending)
+            for r in pending:  # a refused change keeps its content for review
+                c.execute(text("UPDATE sync_rejected SET payload = :p WHERE seq = :s"),
+                          {"p": r[6], "s": r[0]})
         done = list(accepted) + list(rejected)
         for i in range(0, len(done), 500):
             chunk = done[i:i + 500]

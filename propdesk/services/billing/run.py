@@ -58,6 +58,7 @@ from propdesk.services.billing.common import (
     parse_period, posting_period, slot_from, slot_id, slot_prefix, slot_range,
 )
 from propdesk.services.billing.meters import period_usage
+from propdesk.sync.capture import deferred_capture
 
 RUN_KINDS = ("charge", "recalc")
 
@@ -764,7 +765,8 @@ def _commit(session: Session, actor: Actor, period, scope, *, today, offset_prep
     phases = {"preview": pv.seconds, "rows": time.perf_counter() - t0 - pv.seconds}
     t1 = time.perf_counter()
     try:
-        written = BulkInsert(session, BillLine.__table__, LINE_COLUMNS).run(rows)
+        with deferred_capture(session, "bill_line"):
+            written = BulkInsert(session, BillLine.__table__, LINE_COLUMNS).run(rows)
     except IntegrityError:
         # Another terminal posted this period's lines meanwhile: the unique (slot, seq)
         # key refused ours, and the caller's transaction rolls back.
@@ -775,10 +777,11 @@ def _commit(session: Session, actor: Actor, period, scope, *, today, offset_prep
     t1 = time.perf_counter()
     ledger_cols = ("id", "created_at", "terminal", "customer_id", "account", "earmark_id", "amount", "kind",
                    "doc_type", "doc_id", "entry_date", "post_period", "estate_id", "memo", "operator_name")
-    BulkInsert(session, LedgerEntry.__table__, ledger_cols).run(
-        (uuid7(), now, terminal, cid, "receivable", None, fen, "bill", "bill_run", run.id, today, post,
-         eid, f"{bp} 账单", who)
-        for (cid, eid, post), fen in by_payer.items() if fen)
+    with deferred_capture(session, "ledger_entry"):
+        BulkInsert(session, LedgerEntry.__table__, ledger_cols).run(
+            (uuid7(), now, terminal, cid, "receivable", None, fen, "bill", "bill_run", run.id, today, post,
+             eid, f"{bp} 账单", who)
+            for (cid, eid, post), fen in by_payer.items() if fen)
     audit.record(session, actor, "bill_run", "bill_run", run.id,
                  after={"period": bp, "scope": pv.scope.label, "lines": written, "new": pv.new_count,
                         "recalc": pv.recalc_count, "total": str(pv.total)},
