@@ -143,7 +143,8 @@ def columns(
 
 def two_columns(left: str, right: str, width: int) -> list[str]:
     """A label and a right-aligned value (``合计 ... ￥360.00``) on a ``width``-column line."""
-    right_width = min(display_width(right), width - 3)
+    # At least 2: a column must hold one double-width character (see wrap).
+    right_width = max(2, min(display_width(right), width - 3))
     return columns([left, right], [width - right_width - 1, right_width], ["left", "right"])
 
 

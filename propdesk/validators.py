@@ -60,10 +60,10 @@ def phone_ok(value: str) -> bool:
     return bool(_MOBILE.match(v) or _LANDLINE.match(v))
 
 
-_PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
+PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
 _LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ"  # no I, O
 _PLATE = re.compile(
-    rf"^[{_PROVINCES}][{_LETTERS}]"
+    rf"^[{PROVINCES}][{_LETTERS}]"
     rf"(?:[{_LETTERS}0-9]{{4}}[{_LETTERS}0-9挂学警港澳]"  # ordinary: 7 characters
     rf"|[DF][{_LETTERS}0-9]{{5}}|[0-9]{{5}}[DF])$"  # new energy: 8 characters
 )

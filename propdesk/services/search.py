@@ -12,12 +12,12 @@ import re
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from propdesk.models import Customer, Occupancy, ParkingSpace, Room, Vehicle
 from propdesk.security import MASTER_VIEW, Actor, require
-from propdesk.validators import normalize_plate
+from propdesk.validators import PROVINCES, normalize_plate
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _PLATE_START = re.compile(r"^[\u4e00-\u9fff][A-Za-z]")
@@ -99,9 +99,12 @@ def search(session: Session, actor: Actor, query: str, limit: int = 50) -> list[
             customers.append((cid, name, "证件号码"))
     # plates typed without the province: "B12345"
     if not _CJK.search(q) and q[:1].isalpha() and any(c.isdigit() for c in q) and "-" not in q:
+        # One index range per province prefix: LIKE '_B123%' could not use the index.
+        tail = normalize_plate(q)
+        by_province = or_(*(_prefix(Vehicle.plate, p + tail, d) for p in PROVINCES))
         for cid, name in session.execute(select(*cust_cols).join(Vehicle, Vehicle.customer_id == Customer.id)
-                                         .where(Vehicle.plate.like("_" + normalize_plate(q) + "%"),
-                                                Vehicle.deleted_at.is_(None), live).limit(limit)):
+                                         .where(by_province, Vehicle.deleted_at.is_(None), live)
+                                         .limit(limit)):
             customers.append((cid, name, "车牌"))
 
     if customers:

@@ -135,3 +135,10 @@ def test_any_item_row_fits_the_paper(name: str, qty: str, amount: str) -> None:
         lines = three_columns(name, qty, amount, paper)
         assert all(display_width(line) <= paper for line in lines)
         assert display_width(lines[0]) == paper
+
+
+def test_two_columns_with_a_one_column_or_empty_value():
+    # "a" + spaces + "1" on 32 columns: the value column is widened to 2 (it must be able
+    # to hold one CJK character), right-aligned, so "1" still ends in column 32.
+    assert two_columns("数量", "1", 32) == ["数量" + " " * 27 + "1"]
+    assert two_columns("备注", "", 32) == ["备注"]
