@@ -13,7 +13,7 @@ import os
 import uuid
 from typing import Iterable, Sequence
 
-from sqlalchemy import Date, DateTime, Table, Uuid
+from sqlalchemy import Date, DateTime, Table
 from sqlalchemy.orm import Session
 
 from propdesk.ids import uuid7
@@ -87,7 +87,9 @@ class BulkInsert:
                 procs.append(None)  # caller passes the stored integer
                 continue
             proc = col.type._cached_bind_processor(dialect)
-            if proc is not None and name not in unique and isinstance(col.type, (Uuid, Date, DateTime)):
+            # Memoise dates and stamps (formatting them is slow and they repeat).  Not
+            # uuids: UUID.__hash__ is a Python method, dearer than the .hex it would save.
+            if proc is not None and name not in unique and isinstance(col.type, (Date, DateTime)):
                 proc = _memo(proc)
             procs.append(proc)
         self.procs = [(i, p) for i, p in enumerate(procs) if p is not None]
@@ -96,8 +98,6 @@ class BulkInsert:
                     f"VALUES ({', '.join([mark] * len(self.columns))})")
 
     def convert(self, row: Sequence) -> tuple:
-        if not self.procs:
-            return tuple(row)
         r = list(row)
         for i, p in self.procs:
             v = r[i]
