@@ -2,8 +2,8 @@
 runner, typed settings and the application-wide signals.
 
 There is no global main window: a screen that wants another screen to show
-something emits a signal here (``open_node``) and the main window, which
-listens, does the switching.
+something emits a signal here (``open_node``, ``open_screen``) and the main
+window, which listens, does the switching.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ from ui.tasks import TaskRunner
 class AppSignals(QObject):
     # ("room"|"space"|"building"|…, id): show this node in the property navigator
     open_node = Signal(str, object)
+    # a screen key of ui.screens.SCREENS ("devices" …): switch to that screen
+    open_screen = Signal(str)
     language_changed = Signal(str)
 
 
@@ -84,6 +86,9 @@ class AppContext:
 
     def open_node(self, kind: str, node_id: uuid.UUID) -> None:
         self.signals.open_node.emit(kind, node_id)
+
+    def open_screen(self, key: str) -> None:
+        self.signals.open_screen.emit(key)
 
     @property
     def db_label(self) -> str:

@@ -63,6 +63,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self._build_status_bar()
         self.nav.currentRowChanged.connect(self._nav_changed)
         ctx.signals.open_node.connect(self._open_node)
+        ctx.signals.open_screen.connect(self._open_screen)
         ctx.tasks.busy_changed.connect(self._busy_changed)
         self.retranslate()
         geo = ctx.settings.geometry("main")
@@ -244,6 +245,12 @@ class MainWindow(Retranslatable, QMainWindow):
         scr = self.show_screen("property") if any(e.key == "property" for e in self.entries) else None
         if scr is not None:
             scr.jump_to(kind, node_id)
+
+    def _open_screen(self, key: str) -> None:
+        # a screen the operator may not see stays closed; leaving may be vetoed (unsaved edits)
+        row = next((i for i, e in enumerate(self.entries) if e.key == key), None)
+        if row is not None:
+            self.nav.setCurrentRow(row)
 
     def _busy_changed(self, n: int) -> None:
         self.busy_label.setVisible(n > 0)

@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from propdesk.cli.common import actor, add, add_group, emit, open_db
+from propdesk.cli.devices import device_failed, printer_config, printer_options
 from propdesk.errors import NotFound, Problem, ValidationFailed
 from propdesk.models.cashier import PAY_METHODS, REFUND_METHODS
 from propdesk.money import fmt, to_decimal
@@ -44,18 +45,23 @@ def register(sub, common) -> None:
     p.add_argument("--customer", help="房间有多位缴费人时指定姓名 (payer name when several)")
     p.add_argument("--as-of", help="滞纳金计算日期 (late fees as of, default today)")
     p.add_argument("--reference", default="", help="交易单号 (transaction reference)")
-    p.add_argument("--port", help="打印到热敏打印机串口 (print on the thermal printer at PORT)")
-    p.add_argument("--pdf", help="收据另存为PDF (also write the receipt PDF)")
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--port", help="打印到热敏打印机串口 (print on the thermal printer at PORT)")
+    out.add_argument("--print", dest="print_receipt", action="store_true",
+                     help="打印到本机收据打印机（终端设备）(print on this terminal's receipt printer)")
+    out.add_argument("--pdf", help="收据输出为PDF文件 (write the receipt as a PDF)")
 
     rc = add_group(sub, common, "receipt", "收据 (receipts)")
-    p = add(rc, common, "print", cmd_receipt_print, "打印或补打收据 (print or reprint a receipt)")
+    p = add(rc, common, "print", cmd_receipt_print,
+            "打印或补打收据，默认打印到本机收据打印机 (print or reprint a receipt; default this terminal's printer)")
     p.add_argument("number")
-    out = p.add_mutually_exclusive_group(required=True)
-    out.add_argument("--port", help="热敏打印机串口 (thermal printer port)")
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--port", help="热敏打印机串口，不填为本机收据打印机（终端设备）"
+                                    "(thermal printer port; default this terminal's receipt printer)")
     out.add_argument("--pdf", help="输出PDF文件 (PDF file)")
-    p.add_argument("--layout", default="", help="收费单打印格式名称 (layout name)")
-    p.add_argument("--baud", type=int, default=9600)
+    p.add_argument("--layout", default="", help="收费单打印格式名称，默认本机所选格式 (layout name)")
     p.add_argument("--reason", default="", help="补打原因（补打时必填）(reason, required for a copy)")
+    printer_options(p)
     p = add(rc, common, "verify", cmd_receipt_verify, "核验收据 (verify a receipt by its code or QR text)")
     p.add_argument("code")
     p = add(rc, common, "void", cmd_receipt_void, "作废收据（仅限本班次）(void a receipt in its open shift)")
@@ -141,41 +147,70 @@ def cmd_pay(args) -> int:
             amount=_money(args.amount), topup=topup, expected_total=plan.total))
     out = {"ok": True, "receipt": res.receipt_number, "total": str(res.total), "change": str(res.change),
            "code": res.code, "room": args.room}
-    if args.port or args.pdf:
-        _print(db, a, res.receipt_number, port=args.port, pdf=args.pdf, layout="", baud=9600, reason="")
     emit(args, out, f"收据 {res.receipt_number}  合计 {fmt(res.total)} 元"
                     + (f"  找零 {fmt(res.change)} 元" if res.change else "") + f"  核验码 {res.code}")
+    if args.pdf:
+        _print(args, db, a, res.receipt_number, printer=None, pdf=args.pdf, layout="", reason="")
+    elif args.port or args.print_receipt:   # the payment stands even when the printer fails: reprint later
+        return _print_thermal(args, db, a, res.receipt_number, layout="", reason="")[0]
     return 0
 
 
-def _print(db, a, number: str, *, port: str | None, pdf: str | None, layout: str, baud: int,
-           reason: str) -> bool:
+def _print(args, db, a, number: str, *, printer, pdf: str | None, layout: str, reason: str) -> bool:
+    """Record the print and send the receipt to ``printer`` (a DeviceConfig) or the ``pdf``
+    file, in one transaction: a print that fails is not recorded.  True for a copy (副本)."""
     from propdesk.receipts import escpos, pdf as pdf_render
-    from propdesk.receipts.output import send_escpos
     from propdesk.services.cashier import corrections, layouts
     from propdesk.services.cashier.receipts import find_receipt
 
-    target = "escpos" if port else "pdf"
+    target = "pdf" if pdf else "escpos"
     with db.session() as s:
         copy = corrections.is_printed(s, find_receipt(s, number).id)
-        lay = layouts.layout_for(s, "thermal" if port else "pdf", layout)
         if copy and not reason:
             raise ValidationFailed([Problem("原因", "该收据已打印过，补打须用 --reason 写明原因",
                                             "already printed: give --reason for the copy")])
+        chosen = layouts.printer_settings(s)
+        kind = "pdf" if pdf else "thermal"
+        lay = layouts.layout_for(s, kind, layout or (chosen.pdf_layout if pdf else chosen.thermal_layout))
         data = corrections.record_print(s, a, number, target, reason=reason)
         now = dt.datetime.now().replace(second=0, microsecond=0)
-        if port:
-            send_escpos(port, escpos.render(data, lay, printed_at=now), baudrate=baud)
-        else:
+        if pdf:
             Path(pdf).write_bytes(pdf_render.render(data, lay, printed_at=now))
+        else:
+            with printer.open(log=_trace(args)) as device:
+                escpos.print_receipt(device, data, lay, printed_at=now)
     return data.copy
+
+
+def _trace(args):
+    from propdesk.cli.devices import _trace as trace
+
+    return trace(args)
+
+
+def _print_thermal(args, db, a, number: str, *, layout: str, reason: str) -> tuple[int, bool]:
+    """(exit code, copy): print on ``--port`` or this terminal's printer; a device error
+    is printed like every device command's and becomes its exit code (20–29)."""
+    from drivers.errors import DeviceError
+
+    printer = printer_config(args, hint="，或用 --pdf 输出PDF", hint_en=", or use --pdf")
+    try:
+        return 0, _print(args, db, a, number, printer=printer, pdf=None, layout=layout, reason=reason)
+    except DeviceError as exc:
+        return device_failed(args, exc, printer), False
 
 
 def cmd_receipt_print(args) -> int:
     db = open_db(args)
-    copy = _print(db, actor(args), args.number, port=args.port, pdf=args.pdf, layout=args.layout,
-                  baud=args.baud, reason=args.reason)
-    where = args.port or args.pdf
+    if args.pdf:
+        copy = _print(args, db, actor(args), args.number, printer=None, pdf=args.pdf, layout=args.layout,
+                      reason=args.reason)
+        where = args.pdf
+    else:
+        rc, copy = _print_thermal(args, db, actor(args), args.number, layout=args.layout, reason=args.reason)
+        if rc:
+            return rc
+        where = args.port or printer_config(args).port
     emit(args, {"ok": True, "receipt": args.number, "copy": copy, "to": where},
          f"{'补打（副本）' if copy else '已打印'} {args.number} → {where}")
     return 0

@@ -53,6 +53,16 @@ def _line_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--trace", action="store_true", help="把收发的报文以十六进制打印到标准错误 (hex frame log on stderr)")
 
 
+def printer_options(p: argparse.ArgumentParser) -> None:
+    """Options of a command that prints on a receipt printer (with ``--port``)."""
+    p.add_argument("--columns", type=int, choices=sorted(devices.PAPER_WIDTHS),
+                   help="每行字数：32（58 mm）或 48（80 mm）(characters per line)")
+    p.add_argument("--encoding", choices=devices.ENCODINGS, help="中文编码 (text encoding)")
+    p.add_argument("--no-status-check", action="store_true",
+                   help="不查询打印机状态（不支持 DLE EOT 的打印机）(skip the DLE EOT status check)")
+    _line_options(p)
+
+
 def register(sub, common) -> None:
     meter = _group(sub, common, "meter", "仪表与抄表 (meters and readings)")
     protocols = ", ".join(f"{k}={v}" for k, v in devices.METER_PROTOCOLS.items())
@@ -71,12 +81,7 @@ def register(sub, common) -> None:
     p = add(printer, common, "test", cmd_printer_test,
             "打印测试页：中文、对齐表格、二维码、切纸 (print a test page)")
     p.add_argument("--port", help="串口或 socket://主机:9100，默认本机收据打印机 (port; default this terminal's printer)")
-    p.add_argument("--columns", type=int, choices=sorted(devices.PAPER_WIDTHS),
-                   help="每行字数：32（58 mm）或 48（80 mm）(characters per line)")
-    p.add_argument("--encoding", choices=devices.ENCODINGS, help="中文编码 (text encoding)")
-    p.add_argument("--no-status-check", action="store_true",
-                   help="不查询打印机状态（不支持 DLE EOT 的打印机）(skip the DLE EOT status check)")
-    _line_options(p)
+    printer_options(p)
 
     p = add(sub, common, "simulate", cmd_simulate,
             "运行设备模拟器，打印要打开的端口，直到 Ctrl-C (run a device simulator until stopped)")
@@ -154,7 +159,7 @@ def _meter_type(text: str | None) -> int | None:
                                         f"meter type must be hex, e.g. 10 or 30: {text}")]) from None
 
 
-def _device_call(args, cfg: DeviceConfig, work: Callable[[Any], Any]) -> tuple[int, Any]:
+def device_call(args, cfg: DeviceConfig, work: Callable[[Any], Any]) -> tuple[int, Any]:
     """Open the device, run ``work(device)``; a device error is printed and becomes the exit code."""
     from drivers.errors import DeviceError
 
@@ -165,13 +170,13 @@ def _device_call(args, cfg: DeviceConfig, work: Callable[[Any], Any]) -> tuple[i
     except DeviceError as exc:
         if trace is not None:
             trace.flush()
-        return _device_failed(args, exc, cfg), None
+        return device_failed(args, exc, cfg), None
     if trace is not None:
         trace.flush()
     return 0, result
 
 
-def _device_failed(args, exc, cfg: DeviceConfig) -> int:
+def device_failed(args, exc, cfg: DeviceConfig) -> int:
     code = devices.exit_code(exc)
     if args.json:
         print(json.dumps({"ok": False, "error": exc.zh, "error_en": exc.en, "kind": type(exc).__name__,
@@ -232,7 +237,7 @@ def cmd_meter_read(args) -> int:
         total = devices.read_meter(bus, address)
         return total, [total]
 
-    rc, result = _device_call(args, cfg, work)
+    rc, result = device_call(args, cfg, work)
     if rc:
         return rc
     total, readings = result
@@ -265,22 +270,29 @@ def _record(args, reading) -> dict[str, Any]:
 
 # -- printer test -------------------------------------------------------------------------
 
-def cmd_printer_test(args) -> int:
-    cfg = (devices.defaults("printer").with_changes(port=args.port) if args.port
-           else _configured(args, "printer"))
+def printer_config(args, *, hint: str = "", hint_en: str = "") -> DeviceConfig:
+    """The printer a command prints on: ``--port`` (with a printer's usual line) or this
+    terminal's 收据打印机, then ``--columns``/``--encoding``/``--no-status-check`` and the
+    line options, when the command has them."""
+    port = getattr(args, "port", None)
+    cfg = devices.defaults("printer").with_changes(port=port) if port else _configured(args, "printer")
     if not cfg.configured:
-        raise ValidationFailed([Problem("--port", "本机未设置收据打印机，请用 --port 指定串口",
-                                        "this terminal has no receipt printer; give --port")])
+        raise ValidationFailed([Problem("--port", f"本机未设置收据打印机，请用 --port 指定串口{hint}",
+                                        f"this terminal has no receipt printer; give --port{hint_en}")])
     changes: dict[str, Any] = {}
-    if args.columns:
+    if getattr(args, "columns", None):
         changes["columns"] = args.columns
-    if args.encoding:
+    if getattr(args, "encoding", None):
         changes["encoding"] = args.encoding
-    if args.no_status_check:
+    if getattr(args, "no_status_check", False):
         changes["check_status"] = False
-    cfg = devices.check(_apply_line(cfg.with_changes(**changes), args))
+    return devices.check(_apply_line(cfg.with_changes(**changes), args))
+
+
+def cmd_printer_test(args) -> int:
+    cfg = printer_config(args)
     terminal = _terminal(args)
-    rc, status = _device_call(args, cfg, lambda p: devices.print_test_page(p, terminal=terminal))
+    rc, status = device_call(args, cfg, lambda p: devices.print_test_page(p, terminal=terminal))
     if rc:
         return rc
     note = "纸将用尽，请准备新纸卷" if status is not None and status.paper_near_end else ""
@@ -402,13 +414,13 @@ def cmd_devices_test(args) -> int:
         raise ValidationFailed([Problem(cfg.role_name, f"本机未设置{cfg.role_name}：请先 propdesk devices set {args.role} --port …",
                                         f"no {devices.ROLES_EN[args.role]} on this terminal: set one first")])
     if args.role == "printer":
-        rc, status = _device_call(args, cfg, lambda p: devices.print_test_page(p, terminal=db.terminal))
+        rc, status = device_call(args, cfg, lambda p: devices.print_test_page(p, terminal=db.terminal))
         if not rc:
             emit(args, {"ok": True, "role": "printer", "port": cfg.port},
                  f"测试页已发送到 {cfg.port}")
         return rc
     if args.role == "card":
-        rc, probe = _device_call(args, cfg, devices.probe_card)
+        rc, probe = device_call(args, cfg, devices.probe_card)
         if not rc:
             emit(args, {"ok": True, "role": "card", "port": cfg.port, "firmware": probe.firmware,
                         "uid": probe.uid, "card_type": probe.card_type},
@@ -419,7 +431,7 @@ def cmd_devices_test(args) -> int:
         raise ValidationFailed([Problem("--address", "测试抄表总线需要 --address 表地址",
                                         "testing the meter bus needs --address")])
     address = devices.check_address(cfg.protocol, args.address)
-    rc, reading = _device_call(args, cfg, lambda bus: devices.read_meter(bus, address))
+    rc, reading = device_call(args, cfg, lambda bus: devices.read_meter(bus, address))
     if not rc:
         emit(args, {"ok": True, "role": "meter", **reading_dict(reading, cfg.port)}, reading_text(reading))
     return rc

@@ -4,18 +4,26 @@ The builder takes care of GBK, Chinese mode and double-width columns; this
 module only decides what goes where.  Lines are grouped by room (a payer
 with two rooms and a parking space sees three groups), each fee line shows
 its period, and its late fee (滞纳金) on a line of its own.
+
+The paper width and encoding come from the printer the receipt goes to
+(this terminal's 收据打印机, :mod:`propdesk.devices`); :func:`print_receipt`
+renders for an open :class:`drivers.ReceiptPrinter` and sends the job.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from drivers.escpos import EscPos
 from drivers.layout import display_width
 from propdesk.money import fmt
 from propdesk.receipts.data import ReceiptData
 from propdesk.receipts.layout import FIELDS, ThermalLayout
+
+if TYPE_CHECKING:
+    from drivers.escpos import PrinterStatus, ReceiptPrinter
 
 
 def field_value(data: ReceiptData, key: str) -> str:
@@ -46,11 +54,12 @@ def _labelled(job: EscPos, label: str, value: str) -> None:
         job.line(label).paragraph("  " + value)
 
 
-def render(data: ReceiptData, layout: ThermalLayout | None = None, *,
-           printed_at: dt.datetime | None = None) -> bytes:
-    """The whole print job (all copies), ready to write to the printer."""
+def render(data: ReceiptData, layout: ThermalLayout | None = None, *, columns: int = 32,
+           encoding: str = "gbk", printed_at: dt.datetime | None = None) -> bytes:
+    """The whole print job (all copies) for paper ``columns`` wide (32: 58 mm, 48: 80 mm)
+    in ``encoding``, ready to write to the printer."""
     layout = layout or ThermalLayout()
-    job = EscPos(columns=layout.columns, encoding=layout.encoding)
+    job = EscPos(columns=columns, encoding=encoding)
     for i in range(layout.copies):
         _one(job, data, layout, printed_at)
         if i == 0 and layout.drawer and any(t.method == "cash" for t in data.tenders) \
@@ -59,9 +68,18 @@ def render(data: ReceiptData, layout: ThermalLayout | None = None, *,
     return job.to_bytes()
 
 
+def print_receipt(printer: ReceiptPrinter, data: ReceiptData, layout: ThermalLayout | None = None, *,
+                  printed_at: dt.datetime | None = None) -> PrinterStatus | None:
+    """Render ``data`` for ``printer``'s paper and encoding and print it (blocking I/O:
+    the port's worker thread in the UI).  Raises the driver's errors (PaperOut,
+    PrinterOffline, PortNotFound …), whose messages say what to do."""
+    return printer.print(render(data, layout, columns=printer.columns, encoding=printer.encoding,
+                                printed_at=printed_at))
+
+
 def _one(job: EscPos, data: ReceiptData, layout: ThermalLayout,
          printed_at: dt.datetime | None) -> None:
-    width = layout.columns
+    width = job.columns
     amount_w = 11 if width < 40 else 12
     job.init().align("center")
     if data.copy:

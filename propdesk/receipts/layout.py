@@ -6,10 +6,14 @@ code.  A layout is stored as JSON in ``cashier_receipt_layout.spec``; this
 module parses and validates it (unknown keys are refused so a typo does not
 silently vanish) and provides the two built-in defaults.
 
-Thermal keys: ``paper`` ("58"|"80"), ``title``, ``header`` (lines),
-``footer`` (lines), ``fields`` (ordered, from :data:`FIELDS`),
-``late_fee_column``, ``qr``, ``drawer`` (kick the cash drawer for cash),
-``cut`` ("full"|"partial"), ``copies`` (1-3), ``encoding`` ("gbk"|"gb18030").
+Thermal keys: ``title``, ``header`` (lines), ``footer`` (lines), ``fields``
+(ordered, from :data:`FIELDS`), ``late_fee_column``, ``qr``, ``drawer`` (kick
+the cash drawer for cash), ``cut`` ("full"|"partial"), ``copies`` (1-3).  The
+paper width and the encoding are not here: they belong to the printer, set
+per terminal under 终端设备 (:mod:`propdesk.devices`), and a receipt is
+rendered for the printer it goes to.  Stored layouts written before that
+may still carry ``paper`` and ``encoding``; reading ignores them
+(:data:`PRINTER_KEYS`), saving a new spec with them is refused.
 
 PDF keys: ``paper`` ("A4"|"A5"), ``orientation`` ("portrait"|"landscape"),
 ``title``, ``header``, ``footer``, ``fields``, ``late_fee_column``, ``qr``,
@@ -46,9 +50,12 @@ FIELDS_EN = {
 DEFAULT_PARTS = ["存根联", "客户联", "记账联"]
 
 
+#: Thermal keys that moved to the printer's device settings (columns, encoding).
+PRINTER_KEYS = frozenset({"paper", "encoding"})
+
+
 @dataclass
 class ThermalLayout:
-    paper: str = "58"
     title: str = "收款收据"
     header: list[str] = field(default_factory=list)
     footer: list[str] = field(default_factory=lambda: ["请妥善保管本收据，扫码可核验真伪"])
@@ -59,22 +66,13 @@ class ThermalLayout:
     drawer: bool = True
     cut: str = "full"
     copies: int = 1
-    encoding: str = "gbk"
 
     kind = "thermal"
 
-    @property
-    def columns(self) -> int:
-        return 48 if self.paper == "80" else 32
-
     def problems(self) -> list[Problem]:
         p = _common_problems(self)
-        if self.paper not in ("58", "80"):
-            p.append(Problem("纸宽 paper", "热敏纸宽只能是 58 或 80 (毫米)", "paper must be 58 or 80"))
         if self.cut not in ("full", "partial"):
             p.append(Problem("切纸 cut", "切纸方式只能是 full 或 partial", "cut must be full or partial"))
-        if self.encoding not in ("gbk", "gb18030"):
-            p.append(Problem("编码 encoding", "编码只能是 gbk 或 gb18030", "encoding must be gbk or gb18030"))
         return p
 
 
@@ -152,6 +150,8 @@ def parse(kind: str, spec: str | dict[str, Any]) -> Layout:
         raise ValidationFailed([Problem("JSON", f"格式不是有效的JSON：{exc}", f"invalid JSON: {exc}")]) from None
     if not isinstance(data, dict):
         raise ValidationFailed([Problem("JSON", "格式应为JSON对象", "layout must be a JSON object")])
+    if kind == "thermal":
+        data = {k: v for k, v in data.items() if k not in PRINTER_KEYS}
     known = {f.name for f in fields(cls)}
     unknown = sorted(set(data) - known)
     if unknown:
@@ -165,6 +165,21 @@ def parse(kind: str, spec: str | dict[str, Any]) -> Layout:
     if problems:
         raise ValidationFailed(problems)
     return layout
+
+
+def printer_keys_problem(kind: str, spec: str | dict[str, Any]) -> Problem | None:
+    """A problem if a new thermal spec sets what belongs to the printer (paper, encoding)."""
+    if kind != "thermal":
+        return None
+    try:
+        data = json.loads(spec) if isinstance(spec, str) else dict(spec)
+    except (json.JSONDecodeError, TypeError, ValueError):
+        return None   # parse() reports it
+    found = sorted(PRINTER_KEYS & set(data)) if isinstance(data, dict) else []
+    if not found:
+        return None
+    return Problem(" ".join(found), "纸宽和编码属于打印机，请在“终端设备”的收据打印机中设置，不写在收据格式里",
+                   f"{', '.join(found)} belong to the printer: set them under Devices, not in the layout")
 
 
 def dump(layout: Layout) -> str:

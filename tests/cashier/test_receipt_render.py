@@ -8,10 +8,17 @@ from decimal import Decimal as D
 import pytest
 from pypdf import PdfReader
 
+from propdesk import devices
 from propdesk.errors import ValidationFailed
 from propdesk.receipts import escpos, layout as L, pdf
 from propdesk.receipts.data import period_span
-from propdesk.receipts.output import send_escpos
+
+
+def print_on(sim, data, layout=None, *, columns: int = 32, **kw):
+    """Print ``data`` on the simulator as the cashier does: the printer device's config, opened."""
+    cfg = devices.defaults("printer").with_changes(port=sim.port, columns=columns)
+    with cfg.open() as printer:
+        return escpos.print_receipt(printer, data, layout, **kw)
 
 
 def _wait_for(sim, marker: str, timeout: float = 5.0) -> list[str]:
@@ -27,8 +34,7 @@ def _wait_for(sim, marker: str, timeout: float = 5.0) -> list[str]:
 
 
 def test_thermal_receipt_over_a_pty(printer_sim, sample_receipt):
-    job = escpos.render(sample_receipt, L.ThermalLayout(paper="58"))
-    status = send_escpos(printer_sim.port, job)
+    status = print_on(printer_sim, sample_receipt, L.ThermalLayout(), columns=32)   # 58 mm paper
     assert status is not None and status.ready
     t = _wait_for(printer_sim, "[DRAWER")
     lines = printer_sim.lines
@@ -52,8 +58,7 @@ def test_copy_is_marked_and_never_kicks_the_drawer(printer_sim, sample_receipt):
     import datetime as dt
 
     copy = dataclasses.replace(sample_receipt, copy=True)
-    job = escpos.render(copy, L.ThermalLayout(paper="80"), printed_at=dt.datetime(2026, 12, 1, 9, 30))
-    send_escpos(printer_sim.port, job)
+    print_on(printer_sim, copy, columns=48, printed_at=dt.datetime(2026, 12, 1, 9, 30))   # 80 mm paper
     t = _wait_for(printer_sim, "[CUT]")
     assert "** 副本 COPY **" in printer_sim.lines
     assert "补打时间 2026-12-01 09:30" in printer_sim.lines
@@ -66,7 +71,7 @@ def test_paper_out_is_refused_before_printing(printer_sim, sample_receipt):
 
     printer_sim.set_state(paper_out=True)
     with pytest.raises(PaperOut) as err:
-        send_escpos(printer_sim.port, escpos.render(sample_receipt))
+        print_on(printer_sim, sample_receipt)
     assert "缺纸" in err.value.zh
     assert printer_sim.lines == []
 
@@ -102,10 +107,10 @@ def test_pdf_single_a4_portrait_long_receipt_continues(sample_receipt):
 
 
 def test_layout_is_data_and_validated():
-    spec = {"paper": "80", "title": "物业收费收据", "header": ["锦都花园 0755-26880000"],
+    spec = {"title": "物业收费收据", "header": ["锦都花园 0755-26880000"],
             "fields": ["number", "payer"], "copies": 2}
     lay = L.parse("thermal", spec)
-    assert lay.columns == 48 and lay.copies == 2
+    assert (lay.title, lay.fields, lay.copies) == ("物业收费收据", ["number", "payer"], 2)
     assert L.parse("thermal", L.dump(lay)) == lay
     with pytest.raises(ValidationFailed) as err:
         L.parse("pdf", {"paper": "B5", "fields": ["number", "colour"], "copies": 9})
@@ -113,6 +118,22 @@ def test_layout_is_data_and_validated():
     assert wheres == {"纸张 paper", "字段 fields", "份数 copies"}
     with pytest.raises(ValidationFailed):
         L.parse("pdf", {"papr": "A4"})   # a typo is refused, not ignored
+
+
+def test_paper_width_and_encoding_belong_to_the_printer(db, admin):
+    """A layout stored before they moved to the printer still reads (the two keys are
+    ignored); a new spec that sets them is refused with where to set them instead."""
+    from propdesk.services.cashier import layouts
+
+    old = {"paper": "80", "encoding": "gb18030", "title": "旧格式", "copies": 2}
+    assert L.parse("thermal", old) == L.ThermalLayout(title="旧格式", copies=2)
+    with db.session() as s, pytest.raises(ValidationFailed) as err:
+        layouts.save_layout(s, admin, name="80mm", kind="thermal", spec=old)
+    assert [p.where for p in err.value.problems] == ["encoding paper"]
+    assert "终端设备" in err.value.problems[0].zh
+    with db.session() as s:   # the PDF layout's paper is the page size: still its own
+        row = layouts.save_layout(s, admin, name="A4", kind="pdf", spec={"paper": "A4"})
+        assert L.parse("pdf", row.spec).paper == "A4"
 
 
 def test_layout_title_and_copies_reach_the_paper(sample_receipt):

@@ -135,3 +135,27 @@ def test_open_node_switches_to_the_navigator(qtbot, ctx, db, admin, demo):
     nav = win.screen("property")
     qtbot.waitUntil(lambda: nav.room_panel.code.text() == "JD-04-2-0203", timeout=5000)
     assert win.windowTitle() == "房产资料 - PropDesk 物业管理系统"
+
+
+def test_open_screen_switches_to_a_screen_the_operator_may_use(qtbot, make_ctx):
+    """A dialog asks for another screen (打印设置 → 终端设备) through the context, not the window."""
+    from ui.devices.worker import DeviceHub
+
+    admin_ctx = make_ctx("admin")
+    win = MainWindow(admin_ctx)
+    qtbot.addWidget(win)
+    win.show()
+    try:
+        win.show_screen("audit")
+        admin_ctx.open_screen("devices")
+        assert win.current_entry().key == "devices"
+        assert win.windowTitle() == "终端设备 - PropDesk 物业管理系统"
+
+        cashier_ctx = make_ctx("cashier")
+        cashier = MainWindow(cashier_ctx)
+        qtbot.addWidget(cashier)
+        before = cashier.current_entry().key
+        cashier_ctx.open_screen("devices")           # not one of the cashier's screens: nothing happens
+        assert cashier.current_entry().key == before
+    finally:
+        DeviceHub.instance().shutdown()

@@ -19,6 +19,17 @@ def chinese(qapp):
     set_language("zh")
 
 
+@pytest.fixture(autouse=True)
+def hub(qapp):
+    """The application's device hub (the printer's and card reader's port threads),
+    shut down after each test so no port stays open into the next one."""
+    from ui.devices.worker import DeviceHub
+
+    h = DeviceHub.instance()
+    yield h
+    h.shutdown()
+
+
 @pytest.fixture
 def world(db, admin):
     with db.session() as s:
@@ -56,8 +67,12 @@ def make_ctx(db, tmp_path):
         ctx.tasks.shutdown()
 
 
-def configure_printer(db, admin, **values):
+def configure_printer(db, admin, *, port: str = "", columns: int = 32, **values):
+    """This terminal's receipt printer (终端设备) on ``port``, and the cashier's own choices."""
+    from propdesk import devices
     from propdesk.services.cashier.layouts import PrinterSettings, save_printer_settings
 
     with db.session() as s:
+        if port:
+            devices.save(s, admin, devices.defaults("printer").with_changes(port=port, columns=columns))
         save_printer_settings(s, admin, PrinterSettings(**values))

@@ -172,24 +172,35 @@ def test_void_needs_a_supervisor_password_on_the_screen(qtbot, db, admin, world,
     assert "已作废" in screen.status.text()
 
 
-def test_printer_settings_and_dunning_from_the_screen(qtbot, db, admin, world, make_ctx):
+def test_printer_settings_and_dunning_from_the_screen(qtbot, db, admin, world, make_ctx, printer_sim):
     from PySide6.QtWidgets import QApplication as App
 
     from propdesk.services.cashier.layouts import printer_settings
     from ui.cashier.dialogs import DunningDialog, PrinterSettingsDialog
 
+    configure_printer(db, admin, port=printer_sim.port, columns=48)
     ctx = make_ctx("supervisor", "王主管")
     screen = _screen(qtbot, ctx)
     with qtbot.waitSignal(ctx.tasks.idle, timeout=10000):
         screen.printer_settings()
     dlg = next(w for w in App.topLevelWidgets() if isinstance(w, PrinterSettingsDialog) and w.isVisible())
-    dlg.port.setText("/dev/ttyUSB0")
+    # the printer as set up under 终端设备, not a second port field
+    assert dlg.printer.text() == f"{printer_sim.port}  9600 8N1  80 mm（48 列）  GBK  打印前检查状态"
+    assert dlg.devices_button.isVisibleTo(dlg)
     dlg.output.setCurrentIndex(1)
     with qtbot.waitSignal(dlg.accepted, timeout=10000):
         dlg.submit()
     with db.session() as s:
         ps = printer_settings(s)
-    assert (ps.port, ps.output) == ("/dev/ttyUSB0", "pdf")
+    assert ps.output == "pdf"
+
+    with qtbot.waitSignal(ctx.tasks.idle, timeout=10000):
+        screen.printer_settings()
+    dlg = next(w for w in App.topLevelWidgets() if isinstance(w, PrinterSettingsDialog) and w.isVisible())
+    assert dlg.output.currentData() == "pdf"
+    with qtbot.waitSignal(ctx.signals.open_screen, timeout=5000) as wanted:
+        qtbot.mouseClick(dlg.devices_button, Qt.MouseButton.LeftButton)
+    assert wanted.args == ["devices"] and not dlg.isVisible()
 
     dd: DunningDialog = screen.dunning()
     dd.estate.setText("JD")

@@ -194,25 +194,50 @@ class ShiftCloseDialog(Retranslatable, QDialog):
         self.accept()
 
 
-class PrinterSettingsDialog(Retranslatable, QDialog):
-    """This terminal's receipt printing: port, output, layouts, the PDF stub folder."""
+def printer_text(cfg) -> str:
+    """The terminal's receipt printer in one line: port, line, paper, encoding, status check."""
+    from propdesk import devices
 
-    def __init__(self, ctx, settings, layout_names: dict[str, list[str]], parent: QWidget | None = None) -> None:
+    if not cfg.configured:
+        return tr("未设置：收据按 A4/A5 格式打印预览")
+    paper = translated(devices.PAPER_WIDTHS.get(cfg.columns, str(cfg.columns)))
+    check = tr("打印前检查状态") if cfg.check_status else tr("不检查状态")
+    return f"{cfg.port}  {cfg.line()}  {paper}  {cfg.encoding.upper()}  {check}"
+
+
+class PrinterSettingsDialog(Retranslatable, QDialog):
+    """What this terminal prints after a payment: output, layouts, the PDF stub folder.
+
+    The printer itself is the terminal's 收据打印机 (终端设备): shown here, set
+    there, so there is one printer configuration for the cashier, the test
+    page and everything else that prints."""
+
+    def __init__(self, ctx, settings, device, layout_names: dict[str, list[str]],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from PySide6.QtWidgets import QCheckBox, QSpinBox
+        from PySide6.QtWidgets import QHBoxLayout, QPushButton
+
+        from propdesk.security import DEVICE_CONFIG
 
         self.ctx = ctx
+        self.device = device
         self.setObjectName("printerSettings")
-        self.port = QLineEdit(settings.port)
-        self.baud = QSpinBox()
-        self.baud.setRange(1200, 921600)
-        self.baud.setValue(settings.baudrate)
+        self.setMinimumWidth(480)
+        self.printer = QLabel()
+        self.printer.setObjectName("printerDevice")
+        self.printer.setWordWrap(True)
+        self.devices_button = QPushButton()
+        self.devices_button.setObjectName("openDevices")
+        self.devices_button.setVisible(ctx.can(DEVICE_CONFIG))
+        self.devices_button.clicked.connect(self.open_devices)
+        printer_row = QHBoxLayout()
+        printer_row.setContentsMargins(0, 0, 0, 0)
+        printer_row.addWidget(self.printer, 1)
+        printer_row.addWidget(self.devices_button)
         self.output = QComboBox()
         self.output.addItem("", "thermal")
         self.output.addItem("", "pdf")
         self.output.setCurrentIndex(0 if settings.output == "thermal" else 1)
-        self.check_status = QCheckBox()
-        self.check_status.setChecked(settings.check_status)
         self.thermal = QComboBox()
         self.pdf = QComboBox()
         for combo, kind, current in ((self.thermal, "thermal", settings.thermal_layout),
@@ -224,9 +249,8 @@ class PrinterSettingsDialog(Retranslatable, QDialog):
         self.archive = QLineEdit(settings.archive_dir)
         self.error = ErrorLabel()
         self.form = QFormLayout()
-        self.captions = [QLabel() for _ in range(7)]
-        for cap, w in zip(self.captions, (self.port, self.baud, self.check_status, self.output,
-                                          self.thermal, self.pdf, self.archive)):
+        self.captions = [QLabel() for _ in range(5)]
+        for cap, w in zip(self.captions, (printer_row, self.output, self.thermal, self.pdf, self.archive)):
             self.form.addRow(cap, w)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -240,25 +264,28 @@ class PrinterSettingsDialog(Retranslatable, QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(tr("收费打印设置"))
-        for cap, text in zip(self.captions, (tr("热敏打印机串口"), tr("波特率"), tr("打印前检查状态"),
-                                             tr("确认收款后打印"), tr("热敏收据格式"), tr("A4/A5 收据格式"),
-                                             tr("电子存根目录"))):
+        for cap, text in zip(self.captions, (tr("收据打印机"), tr("确认收款后打印"), tr("热敏收据格式"),
+                                             tr("A4/A5 收据格式"), tr("电子存根目录"))):
             cap.setText(text)
-        self.port.setPlaceholderText(tr("如 COM3、/dev/ttyUSB0 或 socket://192.168.1.50:9100"))
+        self.printer.setText(printer_text(self.device))
+        self.devices_button.setText(tr("终端设备…"))
+        self.devices_button.setToolTip(tr("打印机的端口、通信参数、纸宽和编码在“终端设备”中设置"))
         self.output.setItemText(0, tr("热敏小票"))
         self.output.setItemText(1, tr("A4/A5 单据（打印预览）"))
         self.thermal.setItemText(0, tr("（默认）"))
         self.pdf.setItemText(0, tr("（默认）"))
         self.archive.setPlaceholderText(tr("每张收据另存PDF的文件夹（可不填）"))
 
+    def open_devices(self) -> None:
+        """Close this dialog and show the 终端设备 screen, where the printer is set up."""
+        self.reject()
+        self.ctx.open_screen("devices")
+
     def submit(self) -> None:
         from propdesk.services.cashier.layouts import PrinterSettings, save_printer_settings
 
-        ps = PrinterSettings(port=self.port.text().strip(), baudrate=self.baud.value(),
-                             check_status=self.check_status.isChecked(),
-                             thermal_layout=self.thermal.currentData() or "",
-                             pdf_layout=self.pdf.currentData() or "", output=self.output.currentData(),
-                             archive_dir=self.archive.text().strip())
+        ps = PrinterSettings(output=self.output.currentData(), thermal_layout=self.thermal.currentData() or "",
+                             pdf_layout=self.pdf.currentData() or "", archive_dir=self.archive.text().strip())
         actor = self.ctx.actor
         self.ctx.tasks.write(lambda s: save_printer_settings(s, actor, ps), parent=self) \
             .success(lambda _r: self.accept()) \

@@ -1,11 +1,14 @@
 """Getting receipts and reports onto paper.
 
-Thermal receipts: ESC/POS bytes rendered and written to the serial port on a
-worker (blocking I/O never runs on the GUI thread); after the bytes went out
-the first print is recorded as the original.  A4/A5 documents: the PDF is
-rendered and rasterised (pypdfium2) on a worker, then Qt's print preview
-(QPrintPreviewDialog) shows the pages and prints them on any installed
-printer, so what is printed is exactly the PDF.
+Thermal receipts go to this terminal's 收据打印机 as set up under 终端设备
+(``propdesk.devices.load(db, "printer")``: port, line settings, paper width,
+encoding, status check), rendered and written on that port's worker thread
+(:mod:`ui.devices.worker`, shared with the device panel's test page), so
+blocking I/O never runs on the GUI thread and two screens never fight over
+the port; after the bytes went out the first print is recorded as the
+original.  A4/A5 documents: the PDF is rendered and rasterised (pypdfium2) on
+a worker, then Qt's print preview (QPrintPreviewDialog) shows the pages and
+prints them on any installed printer, so what is printed is exactly the PDF.
 """
 
 from __future__ import annotations
@@ -19,12 +22,14 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
+from propdesk import devices
+from propdesk.devices import DeviceConfig
 from propdesk.receipts import escpos, pdf as pdf_render
 from propdesk.receipts.data import ReceiptData
 from propdesk.receipts.layout import PdfLayout, ThermalLayout
-from propdesk.receipts.output import send_escpos
 from propdesk.services.cashier import corrections, layouts
 from propdesk.services.cashier.layouts import PrinterSettings
+from ui.devices.worker import DeviceHub
 from ui.i18n import tr
 from ui.tasks import show_error
 
@@ -102,14 +107,21 @@ def write_archive(path: Path, pdf: bytes) -> None:
 
 @dataclass
 class OutputConfig:
-    printer: PrinterSettings
+    printer: PrinterSettings      # the cashier's choices (output, layouts, stub folder)
+    device: DeviceConfig          # the terminal's receipt printer (终端设备)
     thermal: ThermalLayout
     pdf: PdfLayout
+
+    @property
+    def thermal_target(self) -> bool:
+        """Receipts go to the thermal printer (else: the A4/A5 PDF preview)."""
+        return self.printer.output == "thermal" and self.device.configured
 
 
 def load_config(session) -> OutputConfig:
     ps = layouts.printer_settings(session)
-    return OutputConfig(ps, layouts.layout_for(session, "thermal", ps.thermal_layout),
+    return OutputConfig(ps, devices.load_in(session, "printer"),
+                        layouts.layout_for(session, "thermal", ps.thermal_layout),
                         layouts.layout_for(session, "pdf", ps.pdf_layout))
 
 
@@ -120,10 +132,11 @@ class ReceiptOutput(QObject):
     failed = Signal(str, object)     # receipt number, the exception
     preview_opened = Signal(object)  # the PdfPreview (tests and screenshots)
 
-    def __init__(self, ctx, parent: QWidget) -> None:
+    def __init__(self, ctx, parent: QWidget, *, hub: DeviceHub | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.parent_widget = parent
+        self.hub = hub
         self.config: OutputConfig | None = None
 
     def reload(self):
@@ -141,18 +154,8 @@ class ReceiptOutput(QObject):
             return
         now = dt.datetime.now().replace(second=0, microsecond=0)
         archive = archive_path(cfg.printer.archive_dir, data) if record else None
-        if cfg.printer.output == "thermal" and cfg.printer.port:
-            ps, layout, pdf_layout = cfg.printer, cfg.thermal, cfg.pdf
-            job = escpos.render(data, layout, printed_at=now)
-
-            def send():
-                status = send_escpos(ps.port, job, baudrate=ps.baudrate, check_status=ps.check_status)
-                if archive is not None:
-                    write_archive(archive, pdf_render.render(data, pdf_layout))
-                return status
-            self.ctx.tasks.background(send, parent=self.parent_widget) \
-                .success(lambda _s: self._done(data.number, "escpos", record)) \
-                .failure(lambda e: self._failed(data.number, e)).run()
+        if cfg.thermal_target:
+            self._thermal(cfg, data, record, now, archive)
         else:
             layout = cfg.pdf
 
@@ -164,6 +167,25 @@ class ReceiptOutput(QObject):
             self.ctx.tasks.background(render, parent=self.parent_widget) \
                 .success(lambda imgs: self._preview(imgs, data, layout, record)) \
                 .failure(lambda e: self._failed(data.number, e)).run()
+
+    def _thermal(self, cfg: OutputConfig, data: ReceiptData, record: bool, now: dt.datetime,
+                 archive: Path | None) -> None:
+        """Print on the port's worker; the PDF stub is written afterwards, off the port's thread."""
+        layout, pdf_layout = cfg.thermal, cfg.pdf
+        hub = self.hub or DeviceHub.instance()
+
+        def printed(_status) -> None:
+            if archive is not None:
+                self.ctx.tasks.background(lambda: write_archive(archive, pdf_render.render(data, pdf_layout)),
+                                          parent=self.parent_widget) \
+                    .failure(lambda e: show_error(self.parent_widget, e, tr("电子存根未能保存"))).run()
+            self._done(data.number, "escpos", record)
+
+        hub.worker(cfg.device.port).submit(
+            cfg.device, lambda printer: escpos.print_receipt(printer, data, layout, printed_at=now),
+            parent=self.parent_widget, label=f"receipt {data.number}") \
+            .success(printed) \
+            .failure(lambda e: self._failed(data.number, e))
 
     def _preview(self, images, data: ReceiptData, layout: PdfLayout, record: bool) -> None:
         title = tr("收款收据 {number}").format(number=data.number)

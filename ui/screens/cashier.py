@@ -364,8 +364,7 @@ class CashierScreen(Screen):
 
     # -- corrections and shift -----------------------------------------------------------------
     def correction(self, kind: str) -> CorrectionDialog:
-        target = "escpos" if (self.output.config and self.output.config.printer.output == "thermal"
-                              and self.output.config.printer.port) else "pdf"
+        target = "escpos" if self.output.config and self.output.config.thermal_target else "pdf"
         dlg = CorrectionDialog(self.ctx, kind, self.last_receipt, self, target=target)
         dlg.done_ok.connect(lambda result: self._corrected(kind, result))
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
@@ -419,6 +418,7 @@ class CashierScreen(Screen):
         return dlg
 
     def printer_settings(self) -> None:
+        from propdesk import devices
         from propdesk.services.cashier.layouts import list_layouts, printer_settings
 
         actor = self.ctx.actor
@@ -427,7 +427,7 @@ class CashierScreen(Screen):
             names: dict[str, list[str]] = {}
             for row in list_layouts(s, actor):
                 names.setdefault(row.kind, []).append(row.name)
-            return printer_settings(s), names
+            return printer_settings(s), devices.load_in(s, "printer"), names
 
         def show(result):
             dlg = PrinterSettingsDialog(self.ctx, *result, self)

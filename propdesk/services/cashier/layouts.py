@@ -1,13 +1,13 @@
 """Receipt layouts (收费单打印格式) as data, and this terminal's printer settings.
 
 Layouts are synced rows, the same for the whole office; one layout of each
-kind is the default.  Which printer this terminal prints to is a local
-setting (a serial port is a property of the machine, not of the office).
+kind is the default.  What this terminal prints and where it keeps PDF stubs
+are local settings; the printer is the terminal's device (终端设备).
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -49,6 +49,9 @@ def save_layout(session: Session, actor: Actor, *, name: str, kind: str, spec: "
         raise ValidationFailed([Problem("名称", "格式名称不能为空", "layout name is required")])
     if kind not in LAYOUT_KINDS:
         raise ValidationFailed([Problem("类型", f"类型只能是 {', '.join(LAYOUT_KINDS)}", "unknown kind")])
+    moved = L.printer_keys_problem(kind, spec)
+    if moved is not None:
+        raise ValidationFailed([moved])
     text = L.dump(L.parse(kind, spec))
     row = session.scalar(select(ReceiptLayout).where(ReceiptLayout.name == name))
     before = audit.snapshot(row) if row else None
@@ -73,15 +76,18 @@ PRINTER_KEYS = "cashier.printer."
 
 @dataclass
 class PrinterSettings:
-    """This terminal's receipt printing."""
+    """How this terminal prints receipts: the cashier's own choices.
 
-    port: str = ""                 # e.g. /dev/ttyUSB0, COM3, socket://192.168.1.50:9100; "" = none
-    baudrate: int = 9600
-    check_status: bool = True      # ask DLE EOT before printing (off for printers without it)
+    The printer itself (port, line settings, paper width, encoding, status
+    check) is the terminal's 收据打印机 under 终端设备
+    (``propdesk.devices.load(db, "printer")``), shared with every other use of
+    the printer; migration 0007 moved the port once kept here
+    (``cashier.printer.port``, ``baudrate``, ``check_status``) over to it.
+    """
+
+    output: str = "thermal"        # thermal | pdf: what 确认收款 prints
     thermal_layout: str = ""       # layout names; "" = the office default
     pdf_layout: str = ""
-    auto_print: bool = True        # print the receipt as soon as a payment is committed
-    output: str = "thermal"        # thermal | pdf: what 确认收款 prints
     archive_dir: str = ""          # also keep every original as PDF here (电子存根), "" = no
 
 
@@ -90,28 +96,29 @@ def printer_settings(session: Session) -> PrinterSettings:
     rows = session.scalars(select(LocalSetting).where(LocalSetting.key.like(PRINTER_KEYS + "%")))
     for row in rows:
         key = row.key[len(PRINTER_KEYS):]
-        if not hasattr(ps, key):
-            continue
-        current = getattr(ps, key)
-        if isinstance(current, bool):
-            setattr(ps, key, row.value == "1")
-        elif isinstance(current, int):
-            setattr(ps, key, int(row.value) if row.value.isdigit() else current)
-        else:
+        if key in _FIELDS:
             setattr(ps, key, row.value)
     return ps
+
+
+_FIELDS = frozenset(f.name for f in fields(PrinterSettings))
 
 
 def save_printer_settings(session: Session, actor: Actor, ps: PrinterSettings) -> None:
     require(actor, DEVICE_CONFIG)
     if ps.output not in ("thermal", "pdf"):
         raise ValidationFailed([Problem("输出", "输出只能是 thermal 或 pdf", "output must be thermal or pdf")])
+    for kind, name in (("thermal", ps.thermal_layout), ("pdf", ps.pdf_layout)):
+        if name:
+            layout_for(session, kind, name)   # NotFound for a layout that does not exist
+    before = printer_settings(session)
+    if before == ps:
+        return
     for key, value in asdict(ps).items():
-        text = ("1" if value else "0") if isinstance(value, bool) else str(value)
         row = session.get(LocalSetting, PRINTER_KEYS + key)
         if row is None:
-            session.add(LocalSetting(key=PRINTER_KEYS + key, value=text))
+            session.add(LocalSetting(key=PRINTER_KEYS + key, value=value))
         else:
-            row.value = text
+            row.value = value
     audit.record(session, actor, "update", "local_setting", "cashier.printer",
-                 after=asdict(ps), summary="收费打印机设置")
+                 before=asdict(before), after=asdict(ps), summary="收费打印设置")
