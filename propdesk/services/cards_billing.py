@@ -27,7 +27,6 @@ record names the operator).
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import uuid
 from dataclasses import dataclass
@@ -39,7 +38,7 @@ from sqlalchemy.orm import Session
 from propdesk.errors import Conflict, NotFound
 from propdesk.models.cards import CHARGE_KINDS, CardCharge, GateCard, GateCardEvent
 from propdesk.money import fmt
-from propdesk.security import BILL_RUN, BILL_VIEW, Actor, require
+from propdesk.security import BILL_VIEW, CARD_ISSUE, Actor, require
 from propdesk.services import audit
 
 #: billing fee item code of each card charge kind (seeded by migration 0004)
@@ -64,14 +63,10 @@ class DepositDue:
     description: str
 
 
-def _on_behalf(actor: Actor) -> Actor:
-    return dataclasses.replace(actor, permissions=actor.permissions | {BILL_RUN})
-
-
 def _post_fee(session: Session, actor: Actor, charge: CardCharge) -> None:
     from propdesk.services.billing import ledger
 
-    line = ledger.charge(session, _on_behalf(actor), target_kind=charge.target_kind, target_id=charge.target_id,
+    line = ledger.charge(session, actor, authority=CARD_ISSUE, target_kind=charge.target_kind, target_id=charge.target_id,
                          fee_item=FEE_ITEMS[charge.kind], amount=charge.amount, reason=charge.description,
                          customer_id=charge.customer_id, on=charge.charge_date, due=charge.charge_date)
     charge.billing_ref = str(line.id)

@@ -315,3 +315,21 @@ def test_partial_payment_follows_the_written_order(db, admin, estate):
         left = ledger.outstanding(s, admin, owner, as_of=on)
         assert [(i.bill_period, i.outstanding, i.late_fee) for i in left] == [("2026-04", D("198.64"), D("0.00"))]
         assert ledger.check(s, admin).ok
+
+
+def test_charge_authorities(db, admin, actor_for, estate):
+    """A one-off charge needs billing staff, or the desk whose business raises it."""
+    from propdesk.errors import PermissionDenied as Denied
+    from propdesk.security import CARD_ISSUE, PAY_COLLECT
+
+    room = estate.rooms["0101"]
+    with db.session() as s:
+        kw = dict(target_kind="room", target_id=room, fee_item="SERV", amount=D("30.00"), reason="换锁")
+        # front desk issues cards: may charge on that authority, not as billing staff
+        assert ledger.charge(s, actor_for("frontdesk"), authority=CARD_ISSUE, **kw).amount == D("30.00")
+        with pytest.raises(Denied):
+            ledger.charge(s, actor_for("frontdesk"), **kw)
+        with pytest.raises(Denied):  # a cashier holds none of the authorities
+            ledger.charge(s, actor_for("cashier"), authority=CARD_ISSUE, **kw)
+        with pytest.raises(ValueError):  # and may not name a permission that is no authority
+            ledger.charge(s, actor_for("cashier"), authority=PAY_COLLECT, **kw)

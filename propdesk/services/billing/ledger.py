@@ -41,7 +41,9 @@ from propdesk.models.billing import (
 )
 from propdesk.money import ZERO, round_fen
 from propdesk.security import (
-    BILL_ADJUST, BILL_RUN, BILL_VIEW, PAY_COLLECT, PAY_SUPERVISE, Actor, require,
+    BILL_ADJUST, BILL_RUN, BILL_VIEW, CARD_ISSUE, PAY_COLLECT, PAY_SUPERVISE, WORKORDER_DISPATCH,
+    WORKORDER_HANDLE, Actor,
+    require,
 )
 from propdesk.services import audit
 from propdesk.services.billing.catalog import late_rule
@@ -395,13 +397,25 @@ def waive(session: Session, actor: Actor, slot: uuid.UUID, reason: str, *, amoun
     return adjust(session, actor, slot, -amt, f"减免：{reason}", on=on)
 
 
+#: Who may cause a one-off charge: billing staff, and the desks whose own
+#: business raises one (a card's 工本费 at issue, a paid repair when it is done).
+#: The caller states on which authority it charges; the actor must hold it.
+CHARGE_AUTHORITIES = frozenset({BILL_RUN, CARD_ISSUE, WORKORDER_HANDLE, WORKORDER_DISPATCH})
+
+
 def charge(session: Session, actor: Actor, *, target_kind: str, target_id: uuid.UUID,
            fee_item: "uuid.UUID | str", amount: Decimal, reason: str, period: "str | Period | None" = None,
            due: dt.date | None = None, customer_id: uuid.UUID | None = None,
-           on: dt.date | None = None) -> BillLine:
+           on: dt.date | None = None, authority: str = BILL_RUN) -> BillLine:
     """临时/一次性收费 (有偿服务费 …) on a room, space or vehicle, to its current
-    owner unless ``customer_id`` is given."""
-    require(actor, BILL_RUN)
+    owner unless ``customer_id`` is given.
+
+    ``authority`` is the permission the charge is made under: BILL_RUN for
+    billing staff, CARD_ISSUE for card fees, WORKORDER_HANDLE/WORKORDER_DISPATCH
+    for paid repairs (finished by the engineer, or handed over later by the desk)."""
+    if authority not in CHARGE_AUTHORITIES:
+        raise ValueError(f"{authority!r} is not an authority for charges")
+    require(actor, authority)
     on = on or local_today()
     amount = round_fen(amount)
     item = get_fee_item(session, fee_item)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable
 
@@ -30,7 +30,7 @@ from propdesk.errors import Problem, ValidationFailed
 from propdesk.models import Room
 from propdesk.models.service import StockItem, StockMovement, WorkOrder
 from propdesk.money import ZERO, fmt, round_fen
-from propdesk.security import BILL_RUN, WORKORDER_DISPATCH, Actor, require
+from propdesk.security import WORKORDER_DISPATCH, WORKORDER_HANDLE, Actor, require
 from propdesk.services import audit
 
 ITEM_NAME = "有偿维修"
@@ -78,11 +78,10 @@ def _post_to_billing(session: Session, actor: Actor, request: ChargeRequest) -> 
 
     # The service desk is the authority for a repair's charge: the order was marked 有偿
     # at the desk and the amount comes from the order's labour and issued materials,
-    # checked by the caller (WORKORDER_HANDLE on one's own order).  billing.charge asks
-    # for BILL_RUN, which engineers do not hold, so this one call runs with that
-    # permission added; both audit records still name the real operator.
-    delegated = replace(actor, permissions=actor.permissions | {BILL_RUN})
-    line = charge(session, delegated, target_kind="room", target_id=request.room_id,
+    # checked by the caller (WORKORDER_HANDLE on one's own order, or WORKORDER_DISPATCH
+    # when the desk hands over a charge that was left pending).
+    authority = WORKORDER_HANDLE if actor.can(WORKORDER_HANDLE) else WORKORDER_DISPATCH
+    line = charge(session, actor, authority=authority, target_kind="room", target_id=request.room_id,
                   fee_item=FEE_ITEM, amount=request.amount,
                   reason=f"{ITEM_NAME} {request.description}", customer_id=request.customer_id,
                   due=request.charge_date, on=request.charge_date)
