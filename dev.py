@@ -13,6 +13,7 @@ standard library is used here, so a bare Python 3.11+ can run it.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import shutil
@@ -91,7 +92,14 @@ def cmd_app(extra: list[str]) -> int:
     if not os.environ.get("PROPDESK_DB") and not DEMO_DB.exists():
         DEMO_DB.parent.mkdir(exist_ok=True)
         log(f"creating the demo company in {DEMO_DB}")
-        run([PY, "-m", "propdesk.cli", "demo", "--rooms", "3000"], env=env)
+        cli = [PY, "-m", "propdesk.cli"]
+        run([*cli, "demo", "--rooms", "3000"], env=env)
+        run([*cli, "fee", "demo"], env=env, stdout=subprocess.DEVNULL)  # standards, meters
+        today = dt.date.today()
+        last = (today.replace(day=1) - dt.timedelta(days=1))
+        for period in (f"{last:%Y-%m}", f"{today:%Y-%m}"):  # two months of bills to collect
+            run([*cli, "bill", "run", "--period", period], env=env, stdout=subprocess.DEVNULL)
+        run([*cli, "service-demo"], env=env, stdout=subprocess.DEVNULL)  # work orders, stock
     return subprocess.call([str(PY), "-m", "ui.app", *extra], env=env)
 
 
