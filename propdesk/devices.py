@@ -35,7 +35,9 @@ import json
 import logging
 import os
 import sys
+import threading
 import time
+import weakref
 from dataclasses import asdict, dataclass, field, fields, replace
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final
@@ -47,7 +49,7 @@ from propdesk.errors import Problem, ValidationFailed
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from drivers import PN532, MeterBus, ReceiptPrinter
+    from drivers import PN532, MeterBus, MifareClassic, ReceiptPrinter
     from drivers.errors import DeviceError
     from drivers.transport import FrameLog, SerialSettings
     from drivers.escpos import EscPos, PrinterStatus
@@ -530,28 +532,51 @@ def probe_card(reader: PN532) -> CardProbe:
     return CardProbe(firmware, target.uid_hex, target.atqa, target.sak)
 
 
-def card_watcher() -> Callable[[PN532], str]:
-    """A function for polling a reader: the UID (hex) of the card on it, or "" when there is
-    none.  The reader is woken (``begin``) the first time each opened reader is seen, so a
-    reader that was re-plugged is set up again and a poll costs one command otherwise."""
-    import weakref
+# The MIFARE API of each opened reader, woken once: every user of a card port (the device
+# panel's watch, the cashier's swipe, the card dialogs) shares the port's one open reader on
+# the port's thread, so it is woken (SAMConfiguration) once, not once per screen.  Keyed weakly
+# by the opened PN532: a reader that was closed and reopened (re-plugged) is woken again.
+_card_readers: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_card_readers_lock = threading.Lock()
 
+
+def card_reader(reader: PN532) -> MifareClassic:
+    """The MIFARE Classic API on an opened reader, the reader woken the first time."""
     from drivers import MifareClassic
+
+    with _card_readers_lock:
+        io = _card_readers.get(reader)
+    if io is None:
+        reader.begin()
+        io = MifareClassic(reader)
+        with _card_readers_lock:
+            _card_readers[reader] = io
+    return io
+
+
+def reset_card_reader(reader: PN532) -> None:
+    """Wake ``reader`` again before its next use (after a card job failed part-way the
+    chip may be in the middle of a command)."""
+    with _card_readers_lock:
+        _card_readers.pop(reader, None)
+
+
+def card_on(io: MifareClassic) -> str:
+    """The UID (hex) of the card on the reader, or "" when there is none; the card is
+    released afterwards, so the next card operation selects it afresh."""
     from drivers.errors import NoCard
 
-    ready: weakref.WeakSet = weakref.WeakSet()
+    try:
+        target = io.detect()
+    except NoCard:
+        return ""
+    io.release()
+    return bytes(target.uid).hex().upper()
 
-    def watch(reader: PN532) -> str:
-        if reader not in ready:
-            reader.begin()
-            ready.add(reader)
-        try:
-            target = MifareClassic(reader).detect()
-        except NoCard:
-            return ""
-        reader.release()
-        return target.uid_hex
-    return watch
+
+def watch_card(reader: PN532) -> str:
+    """One poll of an opened reader (:func:`card_on` its woken MIFARE API)."""
+    return card_on(card_reader(reader))
 
 
 def read_meter(bus: MeterBus, address: str) -> Reading:

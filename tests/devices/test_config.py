@@ -167,7 +167,7 @@ def test_card_probe_and_watch_over_a_pty():
             probe = devices.probe_card(reader)
             assert (probe.uid, probe.card_type) == ("CAFEF00D", "MIFARE Classic 1K")
 
-            watch = devices.card_watcher()
+            watch = devices.watch_card
             frames.clear()
             assert watch(reader) == "CAFEF00D"
             sam_config = b"\xd4\x14"                  # TFI + SAMConfiguration: only on the first poll

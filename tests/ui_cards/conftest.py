@@ -8,9 +8,9 @@ import threading
 import pytest
 from PySide6.QtCore import QSettings
 
+from propdesk import devices
 from propdesk.security import Actor
 from tests.cards.conftest import card_sim, keystore, place, site  # noqa: F401  (fixtures)
-from ui.cards.station import open_reader
 from ui.context import AppContext, Settings
 from ui.i18n import set_language
 from ui.tasks import TaskRunner
@@ -21,6 +21,30 @@ def chinese(qapp):
     set_language("zh")
     yield
     set_language("zh")
+
+
+@pytest.fixture(autouse=True)
+def hub(qapp):
+    """The application's device hub (one thread per port, shared by every screen), shut
+    down after each test so no port thread or open reader outlives it."""
+    from ui.devices.worker import DeviceHub
+
+    h = DeviceHub.instance()
+    yield h
+    h.shutdown()
+
+
+def open_reader(port: str):
+    """(closeable, card_io): a PN532 on ``port`` opened directly, woken, outside the hub."""
+    from drivers.pn532 import PN532, MifareClassic
+
+    pn532 = PN532.open(port)
+    try:
+        pn532.begin()
+    except BaseException:
+        pn532.close()
+        raise
+    return pn532, MifareClassic(pn532)
 
 
 @pytest.fixture
@@ -39,10 +63,10 @@ def make_ctx(db, tmp_path):
 
 
 @pytest.fixture
-def ctx(make_ctx, card_sim):  # noqa: F811
-    c = make_ctx("frontdesk")
-    c.settings.qs.setValue("cards/port", card_sim.port)  # this operator's reader
-    return c
+def ctx(make_ctx, db, admin, card_sim):  # noqa: F811
+    with db.session() as s:   # this terminal's card writer (终端设备)
+        devices.save(s, admin, devices.defaults("card").with_changes(port=card_sim.port))
+    return make_ctx("frontdesk")
 
 
 class ThreadSpy:

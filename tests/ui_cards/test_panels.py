@@ -14,7 +14,8 @@ from propdesk.cards.parking import TempParkingRule
 from propdesk.services import cards as svc
 from propdesk.services.cards_parking import set_parking_rate
 from ui.cards.operations import CancelDialog, RenewDialog, ReplaceDialog
-from ui.cards.station import CARD, CardStation, open_reader
+from tests.ui_cards.conftest import open_reader
+from ui.cards.station import CARD, CardStation
 from ui.screens.cards import CardsScreen
 from ui.screens.cards_room import RoomCardsTab
 

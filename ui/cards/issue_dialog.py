@@ -20,7 +20,7 @@ from propdesk.models.cards import CARD_TYPES
 from propdesk.models.enums import OCCUPANT_ROLES
 from propdesk.money import MoneyError, ZERO, fmt, to_decimal
 from propdesk.services import cards as svc
-from ui.cards.station import CARD, CardStation, configured_port, remember_port
+from ui.cards.station import CARD, CardStation, reader_config
 from ui.cards.widgets import TONES, ReaderBar, card_type_label
 from ui.i18n import error_text, label, tr, tr_noop, translated
 from ui.signals import emit
@@ -69,7 +69,7 @@ class IssueCardDialog(Retranslatable, QDialog):
         self.setObjectName("issueCardDialog")
         self.setMinimumWidth(560)
         self._own_station = station is None
-        self.station = station or CardStation(configured_port(ctx), parent=self)
+        self.station = station or CardStation(reader_config(ctx), parent=self)
         lay = QVBoxLayout(self)
         self.where = QLabel()
         self.where.setObjectName("dialogHeading")
@@ -131,7 +131,6 @@ class IssueCardDialog(Retranslatable, QDialog):
 
         self.card_type.currentIndexChanged.connect(self._type_changed)
         self.station.status_changed.connect(self._reader_changed)
-        self.reader.port_changed.connect(lambda port: remember_port(self.ctx, port))
         self.retranslate()
         self._type_changed()
         self._load()

@@ -21,7 +21,7 @@ from propdesk.cards.parking import add_months
 from propdesk.money import MoneyError, fmt, to_decimal
 from propdesk.services import cards as svc
 from ui.cards.issue_dialog import _pydate, _qdate, charges_text
-from ui.cards.station import CARD, CardStation, configured_port
+from ui.cards.station import CARD, CardStation, reader_config
 from ui.cards.widgets import TONES, ReaderBar, card_type_label
 from ui.i18n import error_text, tr
 from ui.signals import emit
@@ -42,7 +42,7 @@ class CardJobDialog(Retranslatable, QDialog):
         self.result = None
         self.setMinimumWidth(500)
         self._own_station = station is None
-        self.station = station or CardStation(configured_port(ctx), parent=self)
+        self.station = station or CardStation(reader_config(ctx), parent=self)
         lay = QVBoxLayout(self)
         self.heading = QLabel()
         self.heading.setObjectName("dialogHeading")

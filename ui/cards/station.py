@@ -1,13 +1,20 @@
-"""The card reader station: one thread owns the PN532's serial port.
+"""The card reader station: a dialog's or screen's view of the card writer (发卡器).
 
-Everything that touches the port runs on that thread: polling for a card
-(a timer slot re-queued after each poll, never a blocking loop) and the card
-jobs (issue, renew, replace, cancel, read), queued one after another.  The
-GUI thread only sends requests through queued signals and receives
-:attr:`CardStation.status_changed` and each job's result or error back on
-itself.  A job is ``fn(card_io)``; jobs that also write the database open
-their own short session inside ``fn`` (the write happens after the card was
-written and read back, so the SQLite write lock is held for milliseconds).
+The reader's port belongs to its :class:`~ui.devices.worker.PortWorker`
+(:mod:`ui.devices.worker`), the one thread per port that every screen shares:
+the card dialogs, the cashier's card swipe and the 终端设备 panel all poll and
+write through it, so they never fight over the port ("port busy") and each
+sees the others' frames in the device log.  A station polls the reader there
+(a re-queued timer on the port's thread, never a blocking loop) and queues
+its card jobs there, one after another; the GUI thread only gets
+:attr:`CardStation.status_changed` and each job's result or error back.
+
+A job is ``fn(card_io)`` (a :class:`drivers.MifareClassic` on the opened
+reader); jobs that also write the database open their own short session inside
+``fn`` (the write happens after the card was written and read back, so the
+SQLite write lock is held for milliseconds).  The reader's status is read
+again on the port's thread right after each job, before its callbacks run, so
+a dialog never shows "busy" after the answer.
 """
 
 from __future__ import annotations
@@ -17,11 +24,12 @@ import traceback
 from dataclasses import dataclass
 from typing import Any, Callable
 
-import shiboken6
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 
-from drivers.errors import DeviceError, NoCard
-from ui.signals import emit
+from drivers.errors import DeviceError, PortBusy, PortNotFound
+from propdesk import devices
+from propdesk.devices import DeviceConfig
+from ui.devices.worker import DeviceHub, DeviceJob, DevicePoll
 
 log = logging.getLogger("propdesk.ui.cards")
 
@@ -36,228 +44,213 @@ class ReaderStatus:
     detail_en: str = ""
 
 
-def open_reader(port: str):
-    """(closeable, card_io) for a PN532 on ``port``: the app's real reader."""
-    from drivers.pn532 import PN532, MifareClassic
-
-    pn532 = PN532.open(port)
-    try:
-        pn532.begin()
-    except BaseException:
-        pn532.close()
-        raise
-    return pn532, MifareClassic(pn532)
+def reader_config(ctx) -> DeviceConfig:
+    """This terminal's card writer (终端设备, role ``card``); no port if it has none."""
+    return devices.load(ctx.db, "card")
 
 
-def configured_port(ctx) -> str:
-    """This terminal's card-writer port: the device settings (role ``card``), else the
-    port this operator used last."""
-    try:
-        from propdesk import devices
+@dataclass(frozen=True)
+class _OpenerSpec:
+    """A reader opened by ``opener(port) -> (closeable, card_io)`` instead of its device
+    settings (a test spying on the reader's thread)."""
 
-        port = devices.load(ctx.db, "card").port
-        if port:
-            return port
-    except Exception:  # noqa: BLE001 - no device settings yet on this terminal
-        log.debug("no card-writer device settings", exc_info=True)
-    value = ctx.settings.qs.value("cards/port", "")
-    return str(value or "")
+    port: str
+    opener: Callable[[str], tuple[Any, Any]]
+
+    def open(self, *, log=None) -> _Opened:
+        device, io = self.opener(self.port)
+        return _Opened(device, io)
 
 
-def remember_port(ctx, port: str) -> None:
-    ctx.settings.qs.setValue("cards/port", port)
+@dataclass(frozen=True)
+class _Opened:
+    device: Any
+    io: Any
+
+    def close(self) -> None:
+        self.device.close()
 
 
-class _Worker(QObject):
-    status = Signal(object)             # ReaderStatus
-    done = Signal(int, object)          # token, result
-    failed = Signal(int, object, str)   # token, exception, traceback
+@dataclass(frozen=True)
+class _Outcome:
+    """What a job left on the port's thread: its result or error, and the reader after it."""
 
-    def __init__(self, opener: Callable[[str], tuple[Any, Any]], interval_ms: int) -> None:
-        super().__init__()
-        self._opener = opener
-        self._interval = interval_ms
-        self._port = ""
-        self._device = None
-        self._io = None
-        self._last: ReaderStatus | None = None
-        self._stopped = False
-        self._timer: QTimer | None = None
+    result: Any
+    error: BaseException | None
+    traceback: str
+    status: ReaderStatus
 
-    def _publish(self, status: ReaderStatus) -> None:
-        if status != self._last:
-            self._last = status
-            emit(self.status, status)
 
-    def _close(self) -> None:
-        if self._device is not None:
-            try:
-                self._device.close()
-            except Exception:  # noqa: BLE001 - closing a vanished adapter
-                log.debug("closing the card reader failed", exc_info=True)
-        self._device = self._io = None
+def _card_io(device: Any) -> Any:
+    return device.io if isinstance(device, _Opened) else devices.card_reader(device)
 
-    def _ensure_open(self) -> bool:
-        if self._io is not None:
-            return True
-        if not self._port:
-            self._publish(ReaderStatus(NO_PORT))
-            return False
-        try:
-            self._device, self._io = self._opener(self._port)
-        except DeviceError as exc:
-            self._close()
-            self._publish(ReaderStatus(OFFLINE, "", exc.zh, exc.en))
-            return False
-        return True
 
-    @Slot()
-    def start(self) -> None:
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.poll)
-        self.poll()
+def _offline(exc: BaseException) -> ReaderStatus:
+    if isinstance(exc, DeviceError):
+        return ReaderStatus(OFFLINE, "", exc.zh, exc.en)
+    return ReaderStatus(OFFLINE, "", str(exc), str(exc))
 
-    @Slot(str)
-    def set_port(self, port: str) -> None:
-        if port != self._port:
-            self._close()
-            self._port = port
-            self._last = None
-        self.poll()
 
-    @Slot()
-    def poll(self) -> None:
-        if self._stopped:
-            return
-        if self._ensure_open():
-            try:
-                target = self._io.detect()
-                self._publish(ReaderStatus(CARD, bytes(target.uid).hex().upper()))
-            except NoCard:
-                self._publish(ReaderStatus(NO_CARD))
-            except DeviceError as exc:
-                self._close()
-                self._publish(ReaderStatus(OFFLINE, "", exc.zh, exc.en))
-        if self._timer is not None and not self._stopped:
-            self._timer.start(self._interval)
-
-    @Slot(int, object)
-    def run_job(self, token: int, fn: Callable[[Any], Any]) -> None:
-        self._publish(ReaderStatus(BUSY, self._last.uid if self._last else ""))
-        failure: tuple[BaseException, str] | None = None
-        result = None
-        try:
-            if not self._ensure_open():
-                from propdesk.cards.errors import CardIOError
-
-                detail = self._last
-                raise CardIOError(
-                    f"读卡器无法使用（{detail.detail_zh if detail else self._port}）：请检查读卡器连接和串口设置",
-                    f"the card reader is not usable ({detail.detail_en if detail else self._port})")
-            result = fn(self._io)
-        except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread, never lost
-            if isinstance(exc, DeviceError):
-                from propdesk.cards.engine import device_failure
-
-                exc = device_failure(exc, "probe")
-            self._close()  # start the next poll from a freshly woken reader
-            failure = (exc, traceback.format_exc())
-        self._last = None
-        self.poll()  # the reader's status first, so the dialog never shows "busy" after the answer
-        if failure is None:
-            emit(self.done, token, result)
-        else:
-            emit(self.failed, token, *failure)
-
-    @Slot()
-    def stop(self) -> None:
-        """Runs on the reader thread as it finishes: the timer and the port die with it."""
-        self._stopped = True
-        if self._timer is not None:
-            self._timer.stop()
-            shiboken6.delete(self._timer)  # a timer must be destroyed by its own thread
-            self._timer = None
-        self._close()
+def _look(device: Any) -> ReaderStatus:
+    """The reader now: the card on it, or none (port thread)."""
+    uid = devices.card_on(_card_io(device))
+    return ReaderStatus(CARD, uid) if uid else ReaderStatus(NO_CARD)
 
 
 class CardStation(QObject):
-    """The reader for one dialog or screen; :meth:`close` when done with it."""
+    """The reader for one dialog or screen; :meth:`close` when done with it.
+
+    ``reader`` is the card writer's :class:`~propdesk.devices.DeviceConfig`
+    (:func:`reader_config`), or a port name with the reader's usual settings.
+    """
 
     status_changed = Signal(object)     # ReaderStatus
     job_finished = Signal()             # after a job's callbacks ran (tests wait on it)
 
-    _port_requested = Signal(str)
-    _job_requested = Signal(int, object)
-
-    def __init__(self, port: str = "", *, opener: Callable[[str], tuple[Any, Any]] = open_reader,
-                 interval_ms: int = 600, parent: QObject | None = None) -> None:
+    def __init__(self, reader: DeviceConfig | str = "", *,
+                 opener: Callable[[str], tuple[Any, Any]] | None = None, interval_ms: int = 600,
+                 hub: DeviceHub | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.status = ReaderStatus(NO_PORT if not port else OFFLINE)
-        self.port = port
-        self._callbacks: dict[int, tuple[Callable, Callable]] = {}
+        self._hub = hub
+        self._opener = opener
+        self._interval = interval_ms
+        self._poll: DevicePoll | None = None
+        self._jobs: dict[int, tuple[DeviceJob, Callable, Callable]] = {}
         self._token = 0
-        self._thread = QThread()
-        self._thread.setObjectName("card-reader")
-        self._worker = _Worker(opener, interval_ms)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.start)
-        self._port_requested.connect(self._worker.set_port)
-        self._job_requested.connect(self._worker.run_job)
-        # stop() must run on the reader thread itself, after its last queued job
-        self._thread.finished.connect(self._worker.stop, Qt.ConnectionType.DirectConnection)
-        self._worker.status.connect(self._on_status)
-        self._worker.done.connect(self._on_done)
-        self._worker.failed.connect(self._on_failed)
-        self._thread.start()
-        self.set_port(port)
+        self._closed = False
+        self.spec: DeviceConfig | _OpenerSpec | None = None
+        self.status = ReaderStatus(NO_PORT)
+        self.set_port(reader)
+
+    @property
+    def port(self) -> str:
+        return self.spec.port if self.spec is not None else ""
 
     @property
     def busy(self) -> bool:
-        return bool(self._callbacks)
+        return bool(self._jobs)
 
-    def set_port(self, port: str) -> None:
-        self.port = port.strip()
-        emit(self._port_requested, self.port)
+    def _worker(self):
+        return (self._hub or DeviceHub.instance()).worker(self.port)
+
+    def set_port(self, reader: DeviceConfig | str) -> None:
+        """Use another reader (a config, or a port with the reader's usual settings)."""
+        if self._poll is not None:
+            self._poll.stop()
+            self._poll = None
+        if isinstance(reader, DeviceConfig):
+            cfg = reader
+        else:
+            cfg = devices.defaults("card").with_changes(port=reader.strip())
+        if not cfg.configured:
+            self.spec = None
+            self._publish(ReaderStatus(NO_PORT))
+            return
+        self.spec = _OpenerSpec(cfg.port, self._opener) if self._opener is not None else cfg
+        self._publish(ReaderStatus(OFFLINE))
+        self._poll = self._worker().poll(self.spec, _look, self._interval, owner=self)
+        self._poll.result.connect(self._polled)
+        self._poll.failed.connect(lambda exc: self._polled(_offline(exc)))
 
     def submit(self, fn: Callable[[Any], Any], on_success: Callable[[Any], None],
                on_failure: Callable[[BaseException], None]) -> int:
-        """Run ``fn(card_io)`` on the reader thread; callbacks run on the GUI thread."""
+        """Run ``fn(card_io)`` on the reader's port thread; callbacks run on the GUI thread."""
         self._token += 1
-        self._callbacks[self._token] = (on_success, on_failure)
-        emit(self._job_requested, self._token, fn)
-        return self._token
+        token = self._token
+        if self.spec is None:
+            from propdesk.cards.errors import CardIOError
+
+            self._finish(token, on_failure, exc=CardIOError(
+                "未设置发卡器串口：请在“终端设备”中设置发卡器", "no card writer port: set one under Devices"))
+            return token
+        self._publish(ReaderStatus(BUSY, self.status.uid))
+        job = self._worker().submit(self.spec, lambda device: self._run(device, fn), label="card job")
+        self._jobs[token] = (job, on_success, on_failure)
+        job.success(lambda outcome: self._done(token, outcome)) \
+           .failure(lambda exc: self._lost(token, exc))
+        return token
+
+    @staticmethod
+    def _run(device: Any, fn: Callable[[Any], Any]) -> _Outcome:
+        """Port thread: the job, then the reader's status.  A port that went away is raised
+        (the worker closes it and the next poll reopens it); anything else is handed back."""
+        try:
+            result = fn(_card_io(device))
+        except (PortNotFound, PortBusy):
+            raise
+        except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread, never lost
+            if not isinstance(device, _Opened):
+                devices.reset_card_reader(device)   # wake it again before the next command
+            tb = traceback.format_exc()
+            try:
+                status = _look(device)
+            except (PortNotFound, PortBusy):
+                raise
+            except Exception as probe:  # noqa: BLE001 - the reader's state is what we report
+                status = _offline(probe)
+            return _Outcome(None, exc, tb, status)
+        return _Outcome(result, None, "", _look(device))
 
     def close(self) -> None:
-        if not self._thread.isRunning():
+        """Stop polling and drop the callbacks of jobs not answered yet (a job already
+        writing a card finishes on the port's thread)."""
+        self._closed = True
+        if self._poll is not None:
+            self._poll.stop()
+            self._poll = None
+        for job, _ok, _fail in self._jobs.values():
+            job.cancel()
+        self._jobs.clear()
+
+    # -- results (GUI thread) ----------------------------------------------------------------
+    def _publish(self, status: ReaderStatus) -> None:
+        if status != self.status:
+            self.status = status
+            self.status_changed.emit(status)
+
+    def _polled(self, status: ReaderStatus) -> None:
+        if not self.busy:   # else a job is on the reader: its status comes with its answer
+            self._publish(status)
+
+    def _done(self, token: int, outcome: _Outcome) -> None:
+        entry = self._jobs.pop(token, None)
+        if entry is None:
             return
-        self._thread.quit()
-        self._thread.wait(10000)
-        self._callbacks.clear()
+        self._publish(outcome.status)
+        if outcome.error is None:
+            self._finish(token, entry[1], result=outcome.result)
+        else:
+            exc = outcome.error
+            if isinstance(exc, DeviceError):
+                from propdesk.cards.engine import device_failure
 
-    @Slot(object)
-    def _on_status(self, status: ReaderStatus) -> None:
-        self.status = status
-        emit(self.status_changed, status)
+                exc = device_failure(exc, "probe")
+            self._report(exc, outcome.traceback)
+            self._finish(token, entry[2], exc=exc)
 
-    @Slot(int, object)
-    def _on_done(self, token: int, result: Any) -> None:
-        callbacks = self._callbacks.pop(token, None)
-        try:
-            if callbacks:
-                callbacks[0](result)
-        finally:
-            emit(self.job_finished)
+    def _lost(self, token: int, exc: BaseException) -> None:
+        """The port could not be opened or went away: the reader is offline."""
+        entry = self._jobs.pop(token, None)
+        if entry is None:
+            return
+        self._publish(_offline(exc))
+        if isinstance(exc, DeviceError):
+            from propdesk.cards.engine import device_failure
 
-    @Slot(int, object, str)
-    def _on_failed(self, token: int, exc: BaseException, tb: str) -> None:
+            exc = device_failure(exc, "probe")
+        self._finish(token, entry[2], exc=exc)
+
+    @staticmethod
+    def _report(exc: BaseException, tb: str) -> None:
         from propdesk.errors import PropDeskError
 
         if not isinstance(exc, PropDeskError):
             log.error("card job failed:\n%s", tb)
-        callbacks = self._callbacks.pop(token, None)
+
+    def _finish(self, token: int, callback: Callable, *, result: Any = None,
+                exc: BaseException | None = None) -> None:
         try:
-            if callbacks:
-                callbacks[1](exc)
+            if not self._closed:
+                callback(result if exc is None else exc)
         finally:
-            emit(self.job_finished)
+            self.job_finished.emit()

@@ -14,7 +14,7 @@ from propdesk.cards import lists
 from propdesk.cards import secrets as site_secrets
 from propdesk.services import cards as svc
 from propdesk.services import cards_lists
-from ui.cards.station import CARD, CardStation, configured_port
+from ui.cards.station import CARD, CardStation, reader_config
 from ui.cards.widgets import TONES, ReaderBar, card_status_label, card_type_label
 from ui.i18n import current_language, error_text, tr
 from ui.signals import emit
@@ -36,7 +36,7 @@ class InspectDialog(Retranslatable, QDialog):
         self.setObjectName("inspectCardDialog")
         self.setMinimumWidth(520)
         self._own_station = station is None
-        self.station = station or CardStation(configured_port(ctx), parent=self)
+        self.station = station or CardStation(reader_config(ctx), parent=self)
         self._last_uid = ""
         lay = QVBoxLayout(self)
         self.reader = ReaderBar(self.station, "", self)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from propdesk.models.cards import CARD_STATUSES, CARD_TYPES
 from ui.cards.station import BUSY, CARD, NO_CARD, NO_PORT, OFFLINE, CardStation, ReaderStatus
 from ui.i18n import current_language, label, tr
-from ui.signals import emit
 from ui.widgets.base import Retranslatable
 
 TONES = {"ok": "#2E8B57", "info": "#2F6FB2", "warn": "#B7791F", "error": "#C0392B", "busy": "#6B46C1"}
@@ -27,7 +26,7 @@ def reader_text(status: ReaderStatus, port: str, prompt: str) -> tuple[str, str]
     """(text, tone) for a reader status; ``prompt`` is what to ask for when no card is there."""
     detail = status.detail_en if current_language() == "en" else status.detail_zh
     if status.state == NO_PORT:
-        return tr("未设置发卡器串口：请在右侧填写串口（如 COM3 或 /dev/ttyUSB0）"), "warn"
+        return tr("未设置发卡器串口：请在“终端设备”中设置发卡器的端口"), "warn"
     if status.state == OFFLINE:
         return tr("读卡器未连接（{port}）：{detail}").format(port=port, detail=detail), "error"
     if status.state == NO_CARD:
@@ -40,9 +39,7 @@ def reader_text(status: ReaderStatus, port: str, prompt: str) -> tuple[str, str]
 
 
 class ReaderBar(Retranslatable, QFrame):
-    """Live reader status with a coloured dot, and the port it uses."""
-
-    port_changed = Signal(str)
+    """Live reader status with a coloured dot, and the port it uses (set under 终端设备)."""
 
     def __init__(self, station: CardStation, prompt: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,13 +60,10 @@ class ReaderBar(Retranslatable, QFrame):
         texts.addWidget(self.text)
         lay.addWidget(self.dot)
         lay.addLayout(texts, 1)
-        self.port_label = QLabel()
-        self.port = QLineEdit(station.port)
+        self.port = QLabel()
         self.port.setObjectName("readerPort")
-        self.port.setMaximumWidth(160)
-        lay.addWidget(self.port_label)
+        self.port.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lay.addWidget(self.port)
-        self.port.editingFinished.connect(self._port_edited)
         station.status_changed.connect(self.show_status)
         self.retranslate()
 
@@ -78,8 +72,8 @@ class ReaderBar(Retranslatable, QFrame):
         self.show_status(self.station.status)
 
     def retranslate(self) -> None:
-        self.port_label.setText(tr("串口"))
-        self.port.setPlaceholderText(tr("如 COM3"))
+        self.port.setText(tr("串口 {port}").format(port=self.station.port) if self.station.port else "")
+        self.port.setToolTip(tr("发卡器的端口在“终端设备”中设置"))
         self.show_status(self.station.status)
 
     def show_status(self, status: ReaderStatus) -> None:
@@ -90,9 +84,3 @@ class ReaderBar(Retranslatable, QFrame):
         self.text.setText(text)
         self.dot.setStyleSheet(f"color:{TONES[tone]}; font-size:18px;")
         self.text.setProperty("tone", tone)
-
-    def _port_edited(self) -> None:
-        port = self.port.text().strip()
-        if port != self.station.port:
-            self.station.set_port(port)
-            emit(self.port_changed, port)

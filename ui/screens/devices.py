@@ -331,7 +331,7 @@ class DevicesScreen(Screen):
             return
         self._last_uid = None
         box.set_state(BUSY, tr("正在寻卡，请把卡放在读卡区…"))
-        self.watch = self.worker_for(cfg).poll(cfg, devices.card_watcher(), interval_ms=600, owner=self)
+        self.watch = self.worker_for(cfg).poll(cfg, devices.watch_card, interval_ms=600, owner=self)
         self.watch.result.connect(self._card_seen)
         self.watch.failed.connect(lambda exc: self._failed("card", cfg, exc))
 
