@@ -213,7 +213,7 @@
         </message>
         <message>
             <location filename="../../../../ui/cashier/dialogs.py" line="323" />
-            <location filename="../../../../ui/screens/cashier.py" line="200" />
+            <location filename="../../../../ui/screens/cashier.py" line="212" />
             <source>催缴通知单</source>
             <translation>Dunning notices</translation>
         </message>
@@ -333,152 +333,172 @@
             <translation>Prepaid balance is only {have}</translation>
         </message>
         <message>
-            <location filename="../../../../ui/screens/cashier.py" line="188" />
+            <location filename="../../../../ui/screens/cashier.py" line="200" />
             <source>查找交款人 (F2)</source>
             <translation>Find payer (F2)</translation>
         </message>
         <message>
-            <location filename="../../../../ui/screens/cashier.py" line="189" />
+            <location filename="../../../../ui/screens/cashier.py" line="201" />
             <source>房号、姓名、拼音首字母、手机号、车牌，或刷卡</source>
             <translation>Room, name, pinyin initials, phone, plate, or swipe a card</translation>
         </message>
         <message>
-            <location filename="../../../../ui/screens/cashier.py" line="190" />
+            <location filename="../../../../ui/screens/cashier.py" line="202" />
             <source>应缴合计</source>
             <translation>Due</translation>
         </message>
         <message>
-            <location filename="../../../../ui/screens/cashier.py" line="191" />
+            <location filename="../../../../ui/screens/cashier.py" line="203" />
             <source>本次缴纳</source>
             <translation>Paying now</translation>
         </message>
         <message>
-            <location filename="../../../../ui/screens/cashier.py" line="192" />
+            <location filename="../../../../ui/screens/cashier.py" line="204" />
             <source>预存</source>
             <translation>Prepay</translation>
         </message>
         <message>
-            <location filename="../../../../ui/screens/cashier.py" line="193" />
+            <location filename="../../../../ui/screens/cashier.py" line="205" />
             <source>预交月数</source>
             <translation>Months ahead</translation>
         </message>
         <message>
-            <location filename="../../../../ui/screens/cashier.py" line="194" />
+            <location filename="../../../../ui/screens/cashier.py" line="206" />
             <source>收款合计</source>
             <translation>Total to collect</translation>
         </message>
         <message>
-            <location filename="../../../../ui/screens/cashier.py" line="195" />
+            <location filename="../../../../ui/screens/cashier.py" line="207" />
             <source>确认收款 (Enter)</source>
             <translation>Confirm payment (Enter)</translation>
         </message>
         <message>
-            <location filename="../../../../ui/screens/cashier.py" line="196" />
+            <location filename="../../../../ui/screens/cashier.py" line="208" />
             <source>补打 Ctrl+P</source>
             <translation>Reprint Ctrl+P</translation>
         </message>
         <message>
-            <location filename="../../../../ui/screens/cashier.py" line="197" />
+            <location filename="../../../../ui/screens/cashier.py" line="209" />
             <source>作废 Ctrl+K</source>
             <translation>Void Ctrl+K</translation>
         </message>
         <message>
-            <location filename="../../../../ui/screens/cashier.py" line="198" />
+            <location filename="../../../../ui/screens/cashier.py" line="210" />
             <source>退款 Ctrl+T</source>
             <translation>Refund Ctrl+T</translation>
         </message>
         <message>
-            <location filename="../../../../ui/screens/cashier.py" line="199" />
+            <location filename="../../../../ui/screens/cashier.py" line="211" />
             <source>交班 Ctrl+J</source>
             <translation>Close shift Ctrl+J</translation>
         </message>
         <message>
-            <location filename="../../../../ui/screens/cashier.py" line="201" />
+            <location filename="../../../../ui/screens/cashier.py" line="213" />
             <source>打印设置</source>
             <translation>Printing</translation>
         </message>
         <message>
-            <location filename="../../../../ui/screens/cashier.py" line="233" />
+            <location filename="../../../../ui/screens/cashier.py" line="251" />
             <source>没有找到：{text}</source>
             <translation>Nothing found: {text}</translation>
         </message>
         <message>
-            <location filename="../../../../ui/screens/cashier.py" line="293" />
+            <location filename="../../../../ui/screens/cashier.py" line="314" />
+            <source>读卡器未连接</source>
+            <translation>Card reader not connected</translation>
+        </message>
+        <message>
+            <location filename="../../../../ui/screens/cashier.py" line="317" />
+            <source>可刷卡</source>
+            <translation>Card reader ready</translation>
+        </message>
+        <message>
+            <location filename="../../../../ui/screens/cashier.py" line="318" />
+            <source>把住户卡或车卡放在读卡器上，即可查找交款人</source>
+            <translation>Lay a resident or vehicle card on the reader to find the payer</translation>
+        </message>
+        <message>
+            <location filename="../../../../ui/screens/cashier.py" line="323" />
+            <source>刷卡 {uid}…</source>
+            <translation>Card {uid}…</translation>
+        </message>
+        <message>
+            <location filename="../../../../ui/screens/cashier.py" line="362" />
             <source>请先查找交款人</source>
             <translation>Find a payer first</translation>
         </message>
         <message>
-            <location filename="../../../../ui/screens/cashier.py" line="295" />
+            <location filename="../../../../ui/screens/cashier.py" line="364" />
             <source>无欠费</source>
             <translation>nothing owed</translation>
         </message>
         <message>
-            <location filename="../../../../ui/screens/cashier.py" line="297" />
+            <location filename="../../../../ui/screens/cashier.py" line="366" />
             <source>欠费房产</source>
             <translation>Owing on</translation>
         </message>
         <message>
-            <location filename="../../../../ui/screens/cashier.py" line="298" />
+            <location filename="../../../../ui/screens/cashier.py" line="367" />
             <source>滞纳金计至</source>
             <translation>Late fees as of</translation>
         </message>
         <message>
-            <location filename="../../../../ui/screens/cashier.py" line="298" />
+            <location filename="../../../../ui/screens/cashier.py" line="367" />
             <source>预存余额</source>
             <translation>Prepaid</translation>
         </message>
         <message>
-            <location filename="../../../../ui/screens/cashier.py" line="327" />
+            <location filename="../../../../ui/screens/cashier.py" line="396" />
             <source>请先选择要缴的欠费或输入预存金额</source>
             <translation>Tick lines to pay or enter a prepayment first</translation>
         </message>
         <message>
-            <location filename="../../../../ui/screens/cashier.py" line="354" />
+            <location filename="../../../../ui/screens/cashier.py" line="423" />
             <source>收款未完成</source>
             <translation>Payment not taken</translation>
         </message>
         <message>
-            <location filename="../../../../ui/screens/cashier.py" line="358" />
+            <location filename="../../../../ui/screens/cashier.py" line="427" />
             <source>上一张收据：{number}</source>
             <translation>Last receipt: {number}</translation>
         </message>
         <message>
-            <location filename="../../../../ui/screens/cashier.py" line="361" />
+            <location filename="../../../../ui/screens/cashier.py" line="430" />
             <source>　找零 &lt;b&gt;{change}&lt;/b&gt;</source>
             <translation>  change &lt;b&gt;{change}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../../../ui/screens/cashier.py" line="362" />
+            <location filename="../../../../ui/screens/cashier.py" line="431" />
             <source>已收款 &lt;b&gt;￥{total}&lt;/b&gt;，收据 {number}</source>
             <translation>Received &lt;b&gt;￥{total}&lt;/b&gt;, receipt {number}</translation>
         </message>
         <message>
-            <location filename="../../../../ui/screens/cashier.py" line="377" />
+            <location filename="../../../../ui/screens/cashier.py" line="446" />
             <source>已补打 {number}（副本）</source>
             <translation>Reprinted {number} (copy)</translation>
         </message>
         <message>
-            <location filename="../../../../ui/screens/cashier.py" line="379" />
+            <location filename="../../../../ui/screens/cashier.py" line="448" />
             <source>已作废 {number}</source>
             <translation>Voided {number}</translation>
         </message>
         <message>
-            <location filename="../../../../ui/screens/cashier.py" line="381" />
+            <location filename="../../../../ui/screens/cashier.py" line="450" />
             <source>退款单 {number}：退 {amount}</source>
             <translation>Refund {number}: {amount} paid back</translation>
         </message>
         <message>
-            <location filename="../../../../ui/screens/cashier.py" line="396" />
+            <location filename="../../../../ui/screens/cashier.py" line="465" />
             <source>当前没有未交班的班次</source>
             <translation>No open shift</translation>
         </message>
         <message>
-            <location filename="../../../../ui/screens/cashier.py" line="407" />
+            <location filename="../../../../ui/screens/cashier.py" line="476" />
             <source>已交班 {number}</source>
             <translation>Closed shift {number}</translation>
         </message>
         <message>
-            <location filename="../../../../ui/screens/cashier.py" line="412" />
+            <location filename="../../../../ui/screens/cashier.py" line="481" />
             <source>日收费明细表 {number}</source>
             <translation>Shift report {number}</translation>
         </message>

@@ -10,13 +10,18 @@ Space ticks a line, Ctrl+A / Ctrl+D tick all / none.  The receipt prints as
 soon as the payment is committed.  Ctrl+P 补打, Ctrl+K 作废, Ctrl+T 退款,
 Ctrl+J 交班.
 
-A gate card swiped on the reader reaches :meth:`CashierScreen.card_swiped`
+A gate card swiped on the desk's card reader (the terminal's 发卡器 under
+终端设备, polled through its port's DeviceHub worker while this screen is
+shown, shared with the card dialogs) reaches :meth:`CashierScreen.card_swiped`
 with its UID; the holder is found through
-``propdesk.services.cashier.payer.customer_for_card``.
+``propdesk.services.cashier.payer.customer_for_card`` and loaded like a search
+hit.  A card not in force (lost, expired, cancelled) is refused on the status
+line, naming the card.
 """
 
 from __future__ import annotations
 
+import html
 import uuid
 from decimal import Decimal
 
@@ -37,10 +42,11 @@ from propdesk.services.search import search
 from ui.cashier.dialogs import (
     CorrectionDialog, DunningDialog, PrinterSettingsDialog, ShiftCloseDialog,
 )
+from ui.cards.station import CARD, NO_CARD, NO_PORT, OFFLINE, CardStation, ReaderStatus
 from ui.cashier.lines_model import DueLinesModel
 from ui.cashier.printing import ReceiptOutput, preview_pdf
 from ui.cashier.tender_panel import KEYS, TenderPanel
-from ui.i18n import tr, translated
+from ui.i18n import error_text, tr, translated
 from ui.tasks import Changes, show_error, show_info
 from ui.widgets.base import Screen
 from ui.widgets.fields import DecimalEdit
@@ -51,13 +57,16 @@ class CashierScreen(Screen):
     loaded = Signal()            # a payer's lines are on screen
     paid = Signal(object)        # PaymentResult, after the commit
 
-    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx, parent: QWidget | None = None, *, hub=None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("cashierScreen")
         self.quote: payments.Quote | None = None
         self.monthly = ZERO
         self.last_receipt = ""
-        self.output = ReceiptOutput(ctx, self)
+        self.hub = hub                        # the DeviceHub (None: the application's)
+        self.reader: CardStation | None = None
+        self._card_on_reader = ""
+        self.output = ReceiptOutput(ctx, self, hub=hub)
         self._build()
         self._shortcuts()
         self.retranslate()
@@ -129,9 +138,12 @@ class CashierScreen(Screen):
         self.status = QLabel()
         self.status.setObjectName("cashierStatus")
         self.status.setTextFormat(Qt.TextFormat.RichText)
+        self.reader_label = QLabel()
+        self.reader_label.setObjectName("cardReaderState")
         self.buttons = {}
         bar = QHBoxLayout()
         bar.addWidget(self.status, 1)
+        bar.addWidget(self.reader_label)
         for key in ("reprint", "void", "refund", "dunning", "printer", "close"):
             b = QPushButton()
             b.setObjectName(f"{key}Button")
@@ -203,10 +215,16 @@ class CashierScreen(Screen):
         self.model.retranslate()
         self._show_payer()
         self._show_status()
+        self._show_reader()
 
     def activated(self) -> None:
         self.output.reload()
+        self.watch_reader()
         self.focus_search()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt name
+        self.stop_reader()   # another screen (the card dialogs …) may use the reader now
+        super().hideEvent(event)
 
     def current_table(self):
         return self.table
@@ -254,11 +272,62 @@ class CashierScreen(Screen):
         self.ctx.tasks.read(lambda s: payer.payer_for_hit(s, actor, hit.kind, hit.target_id, hit.customer_id),
                             parent=self).success(self.load_customer).run()
 
+    # -- the card reader (刷卡) -----------------------------------------------------------
+    def watch_reader(self) -> None:
+        """Poll this terminal's card reader while the screen is shown (none configured: nothing)."""
+        from propdesk import devices
+
+        self.ctx.tasks.read(lambda s: devices.load_in(s, "card"), parent=self, key="cashier-reader") \
+            .success(self._use_reader).run()
+
+    def _use_reader(self, cfg) -> None:
+        if not self.isVisible() or (self.reader is not None and self.reader.spec == cfg):
+            return
+        self.stop_reader()
+        if cfg.configured:
+            self.reader = CardStation(cfg, hub=self.hub, parent=self)
+            self.reader.status_changed.connect(self._reader_changed)
+        self._show_reader()
+
+    def stop_reader(self) -> None:
+        if self.reader is not None:
+            self.reader.close()
+            self.reader.deleteLater()
+            self.reader = None
+        self._card_on_reader = ""
+        self._show_reader()
+
+    def _reader_changed(self, status: ReaderStatus) -> None:
+        if status.state == CARD and status.uid != self._card_on_reader:
+            self._card_on_reader = status.uid      # one swipe per card placed
+            self.card_swiped(status.uid)
+        elif status.state == NO_CARD:
+            self._card_on_reader = ""
+        self._show_reader()
+
+    def _show_reader(self) -> None:
+        status = self.reader.status if self.reader is not None else ReaderStatus(NO_PORT)
+        if status.state == NO_PORT:
+            self.reader_label.setText("")
+            self.reader_label.setToolTip("")
+        elif status.state == OFFLINE:
+            self.reader_label.setText(f"<span style='color:#B22222'>{tr('读卡器未连接')}</span>")
+            self.reader_label.setToolTip(status.detail_en if self.ctx.language == "en" else status.detail_zh)
+        else:
+            self.reader_label.setText(tr("可刷卡"))
+            self.reader_label.setToolTip(tr("把住户卡或车卡放在读卡器上，即可查找交款人"))
+
     def card_swiped(self, uid_hex: str) -> None:
-        """The gate-card reader's hook: a UID read at the desk selects its holder."""
+        """A card on the desk's reader: load its holder's lines, or say why the card is refused."""
         actor = self.ctx.actor
-        self.ctx.tasks.read(lambda s: payer.customer_for_card(s, actor, uid_hex), parent=self) \
-            .success(self.load_customer).run()
+        self.status.setText(tr("刷卡 {uid}…").format(uid=uid_hex))
+        self.ctx.tasks.read(lambda s: payer.customer_for_card(s, actor, uid_hex), parent=self,
+                            key="cashier-swipe") \
+            .success(self.load_customer) \
+            .failure(self._swipe_refused).run()
+
+    def _swipe_refused(self, exc: BaseException) -> None:
+        self.status.setText(f"<span style='color:#B22222'>{html.escape(error_text(exc))}</span>")
 
     def load_customer(self, customer_id: uuid.UUID, *, focus: bool = True) -> None:
         """Show the payer's lines; ``focus`` puts the cursor in 现金实收 (a fresh payer),

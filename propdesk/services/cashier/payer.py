@@ -1,41 +1,47 @@
 """Finding the payer at the desk: by search hit, by room code, or by gate card.
 
-Gate cards: the cards area resolves a card UID to its holder.  Until it
-registers its resolver with :func:`register_card_lookup`, a swiped card is
-answered with "未识别的卡".  The hook takes ``(session, uid_hex)`` and
-returns the holder's customer id or None.
+Gate cards: a card swiped on the desk's reader is looked up in the cards
+service (:func:`propdesk.services.cards.holder_for_uid`), a plain call
+between two services of the core; only a card in force finds its holder.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
-from typing import Callable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from propdesk.errors import NotFound
+from propdesk.errors import Conflict, NotFound
 from propdesk.models import Occupancy, ParkingSpace, Room
 from propdesk.security import PAY_COLLECT, Actor, require
 
-CardLookup = Callable[[Session, str], "uuid.UUID | None"]
-_card_lookup: CardLookup | None = None
 
+def customer_for_card(session: Session, actor: Actor, uid_hex: str, *,
+                      today: dt.date | None = None) -> uuid.UUID:
+    """The customer who pays for the card with this UID.  A card this office never
+    issued, a card without a paying customer (staff cards) and a card that is not in
+    force (lost, expired, cancelled) are refused, naming the card and why."""
+    from propdesk.services.cards import holder_for_uid
 
-def register_card_lookup(fn: CardLookup | None) -> None:
-    """The cards area calls this once at start-up with its UID → holder resolver."""
-    global _card_lookup
-    _card_lookup = fn
-
-
-def customer_for_card(session: Session, actor: Actor, uid_hex: str) -> uuid.UUID:
     require(actor, PAY_COLLECT)
     uid = uid_hex.strip().upper().replace(" ", "").replace(":", "")
-    customer_id = _card_lookup(session, uid) if _card_lookup else None
-    if customer_id is None:
-        raise NotFound(f"未识别的卡（卡号 {uid}）：该卡未发放或已挂失，请改用房号或姓名查找",
-                       f"unknown card {uid}: not issued or reported lost; search by room or name")
-    return customer_id
+    holder = holder_for_uid(session, actor, uid, today=today)
+    if holder is None:
+        raise NotFound(f"未识别的卡（卡号 {uid}）：本处没有发过这张卡，请改用房号或姓名查找",
+                       f"unknown card {uid}: not issued here; search by room or name")
+    card = f"{holder.type_label} {holder.uid}（{holder.holder_name}" \
+           + (f" {holder.room_code or holder.space_code}" if holder.room_code or holder.space_code else "") + "）"
+    if not holder.usable:
+        why = {"lost": "已挂失", "cancelled": "已注销",
+               "expired": f"已过期（有效期至 {holder.valid_until:%Y-%m-%d}）"}.get(holder.status, holder.status_label)
+        raise Conflict(f"{card}{why}，不能用于收费：请改用房号或姓名查找交款人",
+                       f"card {holder.uid} ({holder.holder_name}) is {holder.status}; search by room or name")
+    if holder.customer_id is None:
+        raise NotFound(f"{card}没有对应的交款人：请改用房号或姓名查找",
+                       f"card {holder.uid} belongs to no paying customer; search by room or name")
+    return holder.customer_id
 
 
 def customers_of(session: Session, kind: str, target_id: uuid.UUID) -> list[uuid.UUID]:
