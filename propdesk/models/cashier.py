@@ -95,7 +95,8 @@ class ShiftApproval(_Operated, AppendOnly, Base):
 
 
 class Payment(_Operated, AppendOnly, Base):
-    """One collection at the desk: lines settled, prepayment topped up, tenders taken."""
+    """One collection at the desk: lines settled, card deposits taken, prepayment topped
+    up, tenders taken."""
 
     __tablename__ = "cashier_payment"
     __table_args__ = (Index("ix_cashier_payment_customer", "customer_id", "paid_at"),)
@@ -107,7 +108,8 @@ class Payment(_Operated, AppendOnly, Base):
     principal: Mapped[Decimal] = mapped_column(Money)     # bill amounts settled
     late_fee: Mapped[Decimal] = mapped_column(Money)      # late fees settled
     topup: Mapped[Decimal] = mapped_column(Money)         # prepayment added (预存)
-    total: Mapped[Decimal] = mapped_column(Money)         # principal + late_fee + topup
+    deposit: Mapped[Decimal] = mapped_column(Money, default=Decimal("0"))   # card deposits taken (押金)
+    total: Mapped[Decimal] = mapped_column(Money)         # principal + late_fee + deposit + topup
     change: Mapped[Decimal] = mapped_column(Money)        # 找零 given back in cash
     note: Mapped[str] = mapped_column(String(256), default="")
 
@@ -124,13 +126,23 @@ class PaymentTender(AppendOnly, Base):
     reference: Mapped[str] = mapped_column(String(64), default="")  # 交易单号/凭证号
 
 
+#: Kinds of receipt line: a bill item settled, or a card deposit taken (押金, held
+#: until the card is cancelled and returned).
+LINE_KINDS = {"bill": "账单", "deposit": "押金"}
+
+
 class PaymentLine(AppendOnly, Base):
-    """What one payment settled, frozen as printed on the receipt."""
+    """What one payment settled or took, frozen as printed on the receipt.
+
+    A ``deposit`` line is a card deposit: ``item_key`` is the card charge
+    (``card_charge.id``), ``settlement_ref`` billing's deposit, ``note`` the
+    card (卡号 A1B2C3D4), and it has no period or late fee."""
 
     __tablename__ = "cashier_payment_line"
     payment_id: Mapped[uuid.UUID] = mapped_column(
         Uuid, ForeignKey("cashier_payment.id"), index=True)
     seq: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(8), default="bill")      # bill | deposit
     bill_line_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None, index=True)
     item_key: Mapped[str] = mapped_column(String(40), default="")   # billing's bill item (slot)
     settlement_ref: Mapped[str] = mapped_column(String(64), default="")  # billing's allocation id
@@ -141,6 +153,7 @@ class PaymentLine(AppendOnly, Base):
     due: Mapped[Decimal] = mapped_column(Money)          # outstanding principal before paying
     principal: Mapped[Decimal] = mapped_column(Money)    # principal paid
     late_fee: Mapped[Decimal] = mapped_column(Money)     # late fee paid
+    note: Mapped[str] = mapped_column(String(64), default="")     # a deposit: the card it is for
 
 
 class Receipt(AppendOnly, Base):

@@ -16,10 +16,24 @@ class ReceiptLine:
     period: str               # 2026-03
     principal: Decimal
     late_fee: Decimal = ZERO
+    kind: str = "bill"        # bill | deposit (a card deposit, 押金)
+    note: str = ""            # a deposit: the card it is held for (卡号 A1B2C3D4)
 
     @property
     def amount(self) -> Decimal:
         return self.principal + self.late_fee
+
+    @property
+    def name(self) -> str:
+        """The fee item as printed: a deposit always reads as 押金."""
+        if self.kind == "deposit" and "押金" not in self.fee_item:
+            return f"押金 {self.fee_item}"
+        return self.fee_item
+
+    @property
+    def item(self) -> str:
+        """The fee item with its note (a deposit's card): 门禁卡押金（卡号 A1B2C3D4）."""
+        return f"{self.name}（{self.note}）" if self.note else self.name
 
 
 @dataclass(frozen=True)
@@ -64,6 +78,11 @@ class ReceiptData:
     @property
     def late_fee(self) -> Decimal:
         return sum((ln.late_fee for ln in self.lines), ZERO)
+
+    @property
+    def deposit(self) -> Decimal:
+        """Card deposits (押金) taken: held for the payer, paid back when the card is returned."""
+        return sum((ln.principal for ln in self.lines if ln.kind == "deposit"), ZERO)
 
     @property
     def total_text(self) -> str:

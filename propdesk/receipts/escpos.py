@@ -102,7 +102,7 @@ def _one(job: EscPos, data: ReceiptData, layout: ThermalLayout,
         if code:
             job.bold().line(code).bold(False)
         for ln in group:
-            name = f"{ln.fee_item} {ln.period}".strip()
+            name = f"{ln.item} {ln.period}".strip()
             if layout.late_fee_column and ln.late_fee:
                 job.row([name, fmt(ln.principal)], [width - amount_w - 1, amount_w], ["left", "right"])
                 job.row(["  滞纳金", fmt(ln.late_fee)], [width - amount_w - 1, amount_w],

@@ -190,7 +190,8 @@ _COLS = [("房号/车位", 0.20, "l"), ("收费项目", 0.21, "l"), ("期间", 0
 
 
 def _cells(line: ReceiptLine) -> list[str]:
-    return [line.target_code, line.fee_item, line.period, fmt(line.principal),
+    # a deposit has no period: its card goes in that column
+    return [line.target_code, line.name, line.period or line.note, fmt(line.principal),
             fmt(line.late_fee) if line.late_fee else "", fmt(line.amount)]
 
 

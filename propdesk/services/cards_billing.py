@@ -61,6 +61,10 @@ class DepositDue:
     uid: str
     amount: Decimal
     description: str
+    target_kind: str = ""
+    target_id: uuid.UUID | None = None
+    charge_date: dt.date | None = None
+    refund_of: uuid.UUID | None = None      # a refund: the deposit charge it pays back
 
 
 def _post_fee(session: Session, actor: Actor, charge: CardCharge) -> None:
@@ -123,8 +127,26 @@ def deposits_due(session: Session, actor: Actor, customer_id: uuid.UUID) -> list
                                   CardCharge.kind.in_(("deposit", "deposit_refund")),
                                   CardCharge.deleted_at.is_(None))
                            .order_by(CardCharge.created_at))
-    return [DepositDue(c.id, c.card_id, c.kind, c.customer_id, c.target_code, uid,
-                       c.amount if c.kind == "deposit" else -c.amount, c.description) for c, uid in rows]
+    return [_due(c, uid) for c, uid in rows]
+
+
+def deposit_due(session: Session, actor: Actor, charge_id: uuid.UUID) -> DepositDue:
+    """One card deposit waiting at the cashier (to take or to pay back)."""
+    require(actor, BILL_VIEW)
+    row = session.execute(select(CardCharge, GateCard.uid).join(GateCard, GateCard.id == CardCharge.card_id)
+                          .where(CardCharge.id == charge_id,
+                                 CardCharge.kind.in_(("deposit", "deposit_refund")))).first()
+    if row is None:
+        raise NotFound("门禁卡押金记录不存在", "card deposit not found")
+    _pending(session, charge_id, row[0].kind)
+    return _due(*row)
+
+
+def _due(c: CardCharge, uid: str) -> DepositDue:
+    return DepositDue(c.id, c.card_id, c.kind, c.customer_id, c.target_code, uid,
+                      c.amount if c.kind == "deposit" else -c.amount, c.description,
+                      target_kind=c.target_kind, target_id=c.target_id, charge_date=c.charge_date,
+                      refund_of=c.refund_of_id)
 
 
 def _pending(session: Session, charge_id: uuid.UUID, kind: str) -> CardCharge:
@@ -150,6 +172,35 @@ def collect_deposit(session: Session, actor: Actor, charge_id: uuid.UUID, *, on:
     charge.billing_ref, charge.state = str(deposit.id), "posted"
     session.flush()
     return deposit
+
+
+def held_deposit(session: Session, charge_id: uuid.UUID) -> CardCharge:
+    """A deposit the cashier took that is still simply held: no refund of it under way."""
+    charge = session.get(CardCharge, charge_id)
+    if charge is None or charge.kind != "deposit":
+        raise NotFound("门禁卡押金记录不存在", "card deposit not found")
+    refunds = session.scalar(select(CardCharge.id).where(
+        CardCharge.refund_of_id == charge.id, CardCharge.state != "void", CardCharge.deleted_at.is_(None)))
+    if charge.state != "posted" or not charge.billing_ref or refunds is not None:
+        raise Conflict(f"{charge.description}已随注销办理退还，不能撤回",
+                       "this card deposit is being paid back (the card was cancelled); it cannot be taken back")
+    return charge
+
+
+def uncollect_deposit(session: Session, actor: Actor, charge_id: uuid.UUID, *, on: dt.date, reason: str):
+    """The payment that took this deposit was voided (作废): billing gives the held amount
+    back (主管 permission) and the deposit waits at the cashier again.  Refused once the
+    card's deposit is being paid back (the card was cancelled meanwhile)."""
+    from propdesk.services.billing import ledger
+
+    charge = held_deposit(session, charge_id)
+    ledger.refund_deposit(session, actor, uuid.UUID(charge.billing_ref), refund=charge.amount, on=on,
+                          reason=reason)
+    charge.billing_ref, charge.state = "", "pending"
+    audit.record(session, actor, "uncollect", "card_charge", charge.id,
+                 before={"state": "posted"}, after={"state": "pending"},
+                 summary=f"{charge.description} {fmt(charge.amount)} 元撤回待收：{reason}")
+    session.flush()
 
 
 def refund_deposit(session: Session, actor: Actor, charge_id: uuid.UUID, *, on: dt.date, reason: str = ""):

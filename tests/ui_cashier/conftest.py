@@ -76,3 +76,12 @@ def configure_printer(db, admin, *, port: str = "", columns: int = 32, **values)
         if port:
             devices.save(s, admin, devices.defaults("printer").with_changes(port=port, columns=columns))
         save_printer_settings(s, admin, PrinterSettings(**values))
+
+
+@pytest.fixture
+def supervisor_op(db, admin):
+    """王主管 (user zhuguan, password zhuguan123), who authorizes on the cashier's screen."""
+    from propdesk.services.operators import add_operator
+
+    with db.session() as s:
+        add_operator(s, admin, "zhuguan", role="supervisor", password="zhuguan123", display_name="王主管")

@@ -18,20 +18,24 @@ from ui.i18n import error_text, label, tr, tr_noop, translated
 from ui.widgets.base import Retranslatable
 from ui.widgets.fields import DecimalEdit, ErrorLabel
 
-KINDS = {"reprint": tr_noop("补打收据"), "void": tr_noop("作废收据"), "refund": tr_noop("退款")}
+KINDS = {"reprint": tr_noop("补打收据"), "void": tr_noop("作废收据"), "refund": tr_noop("退款"),
+         "deposit": tr_noop("退押金")}
 
 
 class CorrectionDialog(Retranslatable, QDialog):
-    """One dialog for the three supervisor actions.  ``done_ok`` carries the service's result."""
+    """One dialog for the supervisor actions: 补打, 作废, 退款, and 退押金 of a cancelled
+    card (``deposit``: the DepositDue waiting at the cashier).  ``done_ok`` carries the
+    service's result."""
 
     done_ok = Signal(object)
 
     def __init__(self, ctx, kind: str, number: str = "", parent: QWidget | None = None, *,
-                 target: str = "escpos") -> None:
+                 target: str = "escpos", deposit=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.kind = kind
         self.target = target
+        self.deposit = deposit
         self.setObjectName(f"correction_{kind}")
         self.setMinimumWidth(420)
         self.number = QLineEdit(number)
@@ -54,7 +58,12 @@ class CorrectionDialog(Retranslatable, QDialog):
         self.form = QFormLayout()
         self.labels = {k: QLabel() for k in ("number", "amount", "method", "reason", "user", "password")}
         self.form.addRow(self.labels["number"], self.number)
-        if kind == "refund":
+        if kind == "deposit":
+            self.number.setText(deposit.uid)
+            self.number.setReadOnly(True)
+            self.amount.set_value(-deposit.amount)
+            self.amount.setReadOnly(True)
+        if kind in ("refund", "deposit"):
             self.form.addRow(self.labels["amount"], self.amount)
             self.form.addRow(self.labels["method"], self.method)
         self.form.addRow(self.labels["reason"], self.reason)
@@ -74,11 +83,11 @@ class CorrectionDialog(Retranslatable, QDialog):
         box.addWidget(self.error)
         box.addWidget(self.buttons)
         self.retranslate()
-        (self.reason if number else self.number).setFocus()
+        (self.reason if number or deposit else self.number).setFocus()
 
     def retranslate(self) -> None:
         self.setWindowTitle(translated(KINDS[self.kind]))
-        self.labels["number"].setText(tr("收据号"))
+        self.labels["number"].setText(tr("卡号") if self.kind == "deposit" else tr("收据号"))
         self.labels["amount"].setText(tr("退款金额"))
         self.amount.setPlaceholderText(tr("不填则退全部可退金额"))
         self.labels["method"].setText(tr("退款方式"))
@@ -87,7 +96,8 @@ class CorrectionDialog(Retranslatable, QDialog):
         self.labels["password"].setText(tr("主管密码"))
         hints = {"reprint": tr("补打的收据标注“副本”，需主管授权并写明原因。"),
                  "void": tr("作废仅限本班次未交班的收据；欠费将恢复为未缴。需主管授权。"),
-                 "refund": tr("退款可部分退；退回的金额恢复为欠费。需主管授权。")}
+                 "refund": tr("退款可部分退；退回的金额恢复为欠费。需主管授权。"),
+                 "deposit": tr("卡片已注销并收回，退还其押金（记为收取押金那张收据的退款）。需主管授权。")}
         self.hint.setText(hints[self.kind])
 
     def submit(self) -> None:
@@ -100,9 +110,12 @@ class CorrectionDialog(Retranslatable, QDialog):
         actor, kind, target = self.ctx.actor, self.kind, self.target
         amount: Decimal | None = self.amount.value()
         method = self.method.currentData() or None
+        charge_id = self.deposit.charge_id if self.deposit is not None else None
 
         def work(s):
             sup = authorize(s, user, password, PAY_SUPERVISE) if user else None
+            if kind == "deposit":
+                return corrections.refund_deposit(s, actor, charge_id, reason, method=method, supervisor=sup)
             if kind == "void":
                 return corrections.void(s, actor, number, reason, supervisor=sup)
             if kind == "refund":

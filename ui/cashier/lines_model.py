@@ -1,4 +1,5 @@
-"""The outstanding lines of a payer, each with a check box (selected = to be paid)."""
+"""The outstanding lines of a payer, each with a check box (selected = to be paid):
+bills, then card deposits (押金) to hand over, whose card shows in the period column."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ COLUMNS = [
     Column(tr_noop("缴"), lambda ln: "", width=34, align="center"),
     Column(tr_noop("房号/车位"), lambda ln: ln.target_code, width=130),
     Column(tr_noop("收费项目"), lambda ln: ln.fee_item, width=140),
-    Column(tr_noop("期间"), lambda ln: ln.period, width=80, align="center"),
+    Column(tr_noop("期间"), lambda ln: ln.period or ln.note, width=110, align="center"),
     Column(tr_noop("应缴日"), lambda ln: ln.due_date, width=96, align="center"),
     Column(tr_noop("欠费"), lambda ln: ln.principal, text=fmt, width=96, align="right"),
     Column(tr_noop("滞纳金"), lambda ln: ln.late_fee, text=lambda v: fmt(v) if v else "", width=80,
@@ -45,6 +46,10 @@ class DueLinesModel(RowTableModel):
 
     def selected_total(self) -> Decimal:
         return sum((ln.total for ln in self.checked_lines()), ZERO)
+
+    def selected_deposits(self) -> Decimal:
+        """Card deposits among the selection: taken in full, whatever the amount paid."""
+        return sum((ln.total for ln in self.checked_lines() if ln.kind == "deposit"), ZERO)
 
     def set_all(self, on: bool) -> None:
         self._checked = {ln.key for ln in self.rows()} if on else set()

@@ -6,7 +6,10 @@ outstanding line across all rooms and spaces is listed with late fees as of
 today, the due ones already ticked, the total on cash, and the focus in
 现金实收.  Enter confirms (exact money), or type what was handed over and
 Enter (找零 shows).  F5–F10 put the rest on 现金/微信/支付宝/银行卡/转账/预存冲抵.
-Space ticks a line, Ctrl+A / Ctrl+D tick all / none.  The receipt prints as
+Space ticks a line, Ctrl+A / Ctrl+D tick all / none.  Card deposits (押金)
+waiting for the payer are lines like the bills and go on the same receipt;
+a cancelled card's deposit to pay back shows beside the payer with 退押金
+(supervisor's password on this screen).  The receipt prints as
 soon as the payment is committed.  Ctrl+P 补打, Ctrl+K 作废, Ctrl+T 退款,
 Ctrl+J 交班.
 
@@ -144,7 +147,7 @@ class CashierScreen(Screen):
         bar = QHBoxLayout()
         bar.addWidget(self.status, 1)
         bar.addWidget(self.reader_label)
-        for key in ("reprint", "void", "refund", "dunning", "printer", "close"):
+        for key in ("deposit", "reprint", "void", "refund", "dunning", "printer", "close"):
             b = QPushButton()
             b.setObjectName(f"{key}Button")
             self.buttons[key] = b
@@ -152,6 +155,8 @@ class CashierScreen(Screen):
         self.buttons["reprint"].clicked.connect(lambda: self.correction("reprint"))
         self.buttons["void"].clicked.connect(lambda: self.correction("void"))
         self.buttons["refund"].clicked.connect(lambda: self.correction("refund"))
+        self.buttons["deposit"].clicked.connect(self.refund_deposit)
+        self.buttons["deposit"].hide()
         self.buttons["close"].clicked.connect(self.close_shift)
         self.buttons["dunning"].clicked.connect(self.dunning)
         self.buttons["printer"].clicked.connect(self.printer_settings)
@@ -208,6 +213,7 @@ class CashierScreen(Screen):
         self.buttons["reprint"].setText(tr("补打 Ctrl+P"))
         self.buttons["void"].setText(tr("作废 Ctrl+K"))
         self.buttons["refund"].setText(tr("退款 Ctrl+T"))
+        self.buttons["deposit"].setText(tr("退押金"))
         self.buttons["close"].setText(tr("交班 Ctrl+J"))
         self.buttons["dunning"].setText(tr("催缴通知单"))
         self.buttons["printer"].setText(tr("打印设置"))
@@ -358,13 +364,17 @@ class CashierScreen(Screen):
 
     def _show_payer(self) -> None:
         q = self.quote
+        self.buttons["deposit"].setVisible(bool(q and q.deposit_refunds))
         if q is None:
             self.payer_label.setText(tr("请先查找交款人"))
             return
         rooms = "、".join(dict.fromkeys(ln.target_code for ln in q.lines)) or tr("无欠费")
+        refunds = "".join(
+            "　<span style='color:#B7791F'>" + tr("待退押金 {amount}（卡 {uid}）").format(
+                amount=fmt(-d.amount), uid=d.uid) + "</span>" for d in q.deposit_refunds)
         self.payer_label.setText(
             f"<b style='font-size:16px'>{q.customer_name}</b>　{q.phone}　{tr('欠费房产')}：{rooms}　"
-            f"{tr('预存余额')}：{fmt(q.prepaid_balance)}　{tr('滞纳金计至')} {q.as_of:%Y-%m-%d}")
+            f"{tr('预存余额')}：{fmt(q.prepaid_balance)}　{tr('滞纳金计至')} {q.as_of:%Y-%m-%d}{refunds}")
 
     # -- amounts ---------------------------------------------------------------------------
     def _selection_changed(self) -> None:
@@ -382,19 +392,32 @@ class CashierScreen(Screen):
         due = self.model.selected_total()
         self.due_value.setText(f"￥{fmt(due)}")
         self.total_value.setText(f"￥{fmt(self.payment_total())}")
-        self.tenders.set_total(self.payment_total(), self.quote.prepaid_balance if self.quote else ZERO)
+        # 预存冲抵 pays bills only: never a card deposit, never the top-up itself
+        bills = max(ZERO, (self.pay_amount.value() or ZERO) - self.model.selected_deposits())
+        self.tenders.set_total(self.payment_total(), min(self.quote.prepaid_balance, bills) if self.quote else ZERO)
         self._update_confirm()
 
     def _update_confirm(self) -> None:
-        ok = self.quote is not None and self.payment_total() > 0 and not self.tenders.problems() \
-            and (self.pay_amount.value() or ZERO) <= self.model.selected_total()
-        self.confirm_button.setEnabled(ok and self.ctx.can(PAY_COLLECT))
+        self.confirm_button.setEnabled(self.quote is not None and not self._problem()
+                                       and self.ctx.can(PAY_COLLECT))
+
+    def _problem(self) -> str:
+        """Why the payment cannot be confirmed as it stands ("" if it can)."""
+        paying = self.pay_amount.value() or ZERO
+        if self.payment_total() <= 0:
+            return tr("请先选择要缴的欠费或输入预存金额")
+        if paying > self.model.selected_total():
+            return tr("本次缴纳不能超过所选应缴合计")
+        if paying < self.model.selected_deposits():
+            return tr("押金须全额收取：本次缴纳至少 {amount}，或不选押金").format(
+                amount=fmt(self.model.selected_deposits()))
+        return self.tenders.problems()
 
     # -- paying ------------------------------------------------------------------------------
     def confirm(self) -> None:
         if not self.confirm_button.isEnabled():
-            problem = self.tenders.problems() or tr("请先选择要缴的欠费或输入预存金额")
-            self.status.setText(f"<span style='color:#B22222'>{problem}</span>")
+            problem = self._problem() or tr("请先选择要缴的欠费或输入预存金额")
+            self.status.setText(f"<span style='color:#B22222'>{html.escape(problem)}</span>")
             return
         q = self.quote
         lines = self.model.checked_lines()
@@ -440,8 +463,21 @@ class CashierScreen(Screen):
         dlg.open()
         return dlg
 
+    def refund_deposit(self) -> CorrectionDialog | None:
+        """退押金 of the payer's cancelled card (the first waiting, if several)."""
+        if self.quote is None or not self.quote.deposit_refunds:
+            return None
+        dlg = CorrectionDialog(self.ctx, "deposit", parent=self, deposit=self.quote.deposit_refunds[0])
+        dlg.done_ok.connect(lambda result: self._corrected("deposit", result))
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dlg.open()
+        return dlg
+
     def _corrected(self, kind: str, result) -> None:
-        if kind == "reprint":
+        if kind == "deposit":
+            self.status.setText(tr("退款单 {number}：退押金 {amount}").format(number=result.number,
+                                                                          amount=fmt(result.amount)))
+        elif kind == "reprint":
             self.output.output(result, record=False)
             self.status.setText(tr("已补打 {number}（副本）").format(number=result.number))
         elif kind == "void":

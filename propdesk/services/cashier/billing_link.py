@@ -20,7 +20,9 @@ from propdesk.money import ZERO
 
 @dataclass(frozen=True)
 class DueLine:
-    """One outstanding bill item of a customer, with its late fee as of a date."""
+    """One line the payer owes: an outstanding bill item with its late fee as of a date,
+    or (``kind`` "deposit", from :mod:`.card_link`) a card deposit to hand over, whose
+    ``key`` is the card charge and ``note`` the card."""
 
     key: str                      # stable key of the bill item (billing's slot)
     bill_line_id: uuid.UUID | None
@@ -34,6 +36,8 @@ class DueLine:
     principal: Decimal            # principal still unpaid
     late_fee: Decimal = ZERO      # late fee as of the quote date
     late_formula: str = ""
+    kind: str = "bill"            # bill | deposit
+    note: str = ""                # a deposit: the card it is held for
 
     @property
     def total(self) -> Decimal:

@@ -10,15 +10,21 @@ as the operator.  Each needs a reason.
   a 副本 (copy) and is recorded with who authorized it and why.
 * Void: only in the receipt's own shift, while that shift is open; the
   payment's allocations are reversed through billing, so its lines are
-  outstanding again, the top-up and any prepayment used are undone, and the
-  shift's takings drop by the voided tenders.
+  outstanding again, the top-up and any prepayment used are undone, the card
+  deposits it took wait at the cashier again (refused once a deposit is
+  being paid back), and the shift's takings drop by the voided tenders.
 * Refund: any time, full or partial, to a method (not to 预存冲抵), in the
   refunding cashier's open shift.  Written rule for a partial refund: it
-  gives back the prepayment top-up first, then the receipt's lines from the
-  last to the first, each line's principal before its late fee.  The amounts
-  given back become outstanding again through billing.  Money paid by
-  预存冲抵 is not refundable in cash: at most the receipt's other tenders,
-  less earlier refunds, can be refunded.
+  gives back the prepayment top-up first, then the receipt's bill lines from
+  the last to the first, each line's principal before its late fee.  The
+  amounts given back become outstanding again through billing.  Money paid
+  by 预存冲抵 is not refundable in cash: at most the receipt's other tenders,
+  less earlier refunds and less the card deposits still held, can be
+  refunded.
+* Deposit refund (退押金): a card deposit (押金) is paid back only when its
+  card was cancelled and returned (the card area leaves the refund waiting at
+  the cashier); :func:`refund_deposit` pays it as a refund of the receipt
+  that took it, through billing's deposit refund.
 """
 
 from __future__ import annotations
@@ -40,7 +46,7 @@ from propdesk.money import ZERO, fmt, round_fen
 from propdesk.receipts.data import ReceiptData
 from propdesk.security import PAY_COLLECT, PAY_SUPERVISE, Actor, require
 from propdesk.services import audit
-from propdesk.services.cashier import billing_link
+from propdesk.services.cashier import billing_link, card_link
 from propdesk.services.cashier.numbering import refund_number
 from propdesk.services.cashier.receipts import find_receipt, is_void, receipt_data, refunded
 from propdesk.services.cashier.shifts import close_of, ensure_shift, now_utc, require_open
@@ -116,6 +122,14 @@ def void(session: Session, actor: Actor, ref: "str | uuid.UUID", reason: str, *,
         raise Conflict(f"收据 {receipt.number} 已作废", f"receipt {receipt.number} is already void")
     if refunded(session, receipt.id):
         raise Conflict(f"收据 {receipt.number} 已有退款，不能作废", f"receipt {receipt.number} has refunds")
+    deposit_keys = list(session.scalars(select(PaymentLine.item_key).where(
+        PaymentLine.payment_id == pay.id, PaymentLine.kind == card_link.DEPOSIT)))
+    for key in deposit_keys:
+        try:
+            card_link.check_untake(session, key)
+        except Conflict as exc:
+            raise Conflict(f"收据 {receipt.number} 不能作废：{exc.zh}；其余款项请改办退款",
+                           f"receipt {receipt.number} cannot be voided: {exc.en}; refund the rest instead") from None
     v = ReceiptVoid(receipt_id=receipt.id, shift_id=pay.shift_id, voided_at=now_utc(),
                     operator_id=actor.operator_id, operator_name=actor.label,
                     authorized_by_id=auth.operator_id, authorized_by_name=auth.label, reason=reason)
@@ -124,8 +138,11 @@ def void(session: Session, actor: Actor, ref: "str | uuid.UUID", reason: str, *,
     why = f"作废收据 {receipt.number}：{reason}"
     # Dated like the payment: a void means it never happened, so late fee
     # accrues as if it had not been paid at all.
-    if session.scalar(select(PaymentLine.id).where(PaymentLine.payment_id == pay.id).limit(1)):
+    if session.scalar(select(PaymentLine.id).where(PaymentLine.payment_id == pay.id,
+                                                   PaymentLine.kind == "bill").limit(1)):
         billing_link.reverse(session, auth, billing_link.PAYMENT_DOC, pay.id, pay.as_of, why)
+    for key in deposit_keys:
+        card_link.untake(session, auth, key, today(), why)
     if pay.topup:
         billing_link.take_back_topup(session, auth, pay.customer_id, pay.topup, billing_link.VOID_DOC,
                                      v.id, today(), why)
@@ -136,12 +153,23 @@ def void(session: Session, actor: Actor, ref: "str | uuid.UUID", reason: str, *,
 
 
 def refundable(session: Session, receipt: Receipt) -> Decimal:
-    """Money that can still be paid back on a receipt (not what came from prepayment)."""
+    """Money that can still be paid back on a receipt: not what came from prepayment,
+    and not a card deposit still held (that goes back with its card, :func:`refund_deposit`)."""
     if is_void(session, receipt.id):
         return ZERO
     paid = sum(session.scalars(select(PaymentTender.amount).where(
         PaymentTender.payment_id == receipt.payment_id, PaymentTender.method != "prepaid")), ZERO)
-    return paid - refunded(session, receipt.id)
+    return paid - refunded(session, receipt.id) - deposits_held(session, receipt.payment_id)
+
+
+def deposits_held(session: Session, payment_id: uuid.UUID) -> Decimal:
+    """The card deposits a payment took that have not been paid back."""
+    taken = sum(session.scalars(select(PaymentLine.principal).where(
+        PaymentLine.payment_id == payment_id, PaymentLine.kind == card_link.DEPOSIT)), ZERO)
+    back = sum(session.scalars(select(RefundLine.principal).join(
+        PaymentLine, PaymentLine.id == RefundLine.payment_line_id).where(
+        PaymentLine.payment_id == payment_id, PaymentLine.kind == card_link.DEPOSIT)), ZERO)
+    return taken - back
 
 
 def _refund_plan(session: Session, pay: Payment, amount: Decimal) -> tuple[Decimal, list[tuple[PaymentLine, Decimal, Decimal]]]:
@@ -152,7 +180,8 @@ def _refund_plan(session: Session, pay: Payment, amount: Decimal) -> tuple[Decim
     topup_back = min(left, pay.topup - taken_topup)
     left -= topup_back
     plan: list[tuple[PaymentLine, Decimal, Decimal]] = []
-    lines = session.scalars(select(PaymentLine).where(PaymentLine.payment_id == pay.id)
+    lines = session.scalars(select(PaymentLine).where(PaymentLine.payment_id == pay.id,
+                                                      PaymentLine.kind == "bill")
                             .order_by(PaymentLine.seq.desc())).all()
     for ln in lines:
         if left <= 0:
@@ -177,7 +206,8 @@ def _settlement_doc(session: Session, receipt: Receipt, pay: Payment, exclude: u
     or the latest partial refund that re-settled what was kept."""
     latest = session.scalar(
         select(Refund.id).join(RefundLine, RefundLine.refund_id == Refund.id)
-        .where(Refund.receipt_id == receipt.id, Refund.id != exclude,
+        .join(PaymentLine, PaymentLine.id == RefundLine.payment_line_id)
+        .where(Refund.receipt_id == receipt.id, Refund.id != exclude, PaymentLine.kind == "bill",
                (RefundLine.principal > 0) | (RefundLine.late_fee > 0))
         .order_by(Refund.refunded_at.desc(), Refund.number.desc()).limit(1))
     return (billing_link.REFUND_DOC, latest) if latest else (billing_link.PAYMENT_DOC, pay.id)
@@ -204,7 +234,8 @@ def _give_back(session: Session, auth: Actor, receipt: Receipt, pay: Payment, f:
     doc_type, doc_id = _settlement_doc(session, receipt, pay, f.id)
     billing_link.reverse(session, auth, doc_type, doc_id, today(), why)
     kept = []
-    for ln in session.scalars(select(PaymentLine).where(PaymentLine.payment_id == pay.id)
+    for ln in session.scalars(select(PaymentLine).where(PaymentLine.payment_id == pay.id,
+                                                        PaymentLine.kind == "bill")
                               .order_by(PaymentLine.seq)):
         back_p = sum(session.scalars(select(RefundLine.principal).where(RefundLine.payment_line_id == ln.id)), ZERO)
         back_f = sum(session.scalars(select(RefundLine.late_fee).where(RefundLine.payment_line_id == ln.id)), ZERO)
@@ -284,3 +315,54 @@ def refund(session: Session, actor: Actor, ref: "str | uuid.UUID", reason: str, 
                  summary=f"退款 {f.number}：收据 {receipt.number} 退 {fmt(value)} 元"
                          f"（{PAY_METHODS[method]}，授权：{auth.label}，原因：{reason}）")
     return RefundResult(f.number, receipt.number, value, method)
+
+
+def refund_deposit(session: Session, actor: Actor, charge_id: uuid.UUID, reason: str, *,
+                   method: str | None = None, reference: str = "",
+                   supervisor: Actor | None = None) -> RefundResult:
+    """退押金: pay a cancelled card's deposit back, as a refund of the receipt that took it.
+
+    Needs a supervisor and a reason like every refund; the money leaves the
+    refunding cashier's open shift by ``method`` (default: how the receipt was
+    mostly paid), and billing records the deposit as refunded."""
+    require(actor, PAY_COLLECT)
+    auth = _authorizer(actor, supervisor, "退押金")
+    reason = _reason(reason, "退押金")
+    due = card_link.refund_due(session, actor, charge_id)
+    amount = -due.amount
+    line = session.scalar(select(PaymentLine).where(PaymentLine.kind == card_link.DEPOSIT,
+                                                    PaymentLine.item_key == str(due.refund_of)))
+    if line is None:
+        raise Conflict(f"卡 {due.uid} 的押金 {fmt(amount)} 元不是在收费台收取的，没有收据可退："
+                       "请由财务核实后处理", f"the deposit of card {due.uid} was not taken at the desk: "
+                       "no receipt to refund it on")
+    pay = session.get(Payment, line.payment_id)
+    receipt = session.scalar(select(Receipt).where(Receipt.payment_id == pay.id))
+    if is_void(session, receipt.id):
+        raise Conflict(f"收取卡 {due.uid} 押金的收据 {receipt.number} 已作废，押金无需退还",
+                       f"receipt {receipt.number} that took the deposit is void")
+    if method is None:
+        methods = session.scalars(select(PaymentTender.method).where(
+            PaymentTender.payment_id == pay.id, PaymentTender.method != "prepaid")
+            .order_by(PaymentTender.amount.desc())).all()
+        method = methods[0] if methods else "cash"
+    if method not in REFUND_METHODS:
+        raise ValidationFailed([Problem("退款方式", f"不能退到 {PAY_METHODS.get(method, method)}",
+                                        f"cannot refund to {method}")])
+    shift = require_open(session, ensure_shift(session, actor).id)
+    f = Refund(number=refund_number(session, today()), receipt_id=receipt.id, shift_id=shift.id,
+               refunded_at=now_utc(), method=method, amount=amount, reference=reference.strip()[:64],
+               operator_id=actor.operator_id, operator_name=actor.label,
+               authorized_by_id=auth.operator_id, authorized_by_name=auth.label, reason=reason)
+    session.add(f)
+    session.flush()
+    session.add(RefundLine(refund_id=f.id, payment_line_id=line.id, principal=amount, late_fee=ZERO,
+                           topup=ZERO))
+    card_link.pay_back(session, auth, charge_id, today(), f"退押金 {f.number}（收据 {receipt.number}）：{reason}")
+    audit.record(session, actor, "refund", "cashier_receipt", receipt.id,
+                 after={"refund": f.number, "amount": str(amount), "method": method, "reason": reason,
+                        "deposit_of_card": due.uid},
+                 summary=f"退押金 {f.number}：卡 {due.uid} 押金 {fmt(amount)} 元（收据 {receipt.number}，"
+                         f"{PAY_METHODS[method]}，授权：{auth.label}，原因：{reason}）")
+    session.flush()
+    return RefundResult(f.number, receipt.number, amount, method)

@@ -1,11 +1,14 @@
 """Collecting a payment (收费): what a payer owes, and one all-or-nothing payment.
 
 :func:`quote` lists every outstanding line of a customer across all rooms and
-parking spaces, with late fees as of a date (from billing).  :func:`collect`
-takes the cashier's selection and tenders and, in the caller's ONE
-transaction, writes the payment, its tenders, the frozen receipt lines,
-billing's allocations and ledger entries, the prepayment top-up, the
-numbered and signed receipt and the audit record.  The caller commits once
+parking spaces, with late fees as of a date (from billing), then the card
+deposits (押金) waiting for the cashier (from the card area, :mod:`.card_link`),
+and the deposits of cancelled cards waiting to be paid back (those go through
+:func:`propdesk.services.cashier.corrections.refund_deposit`).
+:func:`collect` takes the cashier's selection and tenders and, in the
+caller's ONE transaction, writes the payment, its tenders, the frozen receipt
+lines, billing's allocations and ledger entries, the deposits held, the
+prepayment top-up, the numbered and signed receipt and the audit record.  The caller commits once
 (``with db.session() as s: collect(s, ...)``): a crash at any point leaves
 all of it or none of it.
 
@@ -14,12 +17,15 @@ Partial payment rule (部分缴费), billing's written rule
 selected lines in the order given (the screen's default is oldest first);
 each line's late fee is settled immediately before its own principal; the
 last line reached may be settled partly; late fee then keeps accruing only
-on the unpaid principal.
+on the unpaid principal.  A card deposit is taken in full or not at all: an
+amount less than the selection pays the selected deposits first and spreads
+the rest over the bills by that rule.
 
 Tenders (收款方式): their amounts add up to the payment total exactly.  Cash
 may be handed over in excess: the excess is the change (找零) and only the
 amount stays in the drawer.  Only cash gives change.  预存冲抵 (``prepaid``)
-spends the customer's prepayment and cannot be combined with a top-up.
+spends the customer's prepayment and cannot be combined with a top-up; it
+pays bills only, never a deposit.
 """
 
 from __future__ import annotations
@@ -40,8 +46,9 @@ from propdesk.models.cashier import PAY_METHODS, Payment, PaymentLine, PaymentTe
 from propdesk.money import ZERO, fmt, round_fen
 from propdesk.security import PAY_COLLECT, Actor, require
 from propdesk.services import audit
-from propdesk.services.cashier import billing_link, verify
+from propdesk.services.cashier import billing_link, card_link, verify
 from propdesk.services.cashier.billing_link import DueLine
+from propdesk.services.cards_billing import DepositDue
 from propdesk.receipts.data import ReceiptData
 from propdesk.services.cashier.numbering import receipt_number
 from propdesk.services.cashier.receipts import build as build_receipt
@@ -56,12 +63,19 @@ class Quote:
     customer_name: str
     phone: str
     as_of: dt.date
-    lines: list[DueLine]
+    lines: list[DueLine]                  # bills (oldest first), then card deposits to take
     prepaid_balance: Decimal
+    deposit_refunds: list[DepositDue] = field(default_factory=list)   # to pay back (amount < 0)
 
     @property
     def total(self) -> Decimal:
         return sum((ln.total for ln in self.lines), ZERO)
+
+
+def due_lines(session: Session, actor: Actor, customer_id: uuid.UUID, as_of: dt.date) -> list[DueLine]:
+    """Everything the payer may pay now: outstanding bill items, then card deposits."""
+    return billing_link.outstanding(session, actor, customer_id, as_of) \
+        + card_link.deposit_lines(session, actor, customer_id)
 
 
 def quote(session: Session, actor: Actor, customer_id: uuid.UUID, as_of: dt.date) -> Quote:
@@ -69,9 +83,9 @@ def quote(session: Session, actor: Actor, customer_id: uuid.UUID, as_of: dt.date
     cust = session.get(Customer, customer_id)
     if cust is None or cust.deleted_at is not None:
         raise NotFound("客户不存在", "customer not found")
-    lines = billing_link.outstanding(session, actor, customer_id, as_of)
-    return Quote(cust.id, cust.name, cust.phone, as_of, lines,
-                 billing_link.prepaid_balance(session, actor, customer_id))
+    return Quote(cust.id, cust.name, cust.phone, as_of, due_lines(session, actor, customer_id, as_of),
+                 billing_link.prepaid_balance(session, actor, customer_id),
+                 card_link.refunds_due(session, actor, customer_id))
 
 
 @dataclass(frozen=True)
@@ -104,6 +118,7 @@ class Settled:
 @dataclass
 class PaymentPlan:
     settled: list[Settled] = field(default_factory=list)
+    deposits: list[DueLine] = field(default_factory=list)     # taken in full
     topup: Decimal = ZERO
 
     @property
@@ -115,23 +130,35 @@ class PaymentPlan:
         return sum((s.late_fee for s in self.settled), ZERO)
 
     @property
+    def deposit(self) -> Decimal:
+        return sum((d.principal for d in self.deposits), ZERO)
+
+    @property
     def total(self) -> Decimal:
-        return self.principal + self.late_fee + self.topup
+        return self.principal + self.late_fee + self.deposit + self.topup
 
 
 def plan(lines: Sequence[DueLine], amount: Decimal | None, topup: Decimal = ZERO) -> PaymentPlan:
-    """Spread ``amount`` (None: everything) over ``lines`` by the partial-payment rule."""
+    """Spread ``amount`` (None: everything) over ``lines``: the deposits among them in
+    full, the rest over the bills by the partial-payment rule."""
     due = sum((ln.total for ln in lines), ZERO)
+    deposits = [ln for ln in lines if ln.kind == card_link.DEPOSIT]
+    held = sum((ln.principal for ln in deposits), ZERO)
     pay = due if amount is None else round_fen(amount)
     if pay < 0 or pay > due:
         raise ValidationFailed([Problem("金额", f"缴费金额 {fmt(pay)} 应在 0 到应缴 {fmt(due)} 之间",
                                         f"amount {pay} must be between 0 and the {due} due")])
+    if pay < held:
+        raise ValidationFailed([Problem("金额", f"押金须全额收取：本次缴纳至少 {fmt(held)}，或不选押金",
+                                        f"deposits are taken in full: pay at least {held}, or leave them out")])
+    pay -= held
+    lines = [ln for ln in lines if ln.kind != card_link.DEPOSIT]
     items = []
     for ln in lines:
         items.append(OpenItem((ln.key, "late"), None, ln.period, ln.due_date, 0, ln.late_fee))
         items.append(OpenItem((ln.key, "principal"), None, ln.period, ln.due_date, 0, ln.principal))
     got: dict[tuple[str, str], Decimal] = dict(plan_settlement(pay, items))
-    out = PaymentPlan(topup=round_fen(topup))
+    out = PaymentPlan(deposits=deposits, topup=round_fen(topup))
     for ln in lines:
         p, f = got.get((ln.key, "principal"), ZERO), got.get((ln.key, "late"), ZERO)
         if p or f:
@@ -195,7 +222,7 @@ def collect(session: Session, actor: Actor, req: PaymentRequest) -> PaymentResul
         raise NotFound("客户不存在", "customer not found")
     if len(set(req.line_keys)) != len(req.line_keys):
         raise ValidationFailed([Problem("收费明细", "同一笔欠费被重复选择", "a line was selected twice")])
-    fresh = {ln.key: ln for ln in billing_link.outstanding(session, actor, cust.id, req.as_of)}
+    fresh = {ln.key: ln for ln in due_lines(session, actor, cust.id, req.as_of)}
     gone = [k for k in req.line_keys if k not in fresh]
     if gone:
         raise Conflict("所选欠费已有变化（可能已在其他终端收取），请刷新后重试",
@@ -212,6 +239,10 @@ def collect(session: Session, actor: Actor, req: PaymentRequest) -> PaymentResul
         raise ValidationFailed([Problem("金额", "没有可收取的金额", "nothing to collect")])
     tenders, change = _check_tenders(req.tenders, p.total, topup)
     prepaid_used = sum((t.amount for t in tenders if t.method == "prepaid"), ZERO)
+    if prepaid_used > p.principal + p.late_fee:
+        raise ValidationFailed([Problem("预存冲抵", f"预存冲抵只能缴账单（{fmt(p.principal + p.late_fee)}），"
+                                                    f"押金和预存须另付", "a prepayment offset pays bills only, "
+                                                    "not deposits or top-ups")])
     if prepaid_used:
         have = billing_link.prepaid_balance(session, actor, cust.id)
         if prepaid_used > have:
@@ -220,8 +251,8 @@ def collect(session: Session, actor: Actor, req: PaymentRequest) -> PaymentResul
 
     paid_at = now_utc()
     pay = Payment(shift_id=shift.id, customer_id=cust.id, payer_name=cust.name, paid_at=paid_at,
-                  as_of=req.as_of, principal=p.principal, late_fee=p.late_fee, topup=p.topup,
-                  total=p.total, change=change, note=req.note.strip()[:256],
+                  as_of=req.as_of, principal=p.principal, late_fee=p.late_fee, deposit=p.deposit,
+                  topup=p.topup, total=p.total, change=change, note=req.note.strip()[:256],
                   operator_id=actor.operator_id, operator_name=actor.label)
     session.add(pay)
     session.flush()
@@ -237,13 +268,20 @@ def collect(session: Session, actor: Actor, req: PaymentRequest) -> PaymentResul
                              period=s.line.period, due=s.line.principal, principal=s.principal,
                              late_fee=s.late_fee)
                  for seq, (s, ref) in enumerate(zip(p.settled, refs), start=1)]
+    received = today()
+    for seq, d in enumerate(p.deposits, start=len(line_rows) + 1):
+        held_id = card_link.take(session, actor, d, billing_link.PAYMENT_DOC, pay.id, received)
+        line_rows.append(PaymentLine(payment_id=pay.id, seq=seq, kind=card_link.DEPOSIT, item_key=d.key,
+                                     settlement_ref=f"deposit:{held_id}", target_kind=d.target_kind,
+                                     target_code=d.target_code, fee_item=d.fee_item, note=d.note,
+                                     due=d.principal, principal=d.principal, late_fee=ZERO))
     session.add_all(line_rows)
     if p.topup:
         billing_link.top_up(session, actor, cust.id, p.topup, billing_link.PAYMENT_DOC, pay.id, req.as_of)
     receipt = issue_receipt(session, pay)
     audit.record(session, actor, "collect", "cashier_payment", pay.id, after={
         "receipt": receipt.number, "customer": str(cust.id), "total": str(p.total),
-        "tenders": {t.method: str(t.amount) for t in tenders}},
+        "deposit": str(p.deposit), "tenders": {t.method: str(t.amount) for t in tenders}},
         summary=f"收费 {receipt.number} {cust.name} {fmt(p.total)} 元")
     session.flush()
     data = build_receipt(session, receipt, pay, line_rows, tender_rows)

@@ -81,7 +81,8 @@ def build(session: Session, receipt: Receipt, pay: Payment, lines: list[PaymentL
         number=receipt.number,
         issued_at=local_time(receipt.issued_at),
         payer=pay.payer_name,
-        lines=tuple(ReceiptLine(ln.target_code, ln.fee_item, ln.period, ln.principal, ln.late_fee)
+        lines=tuple(ReceiptLine(ln.target_code, ln.fee_item, ln.period, ln.principal, ln.late_fee,
+                                ln.kind, ln.note)
                     for ln in sorted(lines, key=lambda x: x.seq)),
         tenders=tuple(ReceiptTender(t.method, PAY_METHODS.get(t.method, t.method), t.amount,
                                     t.tendered, t.reference)
