@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -15,7 +16,8 @@ from propdesk.models import (
     Building, Company, Estate, ParkingLot, ParkingSpace, Region, Room, Unit,
 )
 from propdesk.models.enums import (
-    BUILDING_TYPES, OWNERSHIP_TYPES, ROOM_STATUSES, ROOM_USAGES, STRUCTURES,
+    BUILDING_TYPES, LOT_KINDS, OWNERSHIP_TYPES, ROOM_STATUSES, ROOM_USAGES, SPACE_KINDS,
+    SPACE_STATUSES, STRUCTURES,
 )
 from propdesk.security import MASTER_EDIT, MASTER_VIEW, Actor, require
 from propdesk.services import audit
@@ -49,30 +51,131 @@ def create_company(session: Session, actor: Actor, *, code: str, name: str, **kw
     return _create(session, actor, Company(code=code, name=name, **kw), "company", f"公司 {name}")
 
 
+def _blank_problems(**fields: tuple[str, str]) -> list[Problem]:
+    """A Problem for each required text field left empty; ``fields`` maps key -> (label, value)."""
+    return [Problem(lbl, f"{lbl}不能为空", f"{key} is required")
+            for key, (lbl, value) in fields.items() if not (value or "").strip()]
+
+
+def _area_problems(values: dict[str, Any], labels: dict[str, str]) -> list[Problem]:
+    p = []
+    for key, lbl in labels.items():
+        v = values.get(key)
+        if v is not None and (not isinstance(v, Decimal) or v < 0 or v > Decimal("100000000")):
+            p.append(Problem(lbl, f"面积无效：{v}", f"invalid area: {v}"))
+    return p
+
+
+def get_live(session: Session, model: type, node_id: uuid.UUID, label: str) -> Any:
+    """A live row by id, or NotFound naming what was looked for (e.g. 区域)."""
+    obj = session.get(model, node_id)
+    if obj is None or obj.deleted_at is not None:
+        raise NotFound(f"{label}不存在或已删除，请刷新后重试", f"{model.__tablename__} not found")
+    return obj
+
+
 def create_region(session: Session, actor: Actor, company: Company, *, code: str, name: str) -> Region:
+    require(actor, MASTER_EDIT)
+    code, name = code.strip().upper(), name.strip()
+    problems = _blank_problems(code=("区域编码", code), name=("区域名称", name))
+    if problems:
+        raise ValidationFailed(problems)
+    if session.scalar(select(Region.id).where(Region.code == code)):
+        raise Conflict(f"区域编码 {code} 已存在", f"region code {code} already exists")
     return _create(session, actor, Region(company_id=company.id, code=code, name=name),
                    "region", f"区域 {name}")
 
 
+ESTATE_FIELDS = ("name", "address", "land_area", "building_area", "green_area", "phone", "note")
+ESTATE_AREAS = {"land_area": "占地面积", "building_area": "建筑面积", "green_area": "绿化面积"}
+
+
+def _estate_problems(session: Session, values: dict[str, Any],
+                     estate_id: uuid.UUID | None = None) -> list[Problem]:
+    p = _blank_problems(name=("小区名称", values.get("name", "")))
+    p += _area_problems(values, ESTATE_AREAS)
+    if len(values.get("phone") or "") > 32:
+        p.append(Problem("电话", "电话号码过长（最多32位）", "phone too long (max 32)"))
+    name = (values.get("name") or "").strip()
+    if name and session.scalar(select(Estate.id).where(Estate.name == name,
+                                                       Estate.id != estate_id)):
+        p.append(Problem("小区名称", f"小区名称 {name} 已被使用", f"estate name {name} is taken"))
+    return p
+
+
 def create_estate(session: Session, actor: Actor, region: Region, *, code: str, name: str,
                   **kw) -> Estate:
-    code = code.strip().upper()
+    require(actor, MASTER_EDIT)
+    code, name = code.strip().upper(), name.strip()
+    bad = set(kw) - set(ESTATE_FIELDS)
+    if bad:
+        raise ValueError(f"unknown estate fields: {sorted(bad)}")
+    problems = _blank_problems(code=("小区编码", code))
+    if code and not re.fullmatch(r"[A-Z0-9_]{1,16}", code):
+        problems.append(Problem("小区编码", "小区编码只能用字母和数字，最多16位（会成为房间编码的开头）",
+                                "estate code: letters and digits, at most 16"))
+    problems += _estate_problems(session, dict(kw, name=name))
+    if problems:
+        raise ValidationFailed(problems)
     if session.scalar(select(Estate.id).where(Estate.code == code)):
         raise Conflict(f"小区编码 {code} 已存在", f"estate code {code} already exists")
     return _create(session, actor, Estate(region_id=region.id, code=code, name=name, **kw),
                    "estate", f"小区 {name}")
 
 
-def create_building(session: Session, actor: Actor, estate: Estate, *, code: str, name: str = "",
-                    building_type: str = "high_rise", structure: str = "frame",
-                    floors: int = 1) -> Building:
+def update_estate(session: Session, actor: Actor, estate_id: uuid.UUID, **changes) -> Estate:
+    """Edit an estate's descriptive fields; its code is part of every room code and stays."""
+    require(actor, MASTER_EDIT)
+    estate = get_live(session, Estate, estate_id, "小区")
+    bad = set(changes) - set(ESTATE_FIELDS)
+    if bad:
+        raise ValueError(f"fields not editable: {sorted(bad)}")
+    if "name" in changes:
+        changes["name"] = (changes["name"] or "").strip()
+    merged = {k: getattr(estate, k) for k in ESTATE_FIELDS} | changes
+    problems = _estate_problems(session, merged, estate.id)
+    if problems:
+        raise ValidationFailed(problems)
+    return _update(session, actor, estate, changes, "estate", f"修改小区 {estate.code}")
+
+
+def _update(session: Session, actor: Actor, obj: Any, changes: dict[str, Any], entity: str,
+            summary: str) -> Any:
+    """Apply validated changes and audit what really changed (before/after)."""
+    before = audit.snapshot(obj)
+    for k, v in changes.items():
+        setattr(obj, k, v)
+    session.flush()
+    b, a = audit.diff(before, audit.snapshot(obj))
+    if a:
+        audit.record(session, actor, "update", entity, obj.id, before=b, after=a, summary=summary)
+    return obj
+
+
+BUILDING_FIELDS = ("name", "building_type", "structure", "floors")
+
+
+def _building_problems(values: dict[str, Any]) -> list[Problem]:
     problems = []
+    building_type, structure, floors = (values.get("building_type"), values.get("structure"),
+                                        values.get("floors"))
     if building_type not in BUILDING_TYPES:
         problems.append(Problem("楼宇类型", f"未知类型 {building_type}", f"unknown type {building_type}"))
     if structure not in STRUCTURES:
         problems.append(Problem("结构", f"未知结构 {structure}", f"unknown structure {structure}"))
-    if floors < 1 or floors > 200:
+    if not isinstance(floors, int) or floors < 1 or floors > 200:
         problems.append(Problem("层数", "层数应在1到200之间", "floors must be 1..200"))
+    return problems
+
+
+def create_building(session: Session, actor: Actor, estate: Estate, *, code: str, name: str = "",
+                    building_type: str = "high_rise", structure: str = "frame",
+                    floors: int = 1) -> Building:
+    require(actor, MASTER_EDIT)
+    code, name = code.strip(), name.strip()
+    problems = _blank_problems(code=("楼栋编码", code))
+    problems += _building_problems(dict(building_type=building_type, structure=structure,
+                                        floors=floors))
     if problems:
         raise ValidationFailed(problems)
     if session.scalar(select(Building.id).where(Building.estate_id == estate.id,
@@ -84,11 +187,85 @@ def create_building(session: Session, actor: Actor, estate: Estate, *, code: str
     return _create(session, actor, b, "building", f"楼栋 {estate.code}-{code}")
 
 
+def update_building(session: Session, actor: Actor, building_id: uuid.UUID, **changes) -> Building:
+    """Edit a building's name, type, structure and floors; its code (in room codes) stays.
+
+    Fewer floors than the building's highest room is refused: the rooms would sit
+    above the roof of the 房态图.
+    """
+    require(actor, MASTER_EDIT)
+    building = get_live(session, Building, building_id, "楼栋")
+    bad = set(changes) - set(BUILDING_FIELDS)
+    if bad:
+        raise ValueError(f"fields not editable: {sorted(bad)}")
+    if "name" in changes:
+        changes["name"] = (changes["name"] or "").strip() or f"{building.code}栋"
+    merged = {k: getattr(building, k) for k in BUILDING_FIELDS} | changes
+    problems = _building_problems(merged)
+    if not problems and merged["floors"] < building.floors:
+        top = session.scalar(_live(select(func.max(Room.floor)).where(
+            Room.building_id == building.id), Room))
+        if top is not None and top > merged["floors"]:
+            problems.append(Problem("层数", f"已有房间在 {top} 层，层数不能少于 {top}",
+                                    f"rooms exist on floor {top}; floors cannot be below {top}"))
+    if problems:
+        raise ValidationFailed(problems)
+    estate = session.get(Estate, building.estate_id)
+    return _update(session, actor, building, changes, "building",
+                   f"修改楼栋 {estate.code}-{building.code}")
+
+
 def create_unit(session: Session, actor: Actor, building: Building, *, code: str,
                 name: str = "") -> Unit:
+    require(actor, MASTER_EDIT)
+    code, name = code.strip(), name.strip()
+    problems = _blank_problems(code=("单元编码", code))
+    if problems:
+        raise ValidationFailed(problems)
+    if session.scalar(select(Unit.id).where(Unit.building_id == building.id, Unit.code == code)):
+        raise Conflict(f"{building.name} 已有 {code} 单元", f"unit {code} exists in this building")
     u = Unit(building_id=building.id, code=code, name=name or f"{code}单元",
              sort_key=_sort_key(code))
     return _create(session, actor, u, "unit", f"单元 {code}")
+
+
+def create_parking_lot(session: Session, actor: Actor, estate: Estate, *, code: str,
+                       name: str = "", kind: str = "underground") -> ParkingLot:
+    require(actor, MASTER_EDIT)
+    code, name = code.strip().upper(), name.strip()
+    problems = _blank_problems(code=("停车场编码", code))
+    if kind not in LOT_KINDS:
+        problems.append(Problem("类型", f"未知类型 {kind}", f"unknown lot kind {kind}"))
+    if problems:
+        raise ValidationFailed(problems)
+    if session.scalar(select(ParkingLot.id).where(ParkingLot.estate_id == estate.id,
+                                                  ParkingLot.code == code)):
+        raise Conflict(f"{estate.name} 已有停车场 {code}", f"parking lot {code} exists in {estate.code}")
+    lot = ParkingLot(estate_id=estate.id, code=code, name=name or f"{code}停车场", kind=kind)
+    return _create(session, actor, lot, "parking_lot", f"停车场 {estate.code}-{code}")
+
+
+def create_parking_space(session: Session, actor: Actor, lot: ParkingLot, *, number: str,
+                         kind: str = "owned", area: Decimal = Decimal("0"),
+                         status: str = "vacant") -> ParkingSpace:
+    """A space in a lot; its code is estate-lot-number, e.g. JD-P1-001."""
+    require(actor, MASTER_EDIT)
+    number = number.strip().upper()
+    problems = _blank_problems(number=("车位号", number))
+    if kind not in SPACE_KINDS:
+        problems.append(Problem("类型", f"未知类型 {kind}", f"unknown space kind {kind}"))
+    if status not in SPACE_STATUSES:
+        problems.append(Problem("状态", f"未知状态 {status}", f"unknown space status {status}"))
+    problems += _area_problems({"area": area}, {"area": "面积"})
+    if problems:
+        raise ValidationFailed(problems)
+    estate = session.get(Estate, lot.estate_id)
+    code = f"{estate.code}-{lot.code}-{number}"
+    if session.scalar(select(ParkingSpace.id).where(ParkingSpace.code == code)):
+        raise Conflict(f"车位编码 {code} 已存在", f"parking space {code} already exists")
+    sp = ParkingSpace(lot_id=lot.id, estate_id=estate.id, code=code, number=number, kind=kind,
+                      area=area, status=status)
+    return _create(session, actor, sp, "parking_space", f"车位 {code}")
 
 
 def _sort_key(code: str) -> int:
@@ -145,15 +322,7 @@ def update_room(session: Session, actor: Actor, room_id: uuid.UUID, **changes) -
     problems = validate_room_values(merged, room.code)
     if problems:
         raise ValidationFailed(problems)
-    before = audit.snapshot(room)
-    for k, v in changes.items():
-        setattr(room, k, v)
-    session.flush()
-    b, a = audit.diff(before, audit.snapshot(room))
-    if a:
-        audit.record(session, actor, "update", "room", room.id, before=b, after=a,
-                     summary=f"修改房间 {room.code}")
-    return room
+    return _update(session, actor, room, changes, "room", f"修改房间 {room.code}")
 
 
 def delete_room(session: Session, actor: Actor, room_id: uuid.UUID) -> None:
