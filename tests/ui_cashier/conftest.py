@@ -85,3 +85,22 @@ def supervisor_op(db, admin):
 
     with db.session() as s:
         add_operator(s, admin, "zhuguan", role="supervisor", password="zhuguan123", display_name="王主管")
+
+
+def open_desk(qtbot, db, admin, ctx, hub, reader_port: str):
+    """The 收费台 with ``reader_port`` as this terminal's card reader (终端设备), shown as the
+    main window shows it, once its printing settings are loaded and the reader answers."""
+    from propdesk import devices
+    from ui.screens.cashier import CashierScreen
+
+    with db.session() as s:
+        devices.save(s, admin, devices.defaults("card").with_changes(port=reader_port))
+    screen = CashierScreen(ctx, hub=hub)
+    qtbot.addWidget(screen)
+    screen.resize(1280, 760)
+    screen.show()
+    qtbot.waitExposed(screen)
+    screen.activated()                                    # the main window does this on showing it
+    qtbot.waitUntil(lambda: screen.output.config is not None and screen.reader is not None
+                    and screen.reader.status.state == "no_card", timeout=10000)
+    return screen

@@ -9,12 +9,10 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from drivers.pn532 import PN532, MifareClassic
-from propdesk import devices
 from propdesk.services import cards as svc
 from tests.cards.conftest import card_sim, keystore, site  # noqa: F401  (fixtures)
 from tests.cards.helpers import memory
-from tests.ui_cashier.conftest import AS_OF
-from ui.screens.cashier import CashierScreen
+from tests.ui_cashier.conftest import AS_OF, open_desk
 
 WANG_CARD, LI_CARD = bytes.fromhex("A1B2C3D4"), bytes.fromhex("0A0B0C0D")
 
@@ -42,17 +40,7 @@ def issue_cards(db, admin, world, sim, site) -> dict:  # noqa: F811
 @pytest.fixture
 def desk(qtbot, db, admin, world, make_ctx, card_sim, site, as_of_june, hub):  # noqa: F811
     cards = issue_cards(db, admin, world, card_sim, site)
-    with db.session() as s:   # the desk's reader: this terminal's card writer (终端设备)
-        devices.save(s, admin, devices.defaults("card").with_changes(port=card_sim.port))
-    screen = CashierScreen(make_ctx(), hub=hub)
-    qtbot.addWidget(screen)
-    screen.resize(1280, 760)
-    screen.show()
-    qtbot.waitExposed(screen)
-    screen.activated()                                    # the main window does this on showing it
-    qtbot.waitUntil(lambda: screen.reader is not None and screen.reader.status.state == "no_card",
-                    timeout=10000)
-    return screen, cards
+    return open_desk(qtbot, db, admin, make_ctx(), hub, card_sim.port), cards
 
 
 def test_swiping_a_card_loads_its_holders_lines(qtbot, desk, hub, card_sim, world):  # noqa: F811

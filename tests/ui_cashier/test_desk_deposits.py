@@ -12,13 +12,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from drivers.pn532 import PN532, MifareClassic
-from propdesk import devices
 from propdesk.services import cards as svc
 from propdesk.services.billing import ledger
 from tests.cards.conftest import card_sim, keystore, site  # noqa: F401  (fixtures)
 from tests.cards.helpers import memory
-from tests.ui_cashier.conftest import AS_OF, configure_printer
-from ui.screens.cashier import CashierScreen
+from tests.ui_cashier.conftest import AS_OF, configure_printer, open_desk
 
 UID = bytes.fromhex("A1B2C3D4")
 
@@ -39,17 +37,7 @@ def desk(qtbot, db, admin, world, make_ctx, card_sim, site, printer_sim, as_of_j
         pn532.close()
     card_sim.remove_card()
     configure_printer(db, admin, port=printer_sim.port)
-    with db.session() as s:
-        devices.save(s, admin, devices.defaults("card").with_changes(port=card_sim.port))
-    screen = CashierScreen(make_ctx(), hub=hub)
-    qtbot.addWidget(screen)
-    screen.resize(1280, 760)
-    screen.show()
-    qtbot.waitExposed(screen)
-    screen.activated()
-    qtbot.waitUntil(lambda: screen.output.config is not None and screen.reader is not None
-                    and screen.reader.status.state == "no_card", timeout=10000)
-    return screen, issued, memory(card)
+    return open_desk(qtbot, db, admin, make_ctx(), hub, card_sim.port), issued, memory(card)
 
 
 def _printed(sim, marker: str = "[CUT]", timeout: float = 5.0) -> list[str]:

@@ -270,6 +270,28 @@ class RefundResult:
     method: str
 
 
+def _new_refund(session: Session, actor: Actor, auth: Actor, receipt: Receipt, pay: Payment, amount: Decimal,
+                method: str | None, reference: str, reason: str) -> Refund:
+    """The numbered refund document in the refunding cashier's open shift; ``method``
+    None pays back the way the receipt was mostly paid (never to 预存冲抵)."""
+    if method is None:
+        methods = session.scalars(select(PaymentTender.method).where(
+            PaymentTender.payment_id == pay.id, PaymentTender.method != "prepaid")
+            .order_by(PaymentTender.amount.desc())).all()
+        method = methods[0] if methods else "cash"
+    if method not in REFUND_METHODS:
+        raise ValidationFailed([Problem("退款方式", f"不能退到 {PAY_METHODS.get(method, method)}",
+                                        f"cannot refund to {method}")])
+    shift = require_open(session, ensure_shift(session, actor).id)
+    f = Refund(number=refund_number(session, today()), receipt_id=receipt.id, shift_id=shift.id,
+               refunded_at=now_utc(), method=method, amount=amount, reference=reference.strip()[:64],
+               operator_id=actor.operator_id, operator_name=actor.label,
+               authorized_by_id=auth.operator_id, authorized_by_name=auth.label, reason=reason)
+    session.add(f)
+    session.flush()
+    return f
+
+
 def refund(session: Session, actor: Actor, ref: "str | uuid.UUID", reason: str, *,
            amount: Decimal | None = None, method: str | None = None, reference: str = "",
            supervisor: Actor | None = None) -> RefundResult:
@@ -286,22 +308,8 @@ def refund(session: Session, actor: Actor, ref: "str | uuid.UUID", reason: str, 
     if value <= 0 or value > left:
         raise ValidationFailed([Problem("退款金额", f"退款金额应在 0.01 到可退 {fmt(left)} 之间",
                                         f"refund must be between 0.01 and the {left} refundable")])
-    if method is None:
-        methods = session.scalars(select(PaymentTender.method).where(
-            PaymentTender.payment_id == pay.id, PaymentTender.method != "prepaid")
-            .order_by(PaymentTender.amount.desc())).all()
-        method = methods[0] if methods else "cash"
-    if method not in REFUND_METHODS:
-        raise ValidationFailed([Problem("退款方式", f"不能退到 {PAY_METHODS.get(method, method)}",
-                                        f"cannot refund to {method}")])
-    shift = require_open(session, ensure_shift(session, actor).id)
     topup_back, plan = _refund_plan(session, pay, value)
-    f = Refund(number=refund_number(session, today()), receipt_id=receipt.id, shift_id=shift.id,
-               refunded_at=now_utc(), method=method, amount=value, reference=reference.strip()[:64],
-               operator_id=actor.operator_id, operator_name=actor.label,
-               authorized_by_id=auth.operator_id, authorized_by_name=auth.label, reason=reason)
-    session.add(f)
-    session.flush()
+    f = _new_refund(session, actor, auth, receipt, pay, value, method, reference, reason)
     if topup_back:
         session.add(RefundLine(refund_id=f.id, payment_line_id=None, principal=ZERO, late_fee=ZERO,
                                topup=topup_back))
@@ -311,10 +319,10 @@ def refund(session: Session, actor: Actor, ref: "str | uuid.UUID", reason: str, 
     session.flush()
     _give_back(session, auth, receipt, pay, f, topup_back, bool(plan), reason)
     audit.record(session, actor, "refund", "cashier_receipt", receipt.id,
-                 after={"refund": f.number, "amount": str(value), "method": method, "reason": reason},
+                 after={"refund": f.number, "amount": str(value), "method": f.method, "reason": reason},
                  summary=f"退款 {f.number}：收据 {receipt.number} 退 {fmt(value)} 元"
-                         f"（{PAY_METHODS[method]}，授权：{auth.label}，原因：{reason}）")
-    return RefundResult(f.number, receipt.number, value, method)
+                         f"（{PAY_METHODS[f.method]}，授权：{auth.label}，原因：{reason}）")
+    return RefundResult(f.number, receipt.number, value, f.method)
 
 
 def refund_deposit(session: Session, actor: Actor, charge_id: uuid.UUID, reason: str, *,
@@ -341,28 +349,14 @@ def refund_deposit(session: Session, actor: Actor, charge_id: uuid.UUID, reason:
     if is_void(session, receipt.id):
         raise Conflict(f"收取卡 {due.uid} 押金的收据 {receipt.number} 已作废，押金无需退还",
                        f"receipt {receipt.number} that took the deposit is void")
-    if method is None:
-        methods = session.scalars(select(PaymentTender.method).where(
-            PaymentTender.payment_id == pay.id, PaymentTender.method != "prepaid")
-            .order_by(PaymentTender.amount.desc())).all()
-        method = methods[0] if methods else "cash"
-    if method not in REFUND_METHODS:
-        raise ValidationFailed([Problem("退款方式", f"不能退到 {PAY_METHODS.get(method, method)}",
-                                        f"cannot refund to {method}")])
-    shift = require_open(session, ensure_shift(session, actor).id)
-    f = Refund(number=refund_number(session, today()), receipt_id=receipt.id, shift_id=shift.id,
-               refunded_at=now_utc(), method=method, amount=amount, reference=reference.strip()[:64],
-               operator_id=actor.operator_id, operator_name=actor.label,
-               authorized_by_id=auth.operator_id, authorized_by_name=auth.label, reason=reason)
-    session.add(f)
-    session.flush()
+    f = _new_refund(session, actor, auth, receipt, pay, amount, method, reference, reason)
     session.add(RefundLine(refund_id=f.id, payment_line_id=line.id, principal=amount, late_fee=ZERO,
                            topup=ZERO))
     card_link.pay_back(session, auth, charge_id, today(), f"退押金 {f.number}（收据 {receipt.number}）：{reason}")
     audit.record(session, actor, "refund", "cashier_receipt", receipt.id,
-                 after={"refund": f.number, "amount": str(amount), "method": method, "reason": reason,
+                 after={"refund": f.number, "amount": str(amount), "method": f.method, "reason": reason,
                         "deposit_of_card": due.uid},
                  summary=f"退押金 {f.number}：卡 {due.uid} 押金 {fmt(amount)} 元（收据 {receipt.number}，"
-                         f"{PAY_METHODS[method]}，授权：{auth.label}，原因：{reason}）")
+                         f"{PAY_METHODS[f.method]}，授权：{auth.label}，原因：{reason}）")
     session.flush()
-    return RefundResult(f.number, receipt.number, amount, method)
+    return RefundResult(f.number, receipt.number, amount, f.method)
