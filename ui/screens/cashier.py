@@ -225,8 +225,11 @@ class CashierScreen(Screen):
 
     def activated(self) -> None:
         self.output.reload()
-        self.watch_reader()
         self.focus_search()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt name
+        super().showEvent(event)
+        self.watch_reader()  # shown again (another screen left, the window restored)
 
     def hideEvent(self, event) -> None:  # noqa: N802 - Qt name
         self.stop_reader()   # another screen (the card dialogs …) may use the reader now
