@@ -215,6 +215,16 @@ def update_building(session: Session, actor: Actor, building_id: uuid.UUID, **ch
                    f"修改楼栋 {estate.code}-{building.code}")
 
 
+def editable_values(session: Session, actor: Actor, kind: str,
+                    node_id: uuid.UUID) -> dict[str, Any]:
+    """The code and editable fields of an estate or building, for its 修改 dialog."""
+    require(actor, MASTER_VIEW)
+    model, fields, label = {"estate": (Estate, ESTATE_FIELDS, "小区"),
+                            "building": (Building, BUILDING_FIELDS, "楼栋")}[kind]
+    obj = get_live(session, model, node_id, label)
+    return {"code": obj.code} | {k: getattr(obj, k) for k in fields}
+
+
 def create_unit(session: Session, actor: Actor, building: Building, *, code: str,
                 name: str = "") -> Unit:
     require(actor, MASTER_EDIT)
@@ -251,6 +261,7 @@ def create_parking_space(session: Session, actor: Actor, lot: ParkingLot, *, num
     """A space in a lot; its code is estate-lot-number, e.g. JD-P1-001."""
     require(actor, MASTER_EDIT)
     number = number.strip().upper()
+    area = Decimal("0") if area is None else area
     problems = _blank_problems(number=("车位号", number))
     if kind not in SPACE_KINDS:
         problems.append(Problem("类型", f"未知类型 {kind}", f"unknown space kind {kind}"))

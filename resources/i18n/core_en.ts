@@ -241,6 +241,86 @@ Check the --db option or the PROPDESK_DB environment variable, and that the file
             <translation>No customer chosen yet</translation>
         </message>
         <message>
+            <location filename="../../ui/dialogs/master_data.py" line="56" />
+            <source>地址</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/master_data.py" line="57" />
+            <source>占地面积(㎡)</source>
+            <translation>Land area (m²)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/master_data.py" line="59" />
+            <source>绿化面积(㎡)</source>
+            <translation>Green area (m²)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/master_data.py" line="63" />
+            <source>楼宇类型</source>
+            <translation>Building type</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/master_data.py" line="64" />
+            <source>结构</source>
+            <translation>Structure</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/master_data.py" line="65" />
+            <source>层数</source>
+            <translation>Floors</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/master_data.py" line="83" />
+            <source>新建区域</source>
+            <translation>New region</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/master_data.py" line="85" />
+            <source>新建小区</source>
+            <translation>New estate</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/master_data.py" line="87" />
+            <source>新建楼栋</source>
+            <translation>New building</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/master_data.py" line="89" />
+            <source>新建单元</source>
+            <translation>New unit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/master_data.py" line="91" />
+            <source>新建停车场</source>
+            <translation>New car park</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/master_data.py" line="94" />
+            <source>新建车位</source>
+            <translation>New parking space</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/master_data.py" line="95" />
+            <source>车位号(&amp;N)</source>
+            <translation>Space &amp;number</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/master_data.py" line="105" />
+            <source>修改小区</source>
+            <translation>Edit estate</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/master_data.py" line="106" />
+            <source>修改楼栋</source>
+            <translation>Edit building</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/master_data.py" line="163" />
+            <source>编码建好后不能修改：它是房间编码和车位编码的一部分。</source>
+            <translation>A code cannot be changed once created: it is part of the room and parking space codes.</translation>
+        </message>
+        <message>
             <location filename="../../ui/dialogs/occupancy.py" line="53" />
             <source>入住登记</source>
             <translation>Move in</translation>
@@ -359,7 +439,7 @@ Please tell your system administrator.</translation>
         </message>
         <message>
             <location filename="../../ui/login.py" line="113" />
-            <location filename="../../ui/main_window.py" line="179" />
+            <location filename="../../ui/main_window.py" line="180" />
             <source>PropDesk 物业管理系统</source>
             <translation>PropDesk property management</translation>
         </message>
@@ -436,7 +516,7 @@ Please tell your system administrator.</translation>
         </message>
         <message>
             <location filename="../../ui/login.py" line="209" />
-            <location filename="../../ui/screens/navigator.py" line="36" />
+            <location filename="../../ui/screens/navigator.py" line="37" />
             <location filename="../../ui/screens/room_occupants.py" line="24" />
             <location filename="../../ui/screens/audit_log.py" line="48" />
             <location filename="../../ui/screens/operators.py" line="30" />
@@ -486,87 +566,87 @@ Please tell your system administrator.</translation>
             <translation>The two passwords differ</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="149" />
+            <location filename="../../ui/main_window.py" line="150" />
             <source>文件(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="150" />
+            <location filename="../../ui/main_window.py" line="151" />
             <source>导出当前表格到Excel(&amp;E)…</source>
             <translation>&amp;Export current table to Excel…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="151" />
+            <location filename="../../ui/main_window.py" line="152" />
             <source>注销(&amp;L)</source>
             <translation>&amp;Log out</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="152" />
+            <location filename="../../ui/main_window.py" line="153" />
             <source>退出(&amp;X)</source>
             <translation>E&amp;xit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="153" />
+            <location filename="../../ui/main_window.py" line="154" />
             <source>视图(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="154" />
+            <location filename="../../ui/main_window.py" line="155" />
             <source>账户(&amp;A)</source>
             <translation>&amp;Account</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="155" />
+            <location filename="../../ui/main_window.py" line="156" />
             <source>修改密码(&amp;P)…</source>
             <translation>Change &amp;password…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="156" />
+            <location filename="../../ui/main_window.py" line="157" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="157" />
+            <location filename="../../ui/main_window.py" line="158" />
             <source>键盘快捷键(&amp;K)</source>
             <translation>&amp;Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="158" />
+            <location filename="../../ui/main_window.py" line="159" />
             <source>关于 PropDesk(&amp;A)</source>
             <translation>&amp;About PropDesk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="168" />
+            <location filename="../../ui/main_window.py" line="169" />
             <source>操作员：{name}（{role}）</source>
             <translation>Operator: {name} ({role})</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="170" />
+            <location filename="../../ui/main_window.py" line="171" />
             <source>终端：{code}</source>
             <translation>Terminal: {code}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="171" />
+            <location filename="../../ui/main_window.py" line="172" />
             <source>数据库：{db}</source>
             <translation>Database: {db}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="173" />
+            <location filename="../../ui/main_window.py" line="174" />
             <source>正在处理…</source>
             <translation>Working…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="235" />
+            <location filename="../../ui/main_window.py" line="236" />
             <source>操作(&amp;O)</source>
             <translation>&amp;Actions</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="256" />
+            <location filename="../../ui/main_window.py" line="263" />
             <source>当前页面没有可导出的表格。</source>
             <translation>This page has no table to export.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="279" />
+            <location filename="../../ui/main_window.py" line="286" />
             <source>PropDesk 物业管理系统 {version}
 
 前台、收费、工程与门禁发卡的桌面客户端。
@@ -577,84 +657,84 @@ The desktop client for the front desk, cashiers, engineering and gate cards.
 Data is kept in the local database and synchronised with the central database when online.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="279" />
+            <location filename="../../ui/main_window.py" line="286" />
             <source>关于 PropDesk</source>
             <translation>About PropDesk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="320" />
+            <location filename="../../ui/main_window.py" line="327" />
             <location filename="../../ui/screens/audit_log.py" line="29" />
             <source>修改密码</source>
             <translation>Change password</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="321" />
+            <location filename="../../ui/main_window.py" line="328" />
             <source>原密码</source>
             <translation>Current password</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="321" />
+            <location filename="../../ui/main_window.py" line="328" />
             <source>新密码</source>
             <translation>New password</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="321" />
+            <location filename="../../ui/main_window.py" line="328" />
             <location filename="../../ui/screens/operators.py" line="189" />
             <source>确认新密码</source>
             <translation>Confirm new password</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="326" />
+            <location filename="../../ui/main_window.py" line="333" />
             <source>两次输入的新密码不一致</source>
             <translation>The two new passwords differ</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="334" />
+            <location filename="../../ui/main_window.py" line="341" />
             <source>密码已修改。</source>
             <translation>Password changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="354" />
+            <location filename="../../ui/main_window.py" line="361" />
             <source>键盘快捷键</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="355" />
+            <location filename="../../ui/main_window.py" line="362" />
             <source>功能</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="355" />
+            <location filename="../../ui/main_window.py" line="362" />
             <source>快捷键</source>
             <translation>Shortcut</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="357" />
+            <location filename="../../ui/main_window.py" line="364" />
             <source>Tab / Shift+Tab</source>
             <translation>Tab / Shift+Tab</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="357" />
+            <location filename="../../ui/main_window.py" line="364" />
             <source>在输入框之间移动</source>
             <translation>Move between fields</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="358" />
+            <location filename="../../ui/main_window.py" line="365" />
             <source>↑ ↓ ← →</source>
             <translation>↑ ↓ ← →</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="358" />
+            <location filename="../../ui/main_window.py" line="365" />
             <source>在房产树中移动、展开、收起</source>
             <translation>Move, expand and collapse in the property tree</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="359" />
+            <location filename="../../ui/main_window.py" line="366" />
             <source>Enter</source>
             <translation>Enter</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="359" />
+            <location filename="../../ui/main_window.py" line="366" />
             <source>打开选中的搜索结果或表格行</source>
             <translation>Open the selected search result or table row</translation>
         </message>
@@ -687,7 +767,7 @@ Data is kept in the local database and synchronised with the central database wh
         </message>
         <message>
             <location filename="../../ui/room_tabs.py" line="33" />
-            <location filename="../../ui/screens/navigator.py" line="132" />
+            <location filename="../../ui/screens/navigator.py" line="135" />
             <location filename="../../ui/screens/room_vehicles.py" line="45" />
             <location filename="../../ui/screens/audit_log.py" line="33" />
             <source>车辆</source>
@@ -695,7 +775,7 @@ Data is kept in the local database and synchronised with the central database wh
         </message>
         <message>
             <location filename="../../ui/screens/__init__.py" line="30" />
-            <location filename="../../ui/screens/navigator.py" line="79" />
+            <location filename="../../ui/screens/navigator.py" line="82" />
             <source>房产资料</source>
             <translation>Property</translation>
         </message>
@@ -984,168 +1064,177 @@ Data is kept in the local database and synchronised with the central database wh
             <translation>{n} records (at most {limit} shown)</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/navigator.py" line="36" />
+            <location filename="../../ui/screens/navigator.py" line="37" />
             <location filename="../../ui/screens/room_info.py" line="136" />
             <location filename="../../ui/dialogs/batch_rooms.py" line="30" />
             <source>房间编码</source>
             <translation>Room code</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/navigator.py" line="36" />
-            <location filename="../../ui/screens/navigator.py" line="131" />
+            <location filename="../../ui/screens/navigator.py" line="37" />
+            <location filename="../../ui/screens/navigator.py" line="134" />
             <source>车位编码</source>
             <translation>Space code</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/navigator.py" line="37" />
+            <location filename="../../ui/screens/navigator.py" line="38" />
             <location filename="../../ui/screens/room_occupants.py" line="26" />
             <location filename="../../ui/screens/audit_log.py" line="43" />
             <source>手机</source>
             <translation>Mobile</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/navigator.py" line="37" />
+            <location filename="../../ui/screens/navigator.py" line="38" />
             <source>拼音</source>
             <translation>Pinyin</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/navigator.py" line="37" />
+            <location filename="../../ui/screens/navigator.py" line="38" />
             <location filename="../../ui/screens/audit_log.py" line="43" />
             <source>证件号码</source>
             <translation>ID number</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/navigator.py" line="38" />
+            <location filename="../../ui/screens/navigator.py" line="39" />
             <source>车牌</source>
             <translation>Plate</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/navigator.py" line="39" />
+            <location filename="../../ui/screens/navigator.py" line="42" />
             <location filename="../../ui/screens/audit_log.py" line="33" />
             <source>公司</source>
             <translation>Company</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/navigator.py" line="39" />
+            <location filename="../../ui/screens/navigator.py" line="42" />
             <location filename="../../ui/screens/audit_log.py" line="34" />
             <source>区域</source>
             <translation>Region</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/navigator.py" line="39" />
+            <location filename="../../ui/screens/navigator.py" line="42" />
             <location filename="../../ui/screens/audit_log.py" line="34" />
             <location filename="../../ui/dialogs/batch_rooms.py" line="166" />
             <source>小区</source>
             <translation>Estate</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/navigator.py" line="40" />
-            <location filename="../../ui/screens/navigator.py" line="131" />
+            <location filename="../../ui/screens/navigator.py" line="43" />
+            <location filename="../../ui/screens/navigator.py" line="134" />
             <location filename="../../ui/screens/audit_log.py" line="36" />
             <source>停车场</source>
             <translation>Car park</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/navigator.py" line="40" />
+            <location filename="../../ui/screens/navigator.py" line="43" />
             <location filename="../../ui/screens/audit_log.py" line="35" />
             <location filename="../../ui/dialogs/batch_rooms.py" line="31" />
             <source>单元</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/navigator.py" line="40" />
+            <location filename="../../ui/screens/navigator.py" line="43" />
             <location filename="../../ui/screens/audit_log.py" line="34" />
             <location filename="../../ui/dialogs/batch_rooms.py" line="239" />
             <source>楼栋</source>
             <translation>Building</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/navigator.py" line="82" />
+            <location filename="../../ui/screens/navigator.py" line="85" />
             <source>正在统计…</source>
             <translation>Counting…</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/navigator.py" line="84" />
+            <location filename="../../ui/screens/navigator.py" line="87" />
             <source>共 {n} 间房</source>
             <translation>{n} rooms</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/navigator.py" line="85" />
+            <location filename="../../ui/screens/navigator.py" line="88" />
             <source>在左侧展开小区、楼栋和单元，选择房间查看和修改资料；选择楼栋或单元查看房态图。按 Ctrl+F 可按房号、姓名、拼音首字母、手机、证件号后几位或车牌查找。</source>
             <translation>Expand estates, buildings and units on the left; select a room to view and edit it, a building or unit to see its room map. Ctrl+F finds by room code, name, pinyin initials, mobile, last digits of an ID number or plate.</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/navigator.py" line="131" />
+            <location filename="../../ui/screens/navigator.py" line="134" />
             <location filename="../../ui/screens/room_info.py" line="139" />
             <location filename="../../ui/screens/room_occupants.py" line="29" />
             <location filename="../../ui/screens/audit_log.py" line="42" />
             <location filename="../../ui/screens/operators.py" line="32" />
+            <location filename="../../ui/dialogs/master_data.py" line="98" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/navigator.py" line="131" />
+            <location filename="../../ui/screens/navigator.py" line="134" />
+            <location filename="../../ui/dialogs/master_data.py" line="92" />
+            <location filename="../../ui/dialogs/master_data.py" line="96" />
             <source>类型</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/navigator.py" line="132" />
+            <location filename="../../ui/screens/navigator.py" line="135" />
+            <location filename="../../ui/dialogs/master_data.py" line="97" />
             <source>面积(㎡)</source>
             <translation>Area (m²)</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/navigator.py" line="139" />
+            <location filename="../../ui/screens/navigator.py" line="142" />
             <location filename="../../ui/dialogs/occupancy.py" line="126" />
             <source>（无）</source>
             <translation>(none)</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/navigator.py" line="151" />
+            <location filename="../../ui/screens/navigator.py" line="154" />
             <source>{name}（{role}，{since} 起）</source>
             <translation>{name} ({role}, since {since})</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/navigator.py" line="279" />
+            <location filename="../../ui/screens/navigator.py" line="352" />
+            <source>修改(&amp;E)…</source>
+            <translation>&amp;Edit…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/navigator.py" line="354" />
             <source>查找 房号/姓名/拼音/手机/证件/车牌</source>
             <translation>Find room/name/pinyin/mobile/ID/plate</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/navigator.py" line="280" />
+            <location filename="../../ui/screens/navigator.py" line="355" />
             <source>按房间编码、姓名、拼音首字母、手机号、证件号后几位或车牌查找；Enter 打开第一个结果，↓ 进入结果列表 (Ctrl+F)</source>
             <translation>Find by room code, name, pinyin initials, mobile, last digits of an ID number or plate; Enter opens the first result, ↓ enters the list (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/navigator.py" line="282" />
+            <location filename="../../ui/screens/navigator.py" line="357" />
             <source>查找(&amp;F)</source>
             <translation>&amp;Find</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/navigator.py" line="283" />
+            <location filename="../../ui/screens/navigator.py" line="358" />
             <source>批量生成房间(&amp;G)…</source>
             <translation>&amp;Generate rooms…</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/navigator.py" line="284" />
+            <location filename="../../ui/screens/navigator.py" line="359" />
             <source>刷新(&amp;R)</source>
             <translation>&amp;Refresh</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/navigator.py" line="285" />
+            <location filename="../../ui/screens/navigator.py" line="360" />
             <source>转到房产树(&amp;T)</source>
             <translation>Go to property &amp;tree</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/navigator.py" line="286" />
+            <location filename="../../ui/screens/navigator.py" line="361" />
             <source>没有找到匹配的房间、客户或车辆</source>
             <translation>No matching room, customer or vehicle</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/navigator.py" line="326" />
+            <location filename="../../ui/screens/navigator.py" line="401" />
             <source>{code}　{name}（{how}）</source>
             <translation>{code}  {name} ({how})</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/navigator.py" line="327" />
+            <location filename="../../ui/screens/navigator.py" line="402" />
             <source>{code}（{how}）</source>
             <translation>{code} ({how})</translation>
         </message>
@@ -1282,6 +1371,7 @@ Data is kept in the local database and synchronised with the central database wh
         </message>
         <message>
             <location filename="../../ui/screens/room_info.py" line="137" />
+            <location filename="../../ui/dialogs/master_data.py" line="58" />
             <source>建筑面积(㎡)</source>
             <translation>Gross area (m²)</translation>
         </message>

@@ -23,6 +23,7 @@ from propdesk.models.enums import (
 from propdesk.security import MASTER_EDIT
 from propdesk.services import property as prop
 from propdesk.services.search import search
+from ui.dialogs.master_data import CREATE_UNDER, EDITABLE, SPECS
 from ui.i18n import label, tr, tr_noop, translated
 from ui.icons import icon
 from ui.models.property_tree import ID_ROLE, KIND_ROLE, PropertyTreeModel
@@ -36,6 +37,8 @@ from ui.widgets.room_grid import StatusLegend
 MATCHED = {"房间编码": tr_noop("房间编码"), "车位编码": tr_noop("车位编码"), "姓名": tr_noop("姓名"),
            "拼音": tr_noop("拼音"), "手机": tr_noop("手机"), "证件号码": tr_noop("证件号码"),
            "车牌": tr_noop("车牌")}
+_CREATE_ICONS = {"region": "region", "estate": "estate", "building": "building", "unit": "unit",
+                 "lot": "lot", "space": "lot"}
 KIND_NAMES = {"company": tr_noop("公司"), "region": tr_noop("区域"), "estate": tr_noop("小区"),
               "building": tr_noop("楼栋"), "unit": tr_noop("单元"), "lot": tr_noop("停车场")}
 
@@ -261,6 +264,18 @@ class NavigatorScreen(Screen):
         self.refresh_action.setShortcut(QKeySequence("F5"))
         self.refresh_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.refresh_action.triggered.connect(self.refresh_selected)
+        self.create_actions: dict[str, QAction] = {}
+        for kind in ("region", "estate", "building", "unit", "lot", "space"):
+            a = QAction(icon(_CREATE_ICONS[kind]), "", self)
+            a.setObjectName(f"create_{kind}")
+            a.triggered.connect(lambda _=False, k=kind: self.open_create(k))
+            self.create_actions[kind] = a
+        self.edit_action = QAction("", self)
+        self.edit_action.setObjectName("edit_node")
+        self.edit_action.triggered.connect(self.open_edit)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+        self._update_node_actions()
         self.tree_action = QAction("", self)
         self.tree_action.setShortcut(QKeySequence("Ctrl+T"))
         self.tree_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -271,10 +286,70 @@ class NavigatorScreen(Screen):
     def menu_actions(self) -> list:
         acts = [self.find_action, self.tree_action, self.refresh_action]
         if self.editable:
-            acts += [None, self.generate_action]
+            acts += [None, self.generate_action, None, *self.create_actions.values(),
+                     self.edit_action]
         return acts
 
+    # -- 新建/修改 of tree nodes ----------------------------------------------------------
+    def node_actions(self, kind: str | None) -> list[QAction]:
+        """What may be done on a node of ``kind``: the context menu's entries."""
+        if not self.editable or kind is None:
+            return []
+        acts = [self.create_actions[k] for k in CREATE_UNDER.get(kind, [])]
+        if kind in EDITABLE:
+            acts.append(self.edit_action)
+        return acts
+
+    def _update_node_actions(self) -> None:
+        node = self.selected_node()
+        allowed = set(self.node_actions(node[0] if node else None))
+        for a in [*self.create_actions.values(), self.edit_action]:
+            a.setEnabled(a in allowed)
+            a.setVisible(self.editable)
+
+    def _context_menu(self, pos) -> None:
+        from PySide6.QtWidgets import QMenu
+
+        idx = self.tree.indexAt(pos)
+        if not idx.isValid():
+            return
+        self.tree.selectionModel().setCurrentIndex(
+            idx, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        acts = self.node_actions(idx.data(KIND_ROLE))
+        if acts:
+            menu = QMenu(self)
+            menu.addActions(acts)
+            menu.exec(self.tree.viewport().mapToGlobal(pos))
+
+    def open_create(self, kind: str):
+        """新建 a ``kind`` node under the selected node; the new node is selected when saved."""
+        from ui.dialogs.master_data import create_dialog
+
+        node = self.selected_node()
+        if node is None or kind not in CREATE_UNDER.get(node[0], []) or not self.editable:
+            return None
+        dlg = create_dialog(self.ctx, kind, node[1], self)
+        dlg.accepted.connect(lambda: self.jump_to(kind, dlg.result_value))
+        dlg.open()
+        return dlg
+
+    def open_edit(self):
+        """修改 the selected estate or building."""
+        from ui.dialogs.master_data import edit_dialog
+
+        idx = self.tree.currentIndex()
+        node, parent = self.model.node(idx), self.model.node(idx.parent())
+        if node is None or parent is None or node[0] not in EDITABLE or not self.editable:
+            return None
+        dlg = edit_dialog(self.ctx, node[0], node[1], parent, self)
+        dlg.accepted.connect(lambda: self._current_changed(self.tree.currentIndex(), QModelIndex()))
+        dlg.open()
+        return dlg
+
     def retranslate(self) -> None:
+        for kind, a in self.create_actions.items():
+            a.setText(translated(SPECS[kind].title) + "…")
+        self.edit_action.setText(tr("修改(&E)…"))
         self.search_box.setPlaceholderText(
             tr("查找 房号/姓名/拼音/手机/证件/车牌"))
         self.search_box.setToolTip(tr("按房间编码、姓名、拼音首字母、手机号、证件号后几位或车牌查找；"
@@ -394,6 +469,7 @@ class NavigatorScreen(Screen):
         return self.model.node(self.tree.currentIndex())
 
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        self._update_node_actions()
         if not current.isValid():
             return
         kind = current.data(KIND_ROLE)
@@ -404,6 +480,7 @@ class NavigatorScreen(Screen):
             sm.setCurrentIndex(previous, QItemSelectionModel.SelectionFlag.ClearAndSelect)
             sm.blockSignals(False)
             self.tree.viewport().update()
+            self._update_node_actions()
             return
         node_id = current.data(ID_ROLE)
         name = current.data(Qt.ItemDataRole.DisplayRole)
