@@ -42,6 +42,15 @@ def register(sub, common) -> None:
     p.add_argument("--display-name", default="")
     p.add_argument("--password-stdin", action="store_true",
                    help="从标准输入读取密码 (read the password from stdin)")
+    p = add(user, common, "role", cmd_user_role, "修改操作员角色 (change an operator's role)")
+    p.add_argument("name")
+    p.add_argument("--role", required=True, choices=sorted(ROLES),
+                   help="角色 (role): " + ", ".join(f"{k}={v}" for k, v in ROLES.items()))
+    p = add(user, common, "disable", cmd_user_disable, "停用操作员 (disable an operator)")
+    p.add_argument("name")
+    p = add(user, common, "enable", cmd_user_enable, "启用操作员 (enable an operator)")
+    p.add_argument("name")
+    add(user, common, "list", cmd_user_list, "列出操作员 (list operators)")
 
 
 def cmd_db_upgrade(args) -> int:
@@ -93,4 +102,60 @@ def cmd_user_add(args) -> int:
                           display_name=args.display_name)
         out = {"id": str(op.id), "username": op.username, "role": op.role}
     emit(args, out, f"已创建操作员 (operator created): {out['username']} ({ROLES[out['role']]})")
+    return 0
+
+
+def _operator_out(op) -> dict:
+    return {"id": str(op.id), "username": op.username, "display_name": op.display_name,
+            "role": op.role, "active": op.active}
+
+
+def cmd_user_role(args) -> int:
+    from propdesk.services.operators import operator_by_name, set_role
+
+    db = open_db(args)
+    with db.session() as s:
+        op = operator_by_name(s, actor(args), args.name)
+        out = _operator_out(set_role(s, actor(args), op.id, args.role))
+    emit(args, out, f"{out['username']} 的角色 (role): {ROLES[out['role']]} ({out['role']})")
+    return 0
+
+
+def _set_active(args, active: bool) -> int:
+    from propdesk.services.operators import operator_by_name, set_active
+
+    db = open_db(args)
+    with db.session() as s:
+        op = operator_by_name(s, actor(args), args.name)
+        out = _operator_out(set_active(s, actor(args), op.id, active))
+    emit(args, out, (f"已启用 (enabled): {out['username']}" if active
+                     else f"已停用 (disabled): {out['username']}"))
+    return 0
+
+
+def cmd_user_disable(args) -> int:
+    return _set_active(args, False)
+
+
+def cmd_user_enable(args) -> int:
+    return _set_active(args, True)
+
+
+def cmd_user_list(args) -> int:
+    from propdesk.services.operators import list_operators
+
+    db = open_db(args)
+    with db.session() as s:
+        rows = list_operators(s, actor(args))
+    data = [{"id": str(r.id), "username": r.username, "display_name": r.display_name,
+             "role": r.role, "active": r.active, "failed_attempts": r.failed_attempts,
+             "locked_until": r.locked_until.isoformat() if r.locked_until else None}
+            for r in rows]
+    lines = [f"{'用户名':<12}{'姓名':<10}{'角色':<8}状态 (status)"]
+    for r in rows:
+        state = "正常 active" if r.active else "停用 disabled"
+        if r.locked_until is not None:
+            state += f"，锁定至 locked until {r.locked_until:%Y-%m-%d %H:%M} UTC"
+        lines.append(f"{r.username:<15}{r.display_name:<12}{ROLES.get(r.role, r.role):<10}{state}")
+    emit(args, data, "\n".join(lines))
     return 0

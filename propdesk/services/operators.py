@@ -128,6 +128,74 @@ def unlock(session: Session, actor: Actor, operator_id: uuid.UUID) -> None:
 
 
 
+def operator_by_name(session: Session, actor: Actor, username: str) -> Operator:
+    require(actor, USER_MANAGE)
+    op = session.scalar(select(Operator).where(func.lower(Operator.username) == username.strip().lower(),
+                                               Operator.deleted_at.is_(None)))
+    if op is None:
+        raise NotFound(f"找不到操作员 {username}，请用 user list 查看用户名",
+                       f"no operator named {username} (see user list)")
+    return op
+
+
+def _live_operator(session: Session, operator_id: uuid.UUID) -> Operator:
+    op = session.get(Operator, operator_id)
+    if op is None or op.deleted_at is not None:
+        raise NotFound("操作员不存在或已删除", "operator not found")
+    return op
+
+
+def _keep_an_admin(session: Session, actor: Actor, op: Operator, what_zh: str, what_en: str) -> None:
+    """Refuse to take away the caller's own administration or the last active administrator:
+    without one, nobody could manage operators again."""
+    if op.id == actor.operator_id:
+        raise Conflict(f"不能{what_zh}自己的账户，请由另一位管理员操作",
+                       f"you cannot {what_en} your own account; ask another administrator")
+    others = session.scalar(select(func.count()).select_from(Operator).where(
+        Operator.role == "admin", Operator.active.is_(True), Operator.deleted_at.is_(None),
+        Operator.id != op.id)) or 0
+    if others == 0:
+        raise Conflict(f"{op.username} 是最后一位在用的管理员，不能{what_zh}；请先设置另一位管理员",
+                       f"{op.username} is the last active administrator and cannot be "
+                       f"{what_en}d; make another operator an administrator first")
+
+
+def set_role(session: Session, actor: Actor, operator_id: uuid.UUID, role: str) -> Operator:
+    """Give an operator another role (their permissions follow at their next login)."""
+    require(actor, USER_MANAGE)
+    if role not in ROLES:
+        raise ValidationFailed([Problem("角色", f"未知角色 {role}，可选：{', '.join(ROLES)}",
+                                        f"unknown role {role}")])
+    op = _live_operator(session, operator_id)
+    if op.role == role:
+        return op
+    if op.role == "admin" and op.active:
+        _keep_an_admin(session, actor, op, "降级", "demote")
+    before = op.role
+    op.role = role
+    session.flush()
+    audit.record(session, actor, "role", "operator", op.id, before={"role": before},
+                 after={"role": role},
+                 summary=f"{op.username} 的角色：{ROLES[before]} → {ROLES[role]}")
+    return op
+
+
+def set_active(session: Session, actor: Actor, operator_id: uuid.UUID, active: bool) -> Operator:
+    """停用 or 启用 an operator; a disabled operator cannot log in (the row stays, for the audit)."""
+    require(actor, USER_MANAGE)
+    op = _live_operator(session, operator_id)
+    if op.active == active:
+        return op
+    if not active and op.role == "admin":
+        _keep_an_admin(session, actor, op, "停用", "disable")
+    op.active = active
+    session.flush()
+    audit.record(session, actor, "enable" if active else "disable", "operator", op.id,
+                 before={"active": not active}, after={"active": active},
+                 summary=f"{'启用' if active else '停用'}操作员 {op.username}")
+    return op
+
+
 @dataclass(frozen=True)
 class OperatorRow:
     id: uuid.UUID

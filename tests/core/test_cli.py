@@ -47,3 +47,33 @@ def test_demo_and_user_add_through_a_real_process(tmp_path):
     with db.session() as s:
         assert s.scalar(select(func.count()).select_from(Room)) == 150
         assert s.scalar(select(func.count()).select_from(Operator)) == 7
+
+
+def test_user_role_disable_enable_list(tmp_path, capsys):
+    from propdesk.security import system_actor
+    from propdesk.services.operators import add_operator
+
+    path = str(tmp_path / "u.sqlite3")
+    db = Database(path)
+    db.upgrade()
+    with db.session() as s:
+        add_operator(s, system_actor(), "boss", role="admin", password="abc12345")
+        add_operator(s, system_actor(), "chen", role="cashier", password="abc12345",
+                     display_name="陈收费")
+    assert main(["--db", path, "user", "role", "CHEN", "--role", "supervisor", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["role"] == "supervisor"
+    assert main(["--db", path, "user", "disable", "chen"]) == 0
+    assert "已停用" in capsys.readouterr().out
+    assert main(["--db", path, "user", "list", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [(r["username"], r["role"], r["active"]) for r in rows] == \
+        [("boss", "admin", True), ("chen", "supervisor", False)]
+    assert main(["--db", path, "user", "enable", "chen"]) == 0
+    capsys.readouterr()
+    assert main(["--db", path, "user", "list"]) == 0
+    out = capsys.readouterr().out
+    assert "陈收费" in out and "停用" not in out
+    # the last active administrator stays one; an unknown name is reported
+    assert main(["--db", path, "user", "disable", "boss"]) == 5
+    assert "最后一位" in capsys.readouterr().err
+    assert main(["--db", path, "user", "role", "nobody", "--role", "cashier"]) == 4

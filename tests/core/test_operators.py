@@ -81,3 +81,68 @@ def test_change_password(db, admin):
         O.change_password(s, me, op.id, "newpass99", old_password="abc12345")
     with db.session() as s:
         O.login(s, "chen", "newpass99")
+
+
+def _op_actor(s, username):
+    from propdesk.security import Actor
+    op = s.scalars(select(Operator).where(Operator.username == username)).one()
+    return Actor.for_role(op.username, op.role, op.id, op.display_name)
+
+
+def test_set_role_and_active_are_audited(db, admin):
+    with db.session() as s:
+        boss = O.add_operator(s, admin, "boss", role="admin", password="abc12345")
+        chen = O.add_operator(s, admin, "chen", role="cashier", password="abc12345")
+    with db.session() as s:
+        me = _op_actor(s, "boss")
+        O.set_role(s, me, chen.id, "supervisor")
+        O.set_active(s, me, chen.id, False)
+        O.set_active(s, me, chen.id, False)          # already off: nothing to record
+    with db.session() as s:
+        rows = s.scalars(select(AuditLog).where(AuditLog.entity == "operator",
+                                                AuditLog.action.in_(["role", "disable"]))
+                         .order_by(AuditLog.created_at)).all()
+        assert [(a.action, a.before, a.after, a.operator_name) for a in rows] == [
+            ("role", '{"role": "cashier"}', '{"role": "supervisor"}', "boss"),
+            ("disable", '{"active": true}', '{"active": false}', "boss")]
+        assert rows[0].summary == "chen 的角色：收费员 → 主管"
+        assert s.get(Operator, chen.id).role == "supervisor"
+    with db.session() as s, pytest.raises(AuthFailed):
+        O.login(s, "chen", "abc12345")               # disabled: cannot log in
+    with db.session() as s:
+        O.set_active(s, _op_actor(s, "boss"), chen.id, True)
+    with db.session() as s:
+        assert O.login(s, "chen", "abc12345").role == "supervisor"
+    with db.session() as s, pytest.raises(ValidationFailed):
+        O.set_role(s, admin, chen.id, "janitor")
+
+
+def test_admins_cannot_remove_themselves_or_the_last_admin(db, admin, actor_for):
+    with db.session() as s:
+        boss = O.add_operator(s, admin, "boss", role="admin", password="abc12345")
+        deputy = O.add_operator(s, admin, "deputy", role="admin", password="abc12345")
+    with db.session() as s:
+        me = _op_actor(s, "boss")
+        with pytest.raises(Conflict) as ei:
+            O.set_role(s, me, boss.id, "cashier")
+        assert "自己" in ei.value.zh
+        with pytest.raises(Conflict):
+            O.set_active(s, me, boss.id, False)
+        O.set_active(s, me, deputy.id, False)        # boss stays: allowed
+    with db.session() as s:
+        # the command line (no operator) cannot remove the last active admin either
+        with pytest.raises(Conflict) as ei:
+            O.set_role(s, admin, boss.id, "supervisor")
+        assert "最后一位" in ei.value.zh
+        with pytest.raises(Conflict):
+            O.set_active(s, admin, boss.id, False)
+        # a disabled admin may be demoted: it does not count as an active admin
+        O.set_role(s, admin, deputy.id, "frontdesk")
+        with pytest.raises(PermissionDenied):
+            O.set_role(s, actor_for("supervisor"), deputy.id, "admin")
+        with pytest.raises(PermissionDenied):
+            O.set_active(s, actor_for("supervisor"), deputy.id, True)
+    with db.session() as s:
+        assert (s.get(Operator, boss.id).role, s.get(Operator, boss.id).active) == ("admin", True)
+        assert (s.get(Operator, deputy.id).role, s.get(Operator, deputy.id).active) == \
+            ("frontdesk", False)
