@@ -450,13 +450,13 @@ Please tell your system administrator.</translation>
         </message>
         <message>
             <location filename="../../ui/login.py" line="116" />
-            <location filename="../../ui/screens/operators.py" line="155" />
+            <location filename="../../ui/screens/operators.py" line="191" />
             <source>用户名(&amp;U)</source>
             <translation>&amp;Username</translation>
         </message>
         <message>
             <location filename="../../ui/login.py" line="117" />
-            <location filename="../../ui/screens/operators.py" line="155" />
+            <location filename="../../ui/screens/operators.py" line="191" />
             <source>密码(&amp;P)</source>
             <translation>&amp;Password</translation>
         </message>
@@ -519,8 +519,8 @@ Please tell your system administrator.</translation>
             <location filename="../../ui/screens/navigator.py" line="37" />
             <location filename="../../ui/screens/room_occupants.py" line="24" />
             <location filename="../../ui/screens/audit_log.py" line="48" />
-            <location filename="../../ui/screens/operators.py" line="30" />
-            <location filename="../../ui/screens/operators.py" line="155" />
+            <location filename="../../ui/screens/operators.py" line="31" />
+            <location filename="../../ui/screens/operators.py" line="191" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
@@ -532,19 +532,19 @@ Please tell your system administrator.</translation>
         <message>
             <location filename="../../ui/login.py" line="209" />
             <location filename="../../ui/screens/audit_log.py" line="47" />
-            <location filename="../../ui/screens/operators.py" line="29" />
+            <location filename="../../ui/screens/operators.py" line="30" />
             <source>用户名</source>
             <translation>Username</translation>
         </message>
         <message>
             <location filename="../../ui/login.py" line="209" />
-            <location filename="../../ui/screens/operators.py" line="156" />
+            <location filename="../../ui/screens/operators.py" line="192" />
             <source>确认密码</source>
             <translation>Confirm password</translation>
         </message>
         <message>
             <location filename="../../ui/login.py" line="211" />
-            <location filename="../../ui/screens/operators.py" line="158" />
+            <location filename="../../ui/screens/operators.py" line="194" />
             <source>至少 {n} 位</source>
             <translation>at least {n} characters</translation>
         </message>
@@ -560,8 +560,8 @@ Please tell your system administrator.</translation>
         </message>
         <message>
             <location filename="../../ui/login.py" line="220" />
-            <location filename="../../ui/screens/operators.py" line="162" />
-            <location filename="../../ui/screens/operators.py" line="193" />
+            <location filename="../../ui/screens/operators.py" line="198" />
+            <location filename="../../ui/screens/operators.py" line="229" />
             <source>两次输入的密码不一致</source>
             <translation>The two passwords differ</translation>
         </message>
@@ -679,7 +679,7 @@ Data is kept in the local database and synchronised with the central database wh
         </message>
         <message>
             <location filename="../../ui/main_window.py" line="328" />
-            <location filename="../../ui/screens/operators.py" line="189" />
+            <location filename="../../ui/screens/operators.py" line="225" />
             <source>确认新密码</source>
             <translation>Confirm new password</translation>
         </message>
@@ -800,7 +800,7 @@ Data is kept in the local database and synchronised with the central database wh
         </message>
         <message>
             <location filename="../../ui/screens/__init__.py" line="47" />
-            <location filename="../../ui/screens/operators.py" line="83" />
+            <location filename="../../ui/screens/operators.py" line="91" />
             <source>操作员管理</source>
             <translation>Operators</translation>
         </message>
@@ -875,7 +875,7 @@ Data is kept in the local database and synchronised with the central database wh
         <message>
             <location filename="../../ui/screens/audit_log.py" line="33" />
             <location filename="../../ui/screens/audit_log.py" line="88" />
-            <location filename="../../ui/screens/operators.py" line="63" />
+            <location filename="../../ui/screens/operators.py" line="69" />
             <source>操作员</source>
             <translation>Operator</translation>
         </message>
@@ -1159,7 +1159,7 @@ Data is kept in the local database and synchronised with the central database wh
             <location filename="../../ui/screens/room_info.py" line="139" />
             <location filename="../../ui/screens/room_occupants.py" line="29" />
             <location filename="../../ui/screens/audit_log.py" line="42" />
-            <location filename="../../ui/screens/operators.py" line="32" />
+            <location filename="../../ui/screens/operators.py" line="33" />
             <location filename="../../ui/dialogs/master_data.py" line="98" />
             <source>状态</source>
             <translation>Status</translation>
@@ -1239,94 +1239,120 @@ Data is kept in the local database and synchronised with the central database wh
             <translation>{code} ({how})</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/operators.py" line="31" />
+            <location filename="../../ui/screens/operators.py" line="32" />
             <source>角色</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/operators.py" line="33" />
+            <location filename="../../ui/screens/operators.py" line="34" />
             <source>停用</source>
             <translation>Disabled</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/operators.py" line="33" />
+            <location filename="../../ui/screens/operators.py" line="34" />
             <source>已锁定</source>
             <translation>Locked</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/operators.py" line="33" />
+            <location filename="../../ui/screens/operators.py" line="34" />
             <source>正常</source>
             <translation>Active</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/operators.py" line="35" />
+            <location filename="../../ui/screens/operators.py" line="36" />
             <source>锁定至</source>
             <translation>Locked until</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/operators.py" line="36" />
+            <location filename="../../ui/screens/operators.py" line="37" />
             <source>连续密码错误</source>
             <translation>Failed attempts</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/operators.py" line="84" />
+            <location filename="../../ui/screens/operators.py" line="92" />
             <source>新增操作员(&amp;A)…</source>
             <translation>&amp;Add operator…</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/operators.py" line="85" />
+            <location filename="../../ui/screens/operators.py" line="93" />
             <source>解锁(&amp;U)</source>
             <translation>&amp;Unlock</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/operators.py" line="86" />
+            <location filename="../../ui/screens/operators.py" line="94" />
             <source>重置密码(&amp;R)…</source>
             <translation>&amp;Reset password…</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/operators.py" line="87" />
+            <location filename="../../ui/screens/operators.py" line="95" />
             <source>刷新</source>
             <translation>Refresh</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/operators.py" line="88" />
-            <source>密码连续输错 5 次账户会锁定 15 分钟；管理员可立即解锁。重置密码后请当面告知操作员，并请其登录后自行修改。</source>
-            <translation>Five wrong passwords in a row lock an account for 15 minutes; an administrator can unlock it at once. After resetting a password, tell the operator in person and ask them to change it after logging in.</translation>
+            <location filename="../../ui/screens/operators.py" line="96" />
+            <source>修改角色(&amp;O)…</source>
+            <translation>Change r&amp;ole…</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/operators.py" line="121" />
+            <location filename="../../ui/screens/operators.py" line="98" />
+            <source>密码连续输错 5 次账户会锁定 15 分钟；管理员可立即解锁。重置密码后请当面告知操作员，并请其登录后自行修改。停用的操作员不能登录，其记录保留供审计；至少要保留一位在用的管理员。</source>
+            <translation>Five wrong passwords in a row lock an account for 15 minutes; an administrator can unlock it at once. After resetting a password, tell the operator in person and ask them to change it after logging in. A disabled operator cannot log in; their record stays for the audit. At least one active administrator must remain.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/operators.py" line="104" />
+            <source>启用(&amp;E)</source>
+            <translation>&amp;Enable</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/operators.py" line="105" />
+            <source>停用(&amp;D)</source>
+            <translation>&amp;Disable</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/operators.py" line="140" />
             <source>已解锁 {user}。</source>
             <translation>{user} unlocked.</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/operators.py" line="128" />
+            <location filename="../../ui/screens/operators.py" line="164" />
             <source>修改自己的密码请用菜单 账户 ▸ 修改密码。</source>
             <translation>To change your own password use Account ▸ Change password.</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/operators.py" line="154" />
+            <location filename="../../ui/screens/operators.py" line="190" />
             <source>新增操作员</source>
             <translation>Add operator</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/operators.py" line="155" />
-            <source>角色(&amp;R)</source>
-            <translation>&amp;Role</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/operators.py" line="185" />
+            <location filename="../../ui/screens/operators.py" line="221" />
             <source>重置密码</source>
             <translation>Reset password</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/operators.py" line="186" />
+            <location filename="../../ui/screens/operators.py" line="222" />
             <source>为 {user}（{name}）设置新密码：</source>
             <translation>New password for {user} ({name}):</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/operators.py" line="188" />
+            <location filename="../../ui/screens/operators.py" line="224" />
             <source>新密码(&amp;P)</source>
             <translation>New &amp;password</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/operators.py" line="250" />
+            <source>修改角色</source>
+            <translation>Change role</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/operators.py" line="251" />
+            <source>{user}（{name}）的新角色，下次登录时生效：</source>
+            <translation>New role for {user} ({name}), effective at their next login:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/operators.py" line="253" />
+            <location filename="../../ui/screens/operators.py" line="191" />
+            <source>角色(&amp;R)</source>
+            <translation>&amp;Role</translation>
         </message>
         <message>
             <location filename="../../ui/screens/room_detail.py" line="137" />
@@ -1677,6 +1703,10 @@ Data is kept in the local database and synchronised with the central database wh
 {path}</source>
             <translation>Exported {n} rows to
 {path}</translation>
+        </message>
+        <message>
+            <source>密码连续输错 5 次账户会锁定 15 分钟；管理员可立即解锁。重置密码后请当面告知操作员，并请其登录后自行修改。</source>
+            <translation type="vanished">Five wrong passwords in a row lock an account for 15 minutes; an administrator can unlock it at once. After resetting a password, tell the operator in person and ask them to change it after logging in.</translation>
         </message>
     </context>
     <context>

@@ -159,3 +159,42 @@ def test_open_screen_switches_to_a_screen_the_operator_may_use(qtbot, make_ctx):
         assert cashier.current_entry().key == before
     finally:
         DeviceHub.instance().shutdown()
+
+
+def test_operators_change_role_and_disable(qtbot, make_ctx, db, admin, clerk):
+    from propdesk.security import Actor
+
+    with db.session() as s:
+        boss = O.add_operator(s, admin, "boss", role="admin", password="abc12345")
+        boss_actor = Actor.for_role("boss", "admin", boss.id, "boss")
+    ctx = make_ctx(None)
+    ctx.actor = boss_actor
+    screen = OperatorsScreen(ctx)
+    qtbot.addWidget(screen)
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 2, timeout=5000)
+    assert [o.username for o in screen.model.rows()] == ["boss", "qiantai"]
+    screen.table.selectRow(1)
+    assert screen.active_button.text() == "停用(&D)"
+    dlg = screen.change_role()
+    qtbot.addWidget(dlg)
+    dlg.role.set_code("cashier")
+    with qtbot.waitSignal(dlg.accepted, timeout=10000):
+        dlg.submit()
+    qtbot.waitUntil(lambda: screen.model.index(1, 2).data() == "收费员", timeout=5000)
+    screen.table.selectRow(1)
+    screen.toggle_active()
+    qtbot.waitUntil(lambda: screen.model.index(1, 3).data() == "停用", timeout=5000)
+    screen.table.selectRow(1)
+    assert screen.active_button.text() == "启用(&E)"
+    with db.session() as s:
+        assert (s.get(Operator, clerk).role, s.get(Operator, clerk).active) == ("cashier", False)
+    # the administrator cannot demote themselves: the dialog says why and stays open
+    screen.table.selectRow(0)
+    dlg = screen.change_role()
+    qtbot.addWidget(dlg)
+    dlg.role.set_code("supervisor")
+    dlg.submit()
+    qtbot.waitUntil(lambda: dlg.error.isVisible(), timeout=5000)
+    assert "不能降级自己的账户" in dlg.error.text()
+    with db.session() as s:
+        assert s.get(Operator, boss.id).role == "admin"

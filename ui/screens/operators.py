@@ -1,4 +1,5 @@
-"""操作员: add operators, unlock locked accounts, reset passwords (管理员 only)."""
+"""操作员: add operators, change roles, disable/enable, unlock locked accounts, reset
+passwords (管理员 only)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 
 from propdesk.security import ROLES
 from propdesk.services.operators import (
-    MIN_PASSWORD, add_operator, change_password, list_operators, unlock,
+    MIN_PASSWORD, add_operator, change_password, list_operators, set_active, set_role, unlock,
 )
 from ui.i18n import label, tr, tr_noop
 from ui.icons import icon
@@ -53,8 +54,13 @@ class OperatorsScreen(Screen):
         self.unlock_button.setObjectName("unlockOperator")
         self.reset_button = QPushButton()
         self.reset_button.setObjectName("resetPassword")
+        self.role_button = QPushButton()
+        self.role_button.setObjectName("changeRole")
+        self.active_button = QPushButton()
+        self.active_button.setObjectName("toggleActive")
         self.refresh_button = QPushButton()
-        for b in (self.add_button, self.unlock_button, self.reset_button):
+        for b in (self.add_button, self.role_button, self.active_button, self.unlock_button,
+                  self.reset_button):
             bar.addWidget(b)
         bar.addStretch(1)
         bar.addWidget(self.refresh_button)
@@ -72,6 +78,8 @@ class OperatorsScreen(Screen):
         self.add_button.clicked.connect(self.add_operator)
         self.unlock_button.clicked.connect(self.unlock_selected)
         self.reset_button.clicked.connect(self.reset_password)
+        self.role_button.clicked.connect(self.change_role)
+        self.active_button.clicked.connect(self.toggle_active)
         self.refresh_button.clicked.connect(self.load)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         ctx.tasks.changed.connect(lambda ch: self.load() if "operator" in ch.entities else None)
@@ -85,8 +93,16 @@ class OperatorsScreen(Screen):
         self.unlock_button.setText(tr("解锁(&U)"))
         self.reset_button.setText(tr("重置密码(&R)…"))
         self.refresh_button.setText(tr("刷新"))
+        self.role_button.setText(tr("修改角色(&O)…"))
+        self._active_text()
         self.hint.setText(tr("密码连续输错 5 次账户会锁定 15 分钟；管理员可立即解锁。"
-                             "重置密码后请当面告知操作员，并请其登录后自行修改。"))
+                             "重置密码后请当面告知操作员，并请其登录后自行修改。"
+                             "停用的操作员不能登录，其记录保留供审计；至少要保留一位在用的管理员。"))
+
+    def _active_text(self) -> None:
+        op = self.table.selected_row()
+        self.active_button.setText(tr("启用(&E)") if op is not None and not op.active
+                                   else tr("停用(&D)"))
 
     def load(self):
         actor = self.ctx.actor
@@ -106,6 +122,9 @@ class OperatorsScreen(Screen):
         op = self.table.selected_row()
         self.unlock_button.setEnabled(op is not None and (_locked(op) or op.failed_attempts > 0))
         self.reset_button.setEnabled(op is not None)
+        self.role_button.setEnabled(op is not None)
+        self.active_button.setEnabled(op is not None)
+        self._active_text()
 
     def add_operator(self) -> "AddOperatorDialog":
         dlg = AddOperatorDialog(self.ctx, self)
@@ -119,6 +138,23 @@ class OperatorsScreen(Screen):
         return self.ctx.tasks.write(lambda s: unlock(s, actor, op.id), parent=self,
                                     changes=Changes.of(entities=["operator"])) \
             .success(lambda _: show_info(self, tr("已解锁 {user}。").format(user=op.username))).run()
+
+    def change_role(self) -> "RoleDialog | None":
+        op = self.table.selected_row()
+        if op is None:
+            return None
+        dlg = RoleDialog(self.ctx, op, self)
+        dlg.open()
+        return dlg
+
+    def toggle_active(self):
+        """停用 an active operator, 启用 a disabled one (the service refuses the last admin)."""
+        op, actor = self.table.selected_row(), self.ctx.actor
+        if op is None:
+            return None
+        active = not op.active
+        return self.ctx.tasks.write(lambda s: set_active(s, actor, op.id, active), parent=self,
+                                    changes=Changes.of(entities=["operator"])).run()
 
     def reset_password(self) -> "ResetPasswordDialog | None":
         op = self.table.selected_row()
@@ -194,4 +230,29 @@ class ResetPasswordDialog(FormDialog):
             return
         actor, op_id, pw = self.ctx.actor, self.op.id, self.password.text()
         self.run_write(lambda s: change_password(s, actor, op_id, pw),
+                       Changes.of(entities=["operator"]))
+
+
+class RoleDialog(FormDialog):
+    def __init__(self, ctx, op, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent, min_width=360)
+        self.op = op
+        self.setObjectName("roleDialog")
+        self.intro = QLabel()
+        self.body.addWidget(self.intro)
+        self.role = EnumCombo(ROLES)
+        self.role.set_code(op.role)
+        self.labels = [self.add_row(self.role)]
+        self.finish()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(tr("修改角色"))
+        self.intro.setText(tr("{user}（{name}）的新角色，下次登录时生效：").format(
+            user=self.op.username, name=self.op.display_name))
+        self.labels[0].setText(tr("角色(&R)"))
+
+    def submit(self) -> None:
+        actor, op_id, role = self.ctx.actor, self.op.id, self.role.code()
+        self.run_write(lambda s: set_role(s, actor, op_id, role),
                        Changes.of(entities=["operator"]))
