@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import and_, func, insert, select
 from sqlalchemy.orm import Session
 
 from propdesk.errors import Conflict, NotFound, Problem, ValidationFailed
@@ -509,6 +509,7 @@ class Node:
     label: str
     has_children: bool
     status: str = ""
+    owner: str = ""        # rooms: the current owner's name, shown after the room number
 
 
 def children(session: Session, kind: str, node_id: uuid.UUID | None) -> list[Node]:
@@ -534,20 +535,41 @@ def children(session: Session, kind: str, node_id: uuid.UUID | None) -> list[Nod
         units = session.execute(_live(select(Unit.id, Unit.name).where(
             Unit.building_id == node_id), Unit).order_by(Unit.sort_key, Unit.code))
         out = [Node("unit", i, n, True) for i, n in units]
-        loose = session.execute(_live(select(Room.id, Room.number, Room.status).where(
-            Room.building_id == node_id, Room.unit_id.is_(None)), Room)
-            .order_by(Room.floor, Room.number))
-        return out + [Node("room", i, n, False, s) for i, n, s in loose]
+        loose = _room_nodes(session, Room.building_id == node_id, Room.unit_id.is_(None))
+        return out + loose
     if kind == "unit":
-        rows = session.execute(_live(select(Room.id, Room.number, Room.status).where(
-            Room.unit_id == node_id), Room).order_by(Room.floor, Room.number))
-        return [Node("room", i, n, False, s) for i, n, s in rows]
+        return _room_nodes(session, Room.unit_id == node_id)
     if kind == "lot":
         rows = session.execute(_live(select(ParkingSpace.id, ParkingSpace.number,
                                             ParkingSpace.status).where(
             ParkingSpace.lot_id == node_id), ParkingSpace).order_by(ParkingSpace.number))
         return [Node("space", i, n, False, s) for i, n, s in rows]
     return []
+
+
+def _room_nodes(session: Session, *where) -> list[Node]:
+    """Room nodes with their current owner's name: one query, LEFT JOINed to the current
+    owner occupancy and its customer.  A room has at most one current owner (a partial
+    unique index guarantees it), so no room repeats."""
+    from propdesk.models import Customer, Occupancy
+
+    rows = session.execute(
+        select(Room.id, Room.number, Room.status, Customer.name)
+        .outerjoin(Occupancy, and_(Occupancy.room_id == Room.id, Occupancy.role == "owner",
+                                   Occupancy.end_date.is_(None), Occupancy.deleted_at.is_(None)))
+        .outerjoin(Customer, Customer.id == Occupancy.customer_id)
+        .where(Room.deleted_at.is_(None), *where).order_by(Room.floor, Room.number))
+    return [Node("room", i, n, False, st, o or "") for i, n, st, o in rows]
+
+
+def room_nodes(session: Session, actor: Actor, room_ids: list[uuid.UUID]) -> list[Node]:
+    """The tree nodes of some live rooms (to repaint them after a status or owner change)."""
+    require(actor, MASTER_VIEW)
+    room_ids = list(room_ids)
+    out: list[Node] = []
+    for i in range(0, len(room_ids), 500):
+        out += _room_nodes(session, Room.id.in_(room_ids[i:i + 500]))
+    return out
 
 
 def path_to(session: Session, kind: str, node_id: uuid.UUID) -> list[tuple[str, uuid.UUID]]:

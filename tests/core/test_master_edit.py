@@ -128,3 +128,26 @@ def test_master_edit_is_required(db, admin, actor_for, estate_tree):
         assert s.scalar(select(ParkingLot.code).where(ParkingLot.id == lot.id)) == "P2"
         with pytest.raises(NotFound):
             P.update_building(s, admin, es.id, floors=2)   # an estate's id is no building
+
+
+def test_room_nodes_carry_the_current_owner_only(db, admin, estate_tree, owner):
+    import datetime as dt
+
+    from propdesk.services import customers as C
+
+    with db.session() as s:
+        tenant = C.create_customer(s, admin, name="李租客", phone="13900139000")
+        C.move_in(s, admin, tenant.id, role="tenant", start=dt.date(2024, 3, 1),
+                  room_id=owner["room"])
+        unit1 = P.children(s, "building", estate_tree["building"])[0]
+        rooms = P.children(s, "unit", unit1.id)
+        # 6 floors x 2 rooms, each once; only 0502 has an owner (the tenant is not shown)
+        assert len(rooms) == 12
+        assert [(r.label, r.owner) for r in rooms if r.owner] == [("0502", "张三丰")]
+        [node] = P.room_nodes(s, admin, [owner["room"]])
+        assert (node.label, node.owner, node.status) == ("0502", "张三丰", "occupied")
+        # after 过户 the new owner shows; the old row (ended) is ignored
+        heir = C.create_customer(s, admin, name="张无忌", phone="13700137000")
+        C.transfer(s, admin, owner["room"], heir.id, dt.date(2025, 1, 1))
+        [node] = P.room_nodes(s, admin, [owner["room"]])
+        assert node.owner == "张无忌"

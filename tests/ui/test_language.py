@@ -66,4 +66,4 @@ def test_open_room_detail_follows_the_language(qtbot, ctx, db, admin, window):
     qtbot.waitUntil(lambda: info.labels["building_area"].text() == "Gross area (m²)", timeout=5000)
     assert nav.room_panel.tabs.tabText(1) == "Occupants"
     assert info.usage.currentText() == "Residential"
-    assert nav.tree.currentIndex().data() == "Room 0101"
+    assert nav.tree.currentIndex().data() == "Room 0101 姚洋"   # the demo's seeded owner

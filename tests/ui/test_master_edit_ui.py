@@ -168,3 +168,25 @@ def test_no_master_edit_no_actions(qtbot, make_ctx, demo):
     assert not any(a.isVisible() for a in nav.create_actions.values())
     assert es.data(KIND_ROLE) == "estate"
     assert not set(nav.menu_actions()) & {*nav.create_actions.values(), nav.edit_action}
+
+
+def test_room_label_follows_its_owner(qtbot, ctx, db, admin, demo):
+    import datetime as dt
+
+    from propdesk.models import Occupancy
+    from propdesk.services import customers as C
+    from propdesk.services import property as P
+    from ui.tasks import Changes
+
+    nav = _nav(qtbot, ctx)
+    with db.session() as s:
+        rid = P.room_by_code(s, admin, "JD-01-1-0101").id
+        occ = s.scalars(select(Occupancy.id).where(Occupancy.room_id == rid,
+                                                   Occupancy.role == "owner",
+                                                   Occupancy.end_date.is_(None))).one()
+    assert nav.jump_to("room", rid)
+    idx = nav.tree.currentIndex()
+    assert idx.data() == "0101室 姚洋"
+    ctx.tasks.write(lambda s: C.move_out(s, admin, occ, end=dt.date(2025, 6, 30)),
+                    changes=Changes.of(occupancy=[rid])).run()
+    qtbot.waitUntil(lambda: idx.data() == "0101室", timeout=5000)

@@ -64,7 +64,7 @@ def test_only_the_top_is_loaded_until_expanded(db, demo):
     # one unit: 6 floors x 4 rooms = 24, and nothing else
     assert model.rowCount(u1) == 24 and model.loaded["room"] == 24
     first, last = model.index(0, 0, u1), model.index(23, 0, u1)
-    assert (first.data(), last.data()) == ("0101室", "0604室")
+    assert (first.data(), last.data()) == ("0101室 姚洋", "0604室 韦红文")
     assert first.data(KIND_ROLE) == "room" and not model.hasChildren(first)
     assert first.data(STATUS_ROLE) in {"vacant", "sold", "occupied", "decorating", "rented"}
     assert first.data(Qt.ItemDataRole.ToolTipRole) in {"空置", "已售未入住", "入住", "装修", "出租"}
@@ -76,7 +76,7 @@ def test_index_for_path_loads_just_the_path(db, demo, admin):
         room = P.room_by_code(s, admin, "JD-03-2-0401")
         path = P.path_to(s, "room", room.id)
     idx = model.index_for_path(path)
-    assert idx.isValid() and idx.data() == "0401室" and idx.data(ID_ROLE) == room.id
+    assert idx.isValid() and idx.data() == "0401室 王豪雪" and idx.data(ID_ROLE) == room.id
     # company, region, estate (8 children), building 03 (2 units), unit 2 (24 rooms)
     assert model.loaded["room"] == 24 and model.loaded["unit"] == 2
     assert idx.parent().data() == "2单元" and idx.parent().parent().data() == "3栋"

@@ -74,7 +74,7 @@ def test_expanding_a_unit_loads_only_its_rooms(qtbot, nav):
     # 18 floors x 4 rooms per floor
     qtbot.waitUntil(lambda: m.rowCount(u) == 72, timeout=5000)
     assert m.loaded["room"] == 72
-    assert m.index(71, 0, u).data() == "1804室"
+    assert m.index(71, 0, u).data() == "1804室 韩飞"     # the number, then the seeded owner
 
 
 def _search_and_enter(qtbot, nav, text):
@@ -94,7 +94,7 @@ def test_search_by_code_jumps_to_the_room(qtbot, nav, big_db):
     qtbot.waitUntil(lambda: _current(nav) == ("room", rid), timeout=5000)
     idx = nav.tree.currentIndex()
     assert (idx.data(), idx.parent().data(), idx.parent().parent().data()) == \
-        ("1203室", "2单元", "41栋")
+        ("1203室 黎梓欣", "2单元", "41栋")
     assert idx.parent().parent().parent().data() == "幸福里 (XF)"
     # only the rooms of the unit on the path were read
     assert nav.model.loaded["room"] == 72

@@ -1,5 +1,7 @@
 """The property tree as a lazy Qt model: company → region → estate → building → unit → room.
 
+Rooms read "0502室 张三丰": the number, then the current owner's name when there is one.
+
 Only the top level is loaded at start.  A node's children are read when the
 view asks for them (``canFetchMore``/``fetchMore``, i.e. when the operator
 expands it) through ``loader(kind, id)``, normally
@@ -42,15 +44,16 @@ _KIND_ICONS = {"company": "company", "region": "region", "estate": "estate",
 
 
 class _Item:
-    __slots__ = ("kind", "id", "label", "status", "has_children", "parent", "row",
+    __slots__ = ("kind", "id", "label", "status", "owner", "has_children", "parent", "row",
                  "children", "by_key")
 
     def __init__(self, kind: str, node_id, label: str, status: str, has_children: bool,
-                 parent: "_Item | None", row: int) -> None:
+                 parent: "_Item | None", row: int, owner: str = "") -> None:
         self.kind = kind
         self.id = node_id
         self.label = label
         self.status = status
+        self.owner = owner
         self.has_children = has_children
         self.parent = parent
         self.row = row
@@ -58,7 +61,7 @@ class _Item:
         self.by_key: dict[tuple[str, uuid.UUID], _Item] = {}
 
     def set_children(self, nodes: list[Node]) -> None:
-        self.children = [_Item(n.kind, n.id, n.label, n.status, n.has_children, self, i)
+        self.children = [_Item(n.kind, n.id, n.label, n.status, n.has_children, self, i, n.owner)
                          for i, n in enumerate(nodes)]
         self.by_key = {(c.kind, c.id): c for c in self.children}
 
@@ -150,7 +153,8 @@ class PropertyTreeModel(QAbstractItemModel):
         item: _Item = index.internalPointer()
         if role == _DISPLAY:
             if item.kind == "room":
-                return tr("{number}室").format(number=item.label)
+                text = tr("{number}室").format(number=item.label)
+                return f"{text} {item.owner}" if item.owner else text
             if item.kind == "space":
                 return tr("{number}号车位").format(number=item.label)
             return item.label
@@ -214,8 +218,8 @@ class PropertyTreeModel(QAbstractItemModel):
         return parent
 
     def update_node(self, kind: str, node_id: uuid.UUID, *, label: str | None = None,
-                    status: str | None = None) -> bool:
-        """Change one loaded node's label/status in place; False if it is not loaded."""
+                    status: str | None = None, owner: str | None = None) -> bool:
+        """Change one loaded node's label/status/owner in place; False if it is not loaded."""
         idx = self.find_loaded(kind, node_id)
         if not idx.isValid():
             return False
@@ -224,6 +228,8 @@ class PropertyTreeModel(QAbstractItemModel):
             item.label = label
         if status is not None:
             item.status = status
+        if owner is not None:
+            item.owner = owner
         self.dataChanged.emit(idx, idx)
         return True
 
@@ -266,14 +272,14 @@ class PropertyTreeModel(QAbstractItemModel):
                     for i, c in enumerate(item.children):
                         c.row = i
                     self.endMoveRows()
-                if (existing.label, existing.status) != (n.label, n.status):
-                    existing.label, existing.status = n.label, n.status
+                if (existing.label, existing.status, existing.owner) != (n.label, n.status, n.owner):
+                    existing.label, existing.status, existing.owner = n.label, n.status, n.owner
                     ci = self._index_of(existing)
                     self.dataChanged.emit(ci, ci)
                 existing.has_children = n.has_children
             else:
                 self.beginInsertRows(idx, pos, pos)
-                new = _Item(n.kind, n.id, n.label, n.status, n.has_children, item, pos)
+                new = _Item(n.kind, n.id, n.label, n.status, n.has_children, item, pos, n.owner)
                 item.children.insert(pos, new)
                 for i, c in enumerate(item.children):
                     c.row = i

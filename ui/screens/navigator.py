@@ -551,11 +551,9 @@ class NavigatorScreen(Screen):
         if rooms:
             actor = self.ctx.actor
 
-            def work(s):
-                return [(r, prop.get_room(s, actor, r).status) for r in rooms]
-            self.ctx.tasks.read(work, parent=self).success(
-                lambda pairs: [self.model.update_node("room", r, status=st) for r, st in pairs]
-            ).run()
+            self.ctx.tasks.read(lambda s: prop.room_nodes(s, actor, rooms), parent=self).success(
+                lambda nodes: [self.model.update_node("room", n.id, status=n.status, owner=n.owner)
+                               for n in nodes]).run()
 
     def can_leave(self) -> bool:
         return self.room_panel.can_leave()
