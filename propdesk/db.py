@@ -41,7 +41,12 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
 
 
 def _sqlite_begin(conn) -> None:
-    conn.exec_driver_sql("BEGIN")
+    # Write sessions begin IMMEDIATE (they take the write lock up front): a
+    # deferred transaction that read first cannot upgrade to a writer once
+    # another connection has committed in between -- SQLite then fails at once
+    # with "database is locked" instead of waiting out busy_timeout.
+    mode = conn.get_execution_options().get("propdesk_begin", "")
+    conn.exec_driver_sql(f"BEGIN {mode}".rstrip())
 
 
 def make_engine(url: str) -> Engine:
@@ -60,7 +65,9 @@ class Database:
     def __init__(self, url: str | None = None, *, terminal: str | None = None) -> None:
         self.url = resolve_url(url)
         self.engine = make_engine(self.url)
-        self._factory = sessionmaker(self.engine, expire_on_commit=False)
+        writer = self.engine.execution_options(propdesk_begin="IMMEDIATE")
+        self._factory = sessionmaker(writer, expire_on_commit=False)
+        self._read_factory = sessionmaker(self.engine, expire_on_commit=False)
         self._terminal = terminal
 
     @property
@@ -77,9 +84,12 @@ class Database:
         return self._terminal
 
     @contextlib.contextmanager
-    def session(self) -> Iterator[Session]:
-        """One unit of work: commit on success, roll back on any exception."""
-        s = self._factory()
+    def session(self, *, write: bool = True) -> Iterator[Session]:
+        """One unit of work: commit on success, roll back on any exception.
+
+        ``write=False`` for pure reads: on SQLite they then neither take nor
+        wait for the write lock (a bill run holding it does not block them)."""
+        s = (self._factory if write else self._read_factory)()
         s.info["terminal"] = self.terminal
         try:
             yield s
@@ -92,7 +102,7 @@ class Database:
 
     def read_session(self) -> Session:
         """A session for reads only (the caller closes it)."""
-        return self._factory()
+        return self._read_factory()
 
     def upgrade(self, revision: str = "heads") -> None:
         upgrade(self.engine, revision)
@@ -140,7 +150,7 @@ def head_revisions() -> set[str]:
 def read_setting(db: Database, key: str, default: str = "") -> str:
     from propdesk.models import LocalSetting
 
-    with db._factory() as s:
+    with db._read_factory() as s:
         row = s.execute(select(LocalSetting.value).where(LocalSetting.key == key)).scalar()
         return default if row is None else row
 

@@ -203,17 +203,18 @@ class TaskRunner(QObject):
     def read(self, fn: Callable, *, parent: QWidget | None = None, key: str | None = None) -> Op:
         """A read ``fn(session)`` on the read pool.  With ``key``, only the latest op of
         that key delivers its result (typing in a search box supersedes older queries)."""
-        return Op(self, self._in_session(fn), write=False, parent=parent, changes=None, key=key)
+        return Op(self, self._in_session(fn, write=False), write=False, parent=parent, changes=None,
+                  key=key)
 
     def background(self, fn: Callable[[], Any], *, parent: QWidget | None = None) -> Op:
         """Work that needs no database (writing a file) on the read pool."""
         return Op(self, fn, write=False, parent=parent, changes=None, key=None)
 
-    def _in_session(self, fn: Callable) -> Callable[[], Any]:
+    def _in_session(self, fn: Callable, *, write: bool = True) -> Callable[[], Any]:
         db = self.db
 
         def call():
-            with db.session() as s:
+            with db.session(write=write) as s:
                 return fn(s)
         return call
 
