@@ -80,9 +80,15 @@ def ensure_system_packages() -> None:
         return
     log("installing system packages: " + " ".join(missing))
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    run(["apt-get", "update", "-qq"], env=env)
-    run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing], env=env,
-        stdout=subprocess.DEVNULL)
+    try:
+        run(["apt-get", "update", "-qq"], env=env)
+        run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing], env=env,
+            stdout=subprocess.DEVNULL)
+    except subprocess.CalledProcessError as exc:
+        # Go on: what is missing then fails with its own clear message (the tests
+        # name the PostgreSQL program they could not find; PDFs fall back to a
+        # built-in CJK font).
+        log(f"could not install {' '.join(missing)} (apt-get exit {exc.returncode}); continuing")
 
 
 def cmd_app(extra: list[str]) -> int:
