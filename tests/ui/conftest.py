@@ -3,40 +3,21 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
-
-from propdesk.security import Actor
 from ui.context import AppContext, Settings
-from ui.i18n import set_language
-from ui.tasks import TaskRunner
-
-
-@pytest.fixture(autouse=True)
-def chinese(qapp):
-    """Every test starts (and ends) in Chinese, whatever the previous one switched to."""
-    set_language("zh")
-    yield
-    set_language("zh")
+from tests.ui_support import chinese, contexts, ini_settings, role_actor  # noqa: F401  (fixtures)
 
 
 @pytest.fixture
 def settings(tmp_path) -> Settings:
-    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    return ini_settings(tmp_path / "settings.ini")
 
 
 @pytest.fixture
-def make_ctx(db, settings):
-    made = []
-
+def make_ctx(db, settings, contexts):
+    """make_ctx(role, name) -> a context as that role; all share one settings file."""
     def make(role: str | None = "admin", name: str | None = None) -> AppContext:
-        ctx = AppContext(db=db, tasks=TaskRunner(db), settings=settings)
-        if role:
-            ctx.actor = Actor.for_role(name or role, role, display_name=name or role)
-        made.append(ctx)
-        return ctx
-    yield make
-    for ctx in made:
-        ctx.tasks.shutdown()
+        return contexts.make(db, role_actor(role, name) if role else None, settings=settings)
+    return make
 
 
 @pytest.fixture

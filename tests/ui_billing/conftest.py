@@ -6,37 +6,16 @@ import datetime as dt
 from decimal import Decimal as D
 
 import pytest
-from PySide6.QtCore import QSettings
 
-from propdesk.security import Actor
 from propdesk.services.billing import catalog, run
 from propdesk.services.billing.catalog import VersionInput
 from tests.billing.conftest import build_estate
-from ui.context import AppContext, Settings
-from ui.i18n import set_language
-from ui.tasks import TaskRunner
-
-
-@pytest.fixture(autouse=True)
-def chinese(qapp):
-    set_language("zh")
-    yield
-    set_language("zh")
+from tests.ui_support import chinese, contexts, role_actor  # noqa: F401  (fixtures)
 
 
 @pytest.fixture
-def make_ctx(db, tmp_path):
-    made = []
-
-    def make(role: str = "admin") -> AppContext:
-        settings = Settings(QSettings(str(tmp_path / f"s{len(made)}.ini"), QSettings.Format.IniFormat))
-        ctx = AppContext(db=db, tasks=TaskRunner(db), settings=settings)
-        ctx.actor = Actor.for_role(role, role, display_name=role)
-        made.append(ctx)
-        return ctx
-    yield make
-    for ctx in made:
-        ctx.tasks.shutdown()
+def make_ctx(db, contexts):
+    return lambda role="admin": contexts.make(db, role_actor(role))
 
 
 @pytest.fixture

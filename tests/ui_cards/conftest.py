@@ -6,21 +6,11 @@ from __future__ import annotations
 import threading
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from propdesk import devices
-from propdesk.security import Actor
 from tests.cards.conftest import card_sim, keystore, place, site  # noqa: F401  (fixtures)
-from ui.context import AppContext, Settings
-from ui.i18n import set_language
-from ui.tasks import TaskRunner
-
-
-@pytest.fixture(autouse=True)
-def chinese(qapp):
-    set_language("zh")
-    yield
-    set_language("zh")
+from propdesk.security import Actor
+from tests.ui_support import chinese, contexts  # noqa: F401  (fixtures)
 
 
 @pytest.fixture(autouse=True)
@@ -48,18 +38,10 @@ def open_reader(port: str):
 
 
 @pytest.fixture
-def make_ctx(db, tmp_path):
-    made = []
-
-    def make(role: str = "frontdesk") -> AppContext:
-        settings = Settings(QSettings(str(tmp_path / f"settings-{role}.ini"), QSettings.Format.IniFormat))
-        ctx = AppContext(db=db, tasks=TaskRunner(db), settings=settings)
-        ctx.actor = Actor.for_role(role, role, display_name=f"李{role}")
-        made.append(ctx)
-        return ctx
-    yield make
-    for ctx in made:
-        ctx.tasks.shutdown()
+def make_ctx(db, contexts):
+    """make_ctx(role) -> a context as that role; contexts of one role share their settings."""
+    return lambda role="frontdesk": contexts.make(db, Actor.for_role(role, role, display_name=f"李{role}"),
+                                                  settings=f"settings-{role}")
 
 
 @pytest.fixture

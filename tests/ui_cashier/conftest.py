@@ -3,20 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
 
-from propdesk.security import Actor
 from tests.cashier.conftest import AS_OF, build_world  # noqa: F401  (the same hand-computed estate)
-from ui.context import AppContext, Settings
-from ui.i18n import set_language
-from ui.tasks import TaskRunner
-
-
-@pytest.fixture(autouse=True)
-def chinese(qapp):
-    set_language("zh")
-    yield
-    set_language("zh")
+from tests.ui_support import chinese, contexts, role_actor  # noqa: F401  (fixtures)
 
 
 @pytest.fixture(autouse=True)
@@ -53,18 +42,8 @@ def printer_sim():
 
 
 @pytest.fixture
-def make_ctx(db, tmp_path):
-    made = []
-
-    def make(role: str = "cashier", name: str = "陈收费") -> AppContext:
-        settings = Settings(QSettings(str(tmp_path / f"settings-{len(made)}.ini"), QSettings.Format.IniFormat))
-        ctx = AppContext(db=db, tasks=TaskRunner(db), settings=settings)
-        ctx.actor = Actor.for_role(name, role, display_name=name)
-        made.append(ctx)
-        return ctx
-    yield make
-    for ctx in made:
-        ctx.tasks.shutdown()
+def make_ctx(db, contexts):
+    return lambda role="cashier", name="陈收费": contexts.make(db, role_actor(role, name))
 
 
 def configure_printer(db, admin, *, port: str = "", columns: int = 32, **values):

@@ -6,21 +6,11 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from drivers.simulators import CardReaderSimulator, DLT645Simulator, PrinterSimulator
-from propdesk.security import Actor
-from ui.context import AppContext, Settings
 from ui.devices.worker import DeviceHub
-from ui.i18n import set_language
-from ui.tasks import TaskRunner
-
-
-@pytest.fixture(autouse=True)
-def chinese(qapp):
-    set_language("zh")
-    yield
-    set_language("zh")
+from ui.context import AppContext
+from tests.ui_support import chinese, contexts, role_actor  # noqa: F401  (fixtures)
 
 
 @pytest.fixture
@@ -32,19 +22,8 @@ def hub(qapp) -> Iterator[DeviceHub]:
 
 
 @pytest.fixture
-def make_ctx(db, tmp_path):
-    made = []
-
-    def make(role: str = "admin", database=None) -> AppContext:
-        settings = Settings(QSettings(str(tmp_path / f"settings{len(made)}.ini"), QSettings.Format.IniFormat))
-        d = database or db
-        ctx = AppContext(db=d, tasks=TaskRunner(d), settings=settings)
-        ctx.actor = Actor.for_role(role, role, display_name=role)
-        made.append(ctx)
-        return ctx
-    yield make
-    for ctx in made:
-        ctx.tasks.shutdown()
+def make_ctx(db, contexts):
+    return lambda role="admin", database=None: contexts.make(database or db, role_actor(role))
 
 
 @pytest.fixture

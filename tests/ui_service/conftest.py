@@ -4,34 +4,15 @@ context per operator, and helpers to wait for background work."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from tests.service.conftest import NOW, Office, office  # noqa: F401  (the office fixture)
-from ui.context import AppContext, Settings
-from ui.i18n import set_language
-from ui.tasks import TaskRunner
-
-
-@pytest.fixture(autouse=True)
-def chinese(qapp):
-    set_language("zh")
-    yield
-    set_language("zh")
+from tests.ui_support import chinese, contexts  # noqa: F401  (fixtures)
 
 
 @pytest.fixture
-def make_ctx(db, tmp_path):
-    made = []
-
-    def make(actor) -> AppContext:
-        settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-        ctx = AppContext(db=db, tasks=TaskRunner(db), settings=settings)
-        ctx.actor = actor
-        made.append(ctx)
-        return ctx
-    yield make
-    for ctx in made:
-        ctx.tasks.shutdown()
+def make_ctx(db, contexts):
+    """make_ctx(actor) -> a context for that actor; all share one settings file."""
+    return lambda actor: contexts.make(db, actor, settings="settings")
 
 
 def idle(qtbot, *ctxs, timeout: int = 10000) -> None:
