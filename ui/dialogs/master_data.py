@@ -187,7 +187,7 @@ def edit_dialog(ctx, kind: str, node_id: uuid.UUID, parent_node: tuple[str, uuid
     """修改 an estate or building; ``parent_node`` is refreshed so the tree shows the new name."""
     fields, title, update = EDITABLE[kind]
     actor = ctx.actor
-    with ctx.db.session() as s:     # one row by primary key
+    with ctx.db.session(write=False) as s:     # one row by primary key
         initial = prop.editable_values(s, actor, kind, node_id)
 
     def write(s, values: dict) -> uuid.UUID:

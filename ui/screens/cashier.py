@@ -515,7 +515,7 @@ class CashierScreen(Screen):
         self.status.setText(tr("已交班 {number}").format(number=summary.shift.number))
 
         def make():
-            with self.ctx.db.session() as s:
+            with self.ctx.db.session(write=False) as s:
                 return shift_report(s, actor, sid)
         preview_pdf(self.ctx, self, make, tr("日收费明细表 {number}").format(number=summary.shift.number))
 

@@ -246,7 +246,7 @@ class NavigatorScreen(Screen):
 
     # -- setup ------------------------------------------------------------------------
     def _load_children(self, kind: str, node_id):
-        with self.ctx.db.session() as s:
+        with self.ctx.db.session(write=False) as s:
             return prop.children(s, kind, node_id)
 
     def _build_actions(self) -> None:
@@ -447,7 +447,7 @@ class NavigatorScreen(Screen):
     # -- tree navigation -------------------------------------------------------------------
     def jump_to(self, kind: str, node_id: uuid.UUID) -> bool:
         """Expand the path to a node, select it and show its detail."""
-        with self.ctx.db.session() as s:
+        with self.ctx.db.session(write=False) as s:
             path = prop.path_to(s, kind, node_id)
         idx = self.model.index_for_path(path)
         if not idx.isValid():
