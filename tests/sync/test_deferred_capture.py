@@ -65,6 +65,38 @@ def test_rollback_leaves_no_outbox_entries(db):
         assert c.execute(text("SELECT applying FROM sync_state")).scalar_one() == 0
 
 
+def _trigger_sql(db):
+    with db.engine.connect() as c:
+        return c.execute(text("SELECT sql FROM sqlite_master WHERE name = 'sync_capture_ins_audit_log'")).scalar()
+
+
+def test_the_trigger_is_back_word_for_word_after_the_block(db):
+    before = _trigger_sql(db)
+    assert before
+    with db.session() as s:
+        with capture.deferred_capture(s, "audit_log"):
+            s.execute(insert(AuditLog), _rows(2))
+            # inside the block this transaction has no per-row capture on the table
+            assert s.execute(text("SELECT count(*) FROM sqlite_master "
+                                  "WHERE name = 'sync_capture_ins_audit_log'")).scalar_one() == 0
+        s.execute(insert(AuditLog), _rows(1))  # after it: the trigger captures again
+    assert _trigger_sql(db) == before
+    assert [p == capture.DEFERRED for _, _, p, _ in _outbox(db)] == [True, True, False]
+    with db.engine.connect() as c:
+        assert capture.capture_problems(c) == []
+
+
+def test_a_failure_caught_inside_the_transaction_restores_the_trigger(db):
+    before = _trigger_sql(db)
+    with db.session() as s:
+        with pytest.raises(RuntimeError):
+            with capture.deferred_capture(s, "audit_log"):
+                raise RuntimeError("refused row")
+        s.execute(insert(AuditLog), _rows(1))  # the caller carried on and commits
+    assert _trigger_sql(db) == before
+    assert [p == capture.DEFERRED for _, _, p, _ in _outbox(db)] == [False]
+
+
 def test_master_data_is_refused(db):
     with db.session() as s, pytest.raises(ValueError):
         with capture.deferred_capture(s, "room"):
