@@ -13,7 +13,7 @@ import os
 import uuid
 from typing import Iterable, Sequence
 
-from sqlalchemy import Date, DateTime, Table
+from sqlalchemy import Date, DateTime, Table, Uuid
 from sqlalchemy.orm import Session
 
 from propdesk.ids import uuid7
@@ -22,8 +22,8 @@ from propdesk.models.types import Scaled
 BATCH = 20_000
 
 
-def uuid7_many(n: int) -> list[uuid.UUID]:
-    """``n`` version-7 UUIDs at once, for bulk inserts.
+def uuid7_ints(n: int) -> list[int]:
+    """``n`` version-7 UUIDs at once, as their 128-bit integers, for bulk inserts.
 
     Same layout as :func:`propdesk.ids.uuid7` (48-bit millisecond time, 12-bit
     counter, 62 random bits): the first comes from ``uuid7`` itself, the rest
@@ -31,8 +31,8 @@ def uuid7_many(n: int) -> list[uuid.UUID]:
     drawn in one call.  Uniqueness rests on the random bits as with uuid7."""
     if n <= 0:
         return []
-    first = uuid7()
-    ms, counter = first.int >> 80, (first.int >> 64) & 0xFFF
+    first = uuid7().int
+    ms, counter = first >> 80, (first >> 64) & 0xFFF
     rnd = os.urandom(8 * (n - 1))
     out = [first]
     mask = (1 << 62) - 1
@@ -41,8 +41,49 @@ def uuid7_many(n: int) -> list[uuid.UUID]:
         if counter > 0xFFF:
             ms, counter = ms + 1, 0
         rand_b = int.from_bytes(rnd[8 * i:8 * i + 8], "big") & mask
-        out.append(uuid.UUID(int=(ms << 80) | (0x7 << 76) | (counter << 64) | (0b10 << 62) | rand_b))
+        out.append((ms << 80) | (0x7 << 76) | (counter << 64) | (0b10 << 62) | rand_b)
     return out
+
+
+def uuid7_many(n: int) -> list[uuid.UUID]:
+    """``n`` version-7 UUIDs at once (see :func:`uuid7_ints`)."""
+    return [uuid.UUID(int=i) for i in uuid7_ints(n)]
+
+
+class StoredForm:
+    """Values in the form the database driver receives them for one dialect.
+
+    Bulk writers build their rows with these and hand them to
+    ``BulkInsert(..., stored=True)``, skipping SQLAlchemy's per-value bind
+    processing: on SQLite a uuid is its 32-digit hex text, so a key kept as 16
+    bytes or an integer goes straight to text without a ``uuid.UUID`` object;
+    on PostgreSQL the driver takes ``uuid.UUID``.  Dates and stamps go through
+    the dialect's own processors, memoised (they repeat).  What is stored is
+    exactly what the ORM would store; tests compare the two."""
+
+    def __init__(self, session: Session) -> None:
+        dialect = session.connection().dialect
+        proc = Uuid()._cached_bind_processor(dialect)
+        probe = uuid.UUID(int=0x0123456789ABCDEF0123456789ABCDEF)
+        if proc is None:
+            self.hex = False
+        elif proc(probe) == probe.hex:
+            self.hex = True
+        else:  # pragma: no cover - no such dialect in use
+            raise NotImplementedError(f"uuid storage of {dialect.name}")
+        self.date = _memo(Date()._cached_bind_processor(dialect) or (lambda v: v))
+        self.stamp = _memo(DateTime()._cached_bind_processor(dialect) or (lambda v: v))
+
+    def uuid(self, u: uuid.UUID | None):
+        if u is None:
+            return None
+        return u.hex if self.hex else u
+
+    def uuid_bytes(self, b: bytes):
+        return b.hex() if self.hex else uuid.UUID(bytes=b)
+
+    def uuid_int(self, i: int):
+        return f"{i:032x}" if self.hex else uuid.UUID(int=i)
 
 
 @contextlib.contextmanager
@@ -76,10 +117,12 @@ def _memo(proc):
 
 class BulkInsert:
     def __init__(self, session: Session, table: Table, columns: Sequence[str],
-                 unique: Sequence[str] = ("id", "slot")) -> None:
+                 unique: Sequence[str] = ("id", "slot"), *, stored: bool = False) -> None:
+        """``stored``: rows already hold driver values (see :class:`StoredForm`)."""
         self.conn = session.connection()
         dialect = self.conn.dialect
         self.columns = list(columns)
+        self.stored = stored
         procs = []
         for name in self.columns:
             col = table.c[name]
@@ -108,7 +151,7 @@ class BulkInsert:
     def run(self, rows: Iterable[Sequence]) -> int:
         n, batch = 0, []
         for row in rows:
-            batch.append(self.convert(row))
+            batch.append(row if self.stored else self.convert(row))
             if len(batch) >= BATCH:
                 self.conn.exec_driver_sql(self.sql, batch)
                 n += len(batch)

@@ -52,10 +52,10 @@ from propdesk.money import ZERO, fen_to_yuan, round_fen
 from propdesk.security import BILL_ADJUST, BILL_RUN, BILL_VIEW, Actor, require
 from propdesk.services import audit
 from propdesk.services.billing import catalog
-from propdesk.services.billing.bulk import BulkInsert, big_cache, uuid7_many
+from propdesk.services.billing.bulk import BulkInsert, StoredForm, big_cache, uuid7_ints
 from propdesk.services.billing.catalog import Target
 from propdesk.services.billing.common import (
-    parse_period, posting_period, slot_from, slot_id, slot_prefix, slot_range,
+    parse_period, posting_period, slot_id, slot_key, slot_prefix, slot_range,
 )
 from propdesk.services.billing.meters import period_usage
 from propdesk.sync.capture import deferred_capture
@@ -108,7 +108,7 @@ class RunProblem:
 
 @dataclass(slots=True)
 class PlannedLine:
-    slot: uuid.UUID
+    key: bytes  # the slot's 16 bytes (see the ``slot`` property)
     seq: int
     kind: str
     target: Target
@@ -126,6 +126,10 @@ class PlannedLine:
     amount: Decimal
     formula: str
     inputs: str
+
+    @property
+    def slot(self) -> uuid.UUID:
+        return uuid.UUID(bytes=self.key)
 
 
 @dataclass
@@ -476,7 +480,7 @@ def _preview(session: Session, actor: Actor, period: "str | Period", scope: Scop
                 except calc.CalcError as exc:
                     problems.append(RunProblem("error", f"{t.code} {std.name}", str(exc), "cannot compute"))
                     continue
-                slot = slot_from(prefix, plan.key + tid_bytes + cid.bytes)
+                slot = slot_key(prefix, plan.key + tid_bytes + cid.bytes)
                 planned[slot] = PlannedLine(
                     slot, 0, "charge", t, cid, item_id, plan.id, plan.version_id, plan.first,
                     plan.last_day, plan.due, c.quantity, c.unit_price, c.gross, c.discount, c.amount,
@@ -541,7 +545,7 @@ def _plan_metered(session, P, metered, occupancy, discounts, version, planned, p
                 continue
             disc = discounts.for_target(t, std.fee_item_id) if discounts else ()
             c = calc.metered_fee(u.usage, tiers, unit=METER_UNITS[m.kind], usage_text=u.text, discounts=disc)
-            slot = slot_id(P, std.id, t.id, cid, m.id)
+            slot = slot_id(P, std.id, t.id, cid, m.id).bytes
             planned[slot] = PlannedLine(
                 slot, 0, "charge", t, cid, std.fee_item_id, std.id, ver.id, u.since + dt.timedelta(days=1),
                 u.until, due_date(P, std.due_day, std.due_offset_months), c.quantity, c.unit_price,
@@ -627,18 +631,23 @@ def _plan_shared(session, P, shared, occupancy, version, planned, problems, skip
                 continue
             for t, cid, s, w in rows:
                 part = parts[(t.id, cid)]
-                slot = slot_id(P, std.id, t.id, cid, key)
+                slot = slot_id(P, std.id, t.id, cid, key).bytes
                 planned[slot] = PlannedLine(
                     slot, 0, "charge", t, cid, std.fee_item_id, std.id, ver.id, months[0].first_day,
                     months[-1].last_day, due, part.quantity, None, part.amount, ZERO, part.amount,
                     part.formula, json.dumps(dict(part.inputs) | {"group": key}, separators=(",", ":")))
 
 
-def _reconcile(session: Session, P: Period, scope: Scope, planned: dict[uuid.UUID, PlannedLine],
+def _slot_bytes(raw) -> bytes:
+    """A slot column read raw (hex text on SQLite, a uuid from psycopg) as its 16 bytes."""
+    return raw.bytes if isinstance(raw, uuid.UUID) else bytes.fromhex(raw)
+
+
+def _reconcile(session: Session, P: Period, scope: Scope, planned: dict[bytes, PlannedLine],
                standards: dict, items: dict) -> tuple[list[PlannedLine], int]:
     """Compare with lines already posted for this period: keep only what changes."""
     lo, hi = slot_range(P)
-    stmt = (select(BillLine.slot, func.sum(case((BillLine.kind.in_(RUN_KINDS), BillLine.amount), else_=0)),
+    stmt = (select(_raw(BillLine.slot), func.sum(case((BillLine.kind.in_(RUN_KINDS), BillLine.amount), else_=0)),
                    func.max(BillLine.seq))
             .where(BillLine.slot >= lo, BillLine.slot <= hi, BillLine.bill_period == str(P))
             .group_by(BillLine.slot))
@@ -646,15 +655,15 @@ def _reconcile(session: Session, P: Period, scope: Scope, planned: dict[uuid.UUI
     existing = {}
     for slot, total, seq in session.execute(stmt):
         total = total if isinstance(total, Decimal) else fen_to_yuan(int(total or 0))
-        existing[slot] = (total, seq)
+        existing[_slot_bytes(slot)] = (total, seq)
     if not existing:
         return list(planned.values()), 0
     heads = {}
     want_heads = [s for s in existing if s not in planned or planned[s].amount != existing[s][0]]
     for i in range(0, len(want_heads), 500):
-        for line in session.scalars(select(BillLine).where(BillLine.slot.in_(want_heads[i:i + 500]),
-                                                           BillLine.seq == 0)):
-            heads[line.slot] = line
+        chunk = [uuid.UUID(bytes=k) for k in want_heads[i:i + 500]]
+        for line in session.scalars(select(BillLine).where(BillLine.slot.in_(chunk), BillLine.seq == 0)):
+            heads[line.slot.bytes] = line
     out, unchanged = [], 0
     for slot, p in planned.items():
         if slot not in existing:
@@ -749,24 +758,41 @@ def _commit(session: Session, actor: Actor, period, scope, *, today, offset_prep
     session.flush()
     P = pv.period
     bp = str(P)
+    # Rows in the driver's form (StoredForm): no uuid objects or bind processing per value.
+    # Lines come grouped by target, so a target's stored values are made once.
+    form = StoredForm(session)
+    U, day = form.uuid, form.date
+    stamp, run_key = form.stamp(now), U(run.id)
     by_payer: dict[tuple, int] = defaultdict(int)
+    customers: dict[str, uuid.UUID] = {}
+    docs: dict[tuple, tuple] = {}
     rows = []
-    ids = uuid7_many(len(pv.lines))
-    for l, line_id in zip(pv.lines, ids):
+    last = None
+    for l, line_id in zip(pv.lines, uuid7_ints(len(pv.lines))):
         t = l.target
-        post = posts[t.estate_id]
+        if t is not last:
+            last = t
+            post = posts[t.estate_id]
+            estate = U(t.estate_id)
+            tv = (post, estate, U(t.building_id), t.kind, U(t.id), t.code)
+        cid = l.customer_id
+        ckey = cid.hex
+        if ckey not in customers:
+            customers[ckey] = cid
+        doc = (l.fee_item_id, l.standard_id, l.version_id, l.service_from, l.service_to, l.due_date)
+        dv = docs.get(doc)
+        if dv is None:
+            dv = docs[doc] = (U(doc[0]), U(doc[1]), U(doc[2]), day(doc[3]), day(doc[4]), day(doc[5]))
         fen = int(l.amount * 100)
-        by_payer[(l.customer_id, t.estate_id, post)] += fen
-        rows.append((line_id, now, terminal, run.id, l.slot, l.seq, l.kind, bp, post, t.estate_id,
-                     t.building_id, t.kind, t.id, t.code, l.customer_id, l.fee_item_id, l.standard_id,
-                     l.version_id, l.service_from, l.service_to, l.due_date, _scaled(l.quantity, 4),
-                     _scaled(l.unit_price, 4), int(l.gross * 100), int(l.discount * 100), fen, l.formula,
-                     l.inputs, "", None, who))
+        by_payer[(ckey, estate, post)] += fen
+        rows.append((form.uuid_int(line_id), stamp, terminal, run_key, form.uuid_bytes(l.key), l.seq, l.kind,
+                     bp, *tv, U(cid), *dv, _scaled(l.quantity, 4), _scaled(l.unit_price, 4),
+                     int(l.gross * 100), int(l.discount * 100), fen, l.formula, l.inputs, "", None, who))
     phases = {"preview": pv.seconds, "rows": time.perf_counter() - t0 - pv.seconds}
     t1 = time.perf_counter()
     try:
         with deferred_capture(session, "bill_line"):
-            written = BulkInsert(session, BillLine.__table__, LINE_COLUMNS).run(rows)
+            written = BulkInsert(session, BillLine.__table__, LINE_COLUMNS, stored=True).run(rows)
     except IntegrityError:
         # Another terminal posted this period's lines meanwhile: the unique (slot, seq)
         # key refused ours, and the caller's transaction rolls back.
@@ -777,11 +803,13 @@ def _commit(session: Session, actor: Actor, period, scope, *, today, offset_prep
     t1 = time.perf_counter()
     ledger_cols = ("id", "created_at", "terminal", "customer_id", "account", "earmark_id", "amount", "kind",
                    "doc_type", "doc_id", "entry_date", "post_period", "estate_id", "memo", "operator_name")
+    entries = [(k, fen) for k, fen in by_payer.items() if fen]
+    entry_day, memo = form.date(today), f"{bp} 账单"
     with deferred_capture(session, "ledger_entry"):
-        BulkInsert(session, LedgerEntry.__table__, ledger_cols).run(
-            (uuid7(), now, terminal, cid, "receivable", None, fen, "bill", "bill_run", run.id, today, post,
-             eid, f"{bp} 账单", who)
-            for (cid, eid, post), fen in by_payer.items() if fen)
+        BulkInsert(session, LedgerEntry.__table__, ledger_cols, stored=True).run(
+            (form.uuid_int(i), stamp, terminal, U(customers[ckey]), "receivable", None, fen, "bill", "bill_run",
+             run_key, entry_day, post, estate, memo, who)
+            for ((ckey, estate, post), fen), i in zip(entries, uuid7_ints(len(entries))))
     audit.record(session, actor, "bill_run", "bill_run", run.id,
                  after={"period": bp, "scope": pv.scope.label, "lines": written, "new": pv.new_count,
                         "recalc": pv.recalc_count, "total": str(pv.total)},
@@ -791,7 +819,6 @@ def _commit(session: Session, actor: Actor, period, scope, *, today, offset_prep
     offsets = 0
     if offset_prepayments:
         from propdesk.services.billing.ledger import offset_prepayments as _offset
-        customers = {cid for cid, _, _ in by_payer}
-        offsets = len(_offset(session, actor, customers, on=today, _checked=True))
+        offsets = len(_offset(session, actor, set(customers.values()), on=today, _checked=True))
     phases["prepayment offsets"] = time.perf_counter() - t1
     return RunResult(run.id, pv, written, offsets, time.perf_counter() - t0, phases)
