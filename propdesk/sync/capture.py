@@ -276,16 +276,20 @@ def deferred_capture(session: Any, table: str) -> Iterator[None]:
         raise
     if trigger:
         conn.exec_driver_sql(trigger)
-    base = conn.exec_driver_sql(
-        f"SELECT max(hlc + 1, {_NOW_HLC}) FROM sync_state WHERE id = 1").scalar_one()
+    # One statement for all rows.  A row's HLC is base + its rowid's offset: rows of one
+    # insert take consecutive rowids, so stamps run on without gaps (and would stay
+    # increasing and unique even with gaps), without a window function's sort.
+    base, cursor, created = conn.exec_driver_sql(
+        f"SELECT max(hlc + 1, {_NOW_HLC}), pull_cursor, strftime('%Y-%m-%d %H:%M:%f', 'now') "
+        "FROM sync_state WHERE id = 1").one()
     n = conn.exec_driver_sql(
         "INSERT INTO sync_outbox (change_id, table_name, row_id, op, cols, payload, hlc, base, "
         f"created_at) SELECT lower(hex(randomblob(16))), '{table}', \"id\", 'I', '', '{DEFERRED}', "
-        f"? + row_number() OVER (ORDER BY rowid) - 1, "
-        "(SELECT pull_cursor FROM sync_state WHERE id = 1), strftime('%Y-%m-%d %H:%M:%f', 'now') "
-        f"FROM {qt} WHERE rowid > ? ORDER BY rowid", (base, before)).rowcount
+        f"? + rowid - ? - 1, ?, ? FROM {qt} WHERE rowid > ? ORDER BY rowid",
+        (base, before, cursor, created, before)).rowcount
     if n:
-        conn.exec_driver_sql("UPDATE sync_state SET hlc = ? WHERE id = 1", (base + n - 1,))
+        last = conn.exec_driver_sql(f"SELECT max(rowid) FROM {qt}").scalar_one()
+        conn.exec_driver_sql("UPDATE sync_state SET hlc = ? WHERE id = 1", (base + last - before - 1,))
 
 
 def materialize(conn: Connection, table: str, row_ids: list[str]) -> dict[str, str]:

@@ -81,7 +81,10 @@ def test_the_trigger_is_back_word_for_word_after_the_block(db):
                                   "WHERE name = 'sync_capture_ins_audit_log'")).scalar_one() == 0
         s.execute(insert(AuditLog), _rows(1))  # after it: the trigger captures again
     assert _trigger_sql(db) == before
-    assert [p == capture.DEFERRED for _, _, p, _ in _outbox(db)] == [True, True, False]
+    out = _outbox(db)
+    assert [p == capture.DEFERRED for _, _, p, _ in out] == [True, True, False]
+    stamps = [h for *_, h in out]  # the trigger's stamp follows the block's: the clock moved on
+    assert stamps == sorted(stamps) and len(set(stamps)) == 3 and stamps[1] == stamps[0] + 1
     with db.engine.connect() as c:
         assert capture.capture_problems(c) == []
 

@@ -34,7 +34,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import String, case, func, select, type_coerce
+from sqlalchemy import BigInteger, String, case, func, select, type_coerce
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -183,16 +183,29 @@ class RunResult:
 # --- loading inputs ---------------------------------------------------------------------
 
 def _raw(col):
-    """A uuid column read without conversion (hex text on SQLite), for :class:`_Ids`."""
+    """A uuid or date column read without conversion (text on SQLite), for :class:`_Ids`."""
     return type_coerce(col, String)
 
 
+def _raw_int(col):
+    """A Scaled column read as its stored integer."""
+    return type_coerce(col, BigInteger)
+
+
 class _Ids:
-    """uuid.UUID objects for raw column values, made once per distinct value: a
-    building's id repeats on each of its rooms, an owner's on each holding."""
+    """Python values for raw column values (read through :func:`_raw`), skipping
+    SQLAlchemy's per-value result processing, which costs a bill run of 100,000
+    rooms about 2 s.  SQLite hands back text, psycopg native objects; both work.
+
+    Each distinct value becomes one object: a building's id repeats on each of
+    its rooms, an owner's on each holding, a move-in date on many rooms -- and
+    a room's id read by the target loader and by the occupancy loader is then
+    the same object."""
 
     def __init__(self) -> None:
         self.seen: dict = {}
+        self.days: dict = {}
+        self.scaled: dict = {}
 
     def __call__(self, raw):
         if raw is None or isinstance(raw, uuid.UUID):
@@ -202,17 +215,36 @@ class _Ids:
             u = self.seen[raw] = uuid.UUID(hex=raw)
         return u
 
+    def day(self, raw):
+        if raw is None or isinstance(raw, dt.date):
+            return raw
+        d = self.days.get(raw)
+        if d is None:
+            d = self.days[raw] = dt.date.fromisoformat(raw)
+        return d
 
-def _load_targets(session: Session, scope: Scope, kinds: set[str]) -> list[Target]:
+    def hundredths(self, raw):
+        """A Scaled(2) column's integer as the Decimal the ORM gives (e.g. 12850 → 128.50)."""
+        if raw is None:
+            return None
+        d = self.scaled.get(raw)
+        if d is None:
+            d = self.scaled[raw] = Decimal(int(raw)).scaleb(-2)
+        return d
+
+
+def _load_targets(session: Session, scope: Scope, kinds: set[str], ids: _Ids | None = None) -> list[Target]:
     out: list[Target] = []
+    ids = ids or _Ids()
     if "room" in kinds:
-        ids = _Ids()
-        stmt = select(Room.id, Room.code, _raw(Room.estate_id), _raw(Room.building_id), _raw(Room.unit_id),
-                      Room.usage, Room.status, Room.building_area, Room.inner_area, Room.floor
+        stmt = select(_raw(Room.id), Room.code, _raw(Room.estate_id), _raw(Room.building_id), _raw(Room.unit_id),
+                      Room.usage, Room.status, _raw_int(Room.building_area), _raw_int(Room.inner_area), Room.floor
                       ).where(Room.deleted_at.is_(None))
         stmt = scope.where(stmt, Room.estate_id, Room.building_id, Room.id)
+        area = ids.hundredths
         for rid, code, eid, bid, uid, usage, status, ba, ia, floor in session.execute(stmt.order_by(Room.code)):
-            out.append(Target("room", rid, code, ids(eid), ids(bid), ids(uid), None, usage, status, ba, ia, floor))
+            out.append(Target("room", ids(rid), code, ids(eid), ids(bid), ids(uid), None, usage, status, area(ba),
+                              area(ia), floor))
     if "space" in kinds and scope.kind in ("company", "estate"):
         stmt = select(ParkingSpace.id, ParkingSpace.code, ParkingSpace.estate_id, ParkingSpace.lot_id,
                       ParkingSpace.status, ParkingSpace.area).where(ParkingSpace.deleted_at.is_(None))
@@ -236,20 +268,23 @@ def _load_targets(session: Session, scope: Scope, kinds: set[str]) -> list[Targe
     return out
 
 
-def _load_occupancy(session: Session, scope: Scope, start: dt.date, end: dt.date, kinds: set[str]):
+def _load_occupancy(session: Session, scope: Scope, start: dt.date, end: dt.date, kinds: set[str],
+                    ids: _Ids | None = None):
     """target id → {'owner': [(customer, start, end)], 'tenant': [...]} overlapping [start, end)."""
     occ: dict[uuid.UUID, dict[str, list]] = defaultdict(lambda: {"owner": [], "tenant": []})
-    ids = _Ids()
+    ids = ids or _Ids()
+    day = ids.day
     base = (Occupancy.deleted_at.is_(None), Occupancy.role.in_(("owner", "tenant")),
             Occupancy.start_date < end, (Occupancy.end_date.is_(None)) | (Occupancy.end_date > start))
     if "room" in kinds:
-        stmt = select(Occupancy.room_id, Occupancy.role, _raw(Occupancy.customer_id), Occupancy.start_date,
-                      Occupancy.end_date).where(Occupancy.room_id.is_not(None), *base)
+        stmt = select(_raw(Occupancy.room_id), Occupancy.role, _raw(Occupancy.customer_id),
+                      _raw(Occupancy.start_date), _raw(Occupancy.end_date)).where(Occupancy.room_id.is_not(None),
+                                                                                  *base)
         if scope.kind != "company":
             stmt = scope.where(stmt.join(Room, Room.id == Occupancy.room_id), Room.estate_id, Room.building_id,
                                Room.id)
         for tid, role, cid, s, e in session.execute(stmt):
-            occ[tid][role].append((ids(cid), s, e))
+            occ[ids(tid)][role].append((ids(cid), day(s), day(e)))
     if "space" in kinds and scope.kind in ("company", "estate"):
         stmt = select(Occupancy.space_id, Occupancy.role, Occupancy.customer_id, Occupancy.start_date,
                       Occupancy.end_date).where(Occupancy.space_id.is_not(None), *base)
@@ -315,12 +350,36 @@ def _payer_on(occ, bill_to: str, day: dt.date) -> uuid.UUID | None:
 
 # --- computing ---------------------------------------------------------------------------
 
+_NO_PLAN = object()
+
+
+def _payers(t: Target, occ, plan: "_StdPlan") -> list[tuple[uuid.UUID, bytes, Share]] | None:
+    """(customer, its bytes, share of the cycle) for each payer of ``t`` under ``plan``;
+    None when nobody pays (counted as skipped)."""
+    if t.kind == "vehicle":
+        shares = {t.owner_id: plan.full}
+    elif occ is None:
+        return None
+    else:
+        owners = occ["owner"]
+        shares = None
+        if len(owners) == 1 and (not plan.tenant or not occ["tenant"]):
+            cid, since, until = owners[0]
+            if since <= plan.first and (until is None or until >= plan.end):
+                shares = {cid: plan.full}
+        if shares is None:
+            shares = payer_shares(occ, plan.months, plan.bill_to, plan.prorate)
+    if not shares:
+        return None
+    return [(cid, cid.bytes, share) for cid, share in shares.items() if share.days]
+
+
 class _StdPlan:
     """A periodic standard's facts for this period, as plain attributes (hot loop)."""
 
     __slots__ = ("id", "key", "name", "method", "target", "bill_to", "tenant", "prorate", "version_id",
                  "unit_price", "amount", "formula", "allow_negative", "months", "full", "first", "end",
-                 "last_day", "due")
+                 "last_day", "due", "payer_key", "memo")
 
     def __init__(self, std: FeeStandard, ver: FeeStandardVersion, months: list[Period], full: Share,
                  due: dt.date) -> None:
@@ -331,6 +390,8 @@ class _StdPlan:
         self.formula, self.allow_negative = ver.formula, ver.allow_negative
         self.months, self.full, self.due = months, full, due
         self.first, self.end, self.last_day = months[0].first_day, months[-1].end, months[-1].last_day
+        self.payer_key = (self.first, self.end, self.bill_to, self.prorate)  # same key → same payers
+        self.memo: dict[tuple, tuple[calc.Computed, str]] = {}  # computed fees of this plan
 
 
 class _Engine:
@@ -344,19 +405,19 @@ class _Engine:
         m = plan.method
         if m == "building_area" or m == "inner_area":
             area = t.building_area if m == "building_area" else t.inner_area
-            key = (plan.version_id, m, area, share.parts, discounts)
-            hit = self.cache.get(key)
+            key = (area, share.parts, discounts)
+            hit = plan.memo.get(key)
             if hit is None:
                 c = calc.area_fee(area, plan.unit_price, share, inner=m == "inner_area", discounts=discounts)
-                hit = self.cache[key] = (c, c.inputs_json())
+                hit = plan.memo[key] = (c, c.inputs_json())
             return hit
         if m == "fixed":
-            key = (plan.version_id, share.parts, discounts)
-            hit = self.cache.get(key)
+            key = (share.parts, discounts)
+            hit = plan.memo.get(key)
             if hit is None:
                 per = {"room": "户", "space": "个", "vehicle": "辆"}[plan.target]
                 c = calc.fixed_fee(plan.amount, share, per=per, discounts=discounts)
-                hit = self.cache[key] = (c, c.inputs_json())
+                hit = plan.memo[key] = (c, c.inputs_json())
             return hit
         if m == "formula":
             values = {"area": t.building_area, "inner_area": t.inner_area, "floor": Decimal(t.floor),
@@ -398,9 +459,10 @@ def _preview(session: Session, actor: Actor, period: "str | Period", scope: Scop
         versions[v.standard_id].append(v)
     items = {i.id: i for i in session.scalars(select(FeeItem))}
     kinds = {standards[a.standard_id].target for lst in resolver.by_scope.values() for a in lst}
-    targets = _load_targets(session, scope, kinds)
+    ids = _Ids()
+    targets = _load_targets(session, scope, kinds, ids)
     horizon = P.add(12).first_day
-    occupancy = _load_occupancy(session, scope, P.first_day, horizon, kinds)
+    occupancy = _load_occupancy(session, scope, P.first_day, horizon, kinds, ids)
     problems: list[RunProblem] = []
     skipped: dict[str, int] = defaultdict(int)
     eng = _Engine()
@@ -408,7 +470,7 @@ def _preview(session: Session, actor: Actor, period: "str | Period", scope: Scop
     ver_cache: dict[uuid.UUID, FeeStandardVersion | None] = {}
     metered: list[tuple[Target, FeeStandard]] = []
     shared: dict[uuid.UUID, list[tuple[Target, FeeStandard, uuid.UUID]]] = defaultdict(list)
-    plans: dict[uuid.UUID, _StdPlan | None] = {}
+    plans: dict[FeeStandard, _StdPlan | None] = {}
 
     def version(std: FeeStandard) -> FeeStandardVersion | None:
         if std.id not in ver_cache:
@@ -420,8 +482,9 @@ def _preview(session: Session, actor: Actor, period: "str | Period", scope: Scop
         return ver_cache[std.id]
 
     def plan_for(std: FeeStandard) -> _StdPlan | None:
-        # Everything about a standard that is the same for every target, looked up once.
-        if std.id not in plans:
+        # Everything about a standard that is the same for every target, looked up once
+        # (keyed by the standard object itself: identity hashing is cheaper than a uuid's).
+        if std not in plans:
             plan = None
             if is_cycle_start(P, std.cycle_months, std.anchor_month):
                 ver = version(std)
@@ -429,8 +492,8 @@ def _preview(session: Session, actor: Actor, period: "str | Period", scope: Scop
                     months = cycle_months_of(P, std.cycle_months)
                     plan = _StdPlan(std, ver, months, Share.full(months),
                                     due_date(P, std.due_day, std.due_offset_months))
-            plans[std.id] = plan
-        return plans[std.id]
+            plans[std] = plan
+        return plans[std]
 
     prefix = slot_prefix(P)
     for t in targets:
@@ -439,9 +502,12 @@ def _preview(session: Session, actor: Actor, period: "str | Period", scope: Scop
             continue
         occ = occupancy.get(t.id) if t.kind != "vehicle" else None
         tid_bytes = t.id.bytes
+        # Who pays depends on the cycle and the billing rule, not on the fee item: the
+        # standards of a room usually share one answer, worked out once per room.
+        payers: dict[tuple, list | None] = {}
         for item_id, (std, rule) in resolved.items():
-            plan = plans[std.id] if std.id in plans else None
-            if plan is None:
+            plan = plans.get(std, _NO_PLAN)
+            if plan is _NO_PLAN:
                 method = std.method
                 if method == "metered":
                     metered.append((t, std))
@@ -450,28 +516,16 @@ def _preview(session: Session, actor: Actor, period: "str | Period", scope: Scop
                     shared[std.id].append((t, std, rule.id))
                     continue
                 plan = plan_for(std)
-                if plan is None:
-                    continue
-            if t.kind == "vehicle":
-                shares = {t.owner_id: plan.full}
-            elif occ is None:
-                shares = None
-            else:
-                owners = occ["owner"]
-                shares = None
-                if len(owners) == 1 and (not plan.tenant or not occ["tenant"]):
-                    cid, since, until = owners[0]
-                    if since <= plan.first and (until is None or until >= plan.end):
-                        shares = {cid: plan.full}
-                if shares is None:
-                    shares = payer_shares(occ, plan.months, plan.bill_to, plan.prorate)
-            if not shares:
+            if plan is None:
+                continue
+            pays = payers.get(plan.payer_key, _NO_PLAN)
+            if pays is _NO_PLAN:
+                pays = payers[plan.payer_key] = _payers(t, occ, plan)
+            if pays is None:
                 skipped["no_payer"] += 1
                 continue
             disc = discounts.for_target(t, item_id) if discounts else ()
-            for cid, share in shares.items():
-                if share.days == 0:
-                    continue
+            for cid, cid_bytes, share in pays:
                 try:
                     c, inputs = eng.periodic(plan, t, share, disc)
                 except formula_mod.FormulaError as exc:
@@ -480,7 +534,7 @@ def _preview(session: Session, actor: Actor, period: "str | Period", scope: Scop
                 except calc.CalcError as exc:
                     problems.append(RunProblem("error", f"{t.code} {std.name}", str(exc), "cannot compute"))
                     continue
-                slot = slot_key(prefix, plan.key + tid_bytes + cid.bytes)
+                slot = slot_key(prefix, plan.key + tid_bytes + cid_bytes)
                 planned[slot] = PlannedLine(
                     slot, 0, "charge", t, cid, item_id, plan.id, plan.version_id, plan.first,
                     plan.last_day, plan.due, c.quantity, c.unit_price, c.gross, c.discount, c.amount,
@@ -744,6 +798,7 @@ def _commit(session: Session, actor: Actor, period, scope, *, today, offset_prep
         return RunResult(None, pv, 0, 0, time.perf_counter() - t0)
     today = today or dt.date.today()
     now = utcnow()
+    total = pv.total
     terminal = session.info.get("terminal", "")
     who = actor.label[:64]
     post_cache: dict = {}
@@ -751,7 +806,7 @@ def _commit(session: Session, actor: Actor, period, scope, *, today, offset_prep
              for eid in {l.target.estate_id for l in pv.lines}}
     run = BillRun(id=uuid7(), bill_period=str(pv.period), post_period=max(posts.values()), scope_kind=pv.scope.kind,
                   scope_id=pv.scope.id, scope_label=pv.scope.label[:128], line_count=pv.new_count,
-                  adjustment_count=pv.recalc_count, total=pv.total, operator_name=who,
+                  adjustment_count=pv.recalc_count, total=total, operator_name=who,
                   summary=json.dumps({"by_item": {k: str(v) for k, v in pv.totals_by_item.items()},
                                       "skipped": pv.skipped}, ensure_ascii=False))
     session.add(run)
@@ -764,8 +819,10 @@ def _commit(session: Session, actor: Actor, period, scope, *, today, offset_prep
     U, day = form.uuid, form.date
     stamp, run_key = form.stamp(now), U(run.id)
     by_payer: dict[tuple, int] = defaultdict(int)
-    customers: dict[str, uuid.UUID] = {}
+    customers: dict = {}  # stored form → uuid
+    cust: dict[int, object] = {}
     docs: dict[tuple, tuple] = {}
+    money: dict[tuple, tuple] = {}
     rows = []
     last = None
     for l, line_id in zip(pv.lines, uuid7_ints(len(pv.lines))):
@@ -775,19 +832,28 @@ def _commit(session: Session, actor: Actor, period, scope, *, today, offset_prep
             post = posts[t.estate_id]
             estate = U(t.estate_id)
             tv = (post, estate, U(t.building_id), t.kind, U(t.id), t.code)
+        # Memos keyed by object identity: lines share the objects of their payer, standard
+        # and computed amounts, and all of them stay alive in pv.lines meanwhile, so an id
+        # is never reused here.  Cheaper than hashing uuids and Decimals for every line.
         cid = l.customer_id
-        ckey = cid.hex
-        if ckey not in customers:
-            customers[ckey] = cid
-        doc = (l.fee_item_id, l.standard_id, l.version_id, l.service_from, l.service_to, l.due_date)
+        cv = cust.get(id(cid))
+        if cv is None:
+            cv = cust[id(cid)] = U(cid)
+            customers[cv] = cid
+        doc = (id(l.fee_item_id), id(l.standard_id), id(l.version_id), l.service_from, l.service_to,
+               l.due_date)
         dv = docs.get(doc)
         if dv is None:
-            dv = docs[doc] = (U(doc[0]), U(doc[1]), U(doc[2]), day(doc[3]), day(doc[4]), day(doc[5]))
-        fen = int(l.amount * 100)
-        by_payer[(ckey, estate, post)] += fen
+            dv = docs[doc] = (U(l.fee_item_id), U(l.standard_id), U(l.version_id), day(l.service_from),
+                              day(l.service_to), day(l.due_date))
+        mk = (id(l.quantity), id(l.unit_price), id(l.gross), id(l.discount), id(l.amount))
+        mv = money.get(mk)
+        if mv is None:
+            mv = money[mk] = (_scaled(l.quantity, 4), _scaled(l.unit_price, 4), int(l.gross * 100),
+                              int(l.discount * 100), int(l.amount * 100))
+        by_payer[(cv, estate, post)] += mv[4]
         rows.append((form.uuid_int(line_id), stamp, terminal, run_key, form.uuid_bytes(l.key), l.seq, l.kind,
-                     bp, *tv, U(cid), *dv, _scaled(l.quantity, 4), _scaled(l.unit_price, 4),
-                     int(l.gross * 100), int(l.discount * 100), fen, l.formula, l.inputs, "", None, who))
+                     bp, *tv, cv, *dv, *mv, l.formula, l.inputs, "", None, who))
     phases = {"preview": pv.seconds, "rows": time.perf_counter() - t0 - pv.seconds}
     t1 = time.perf_counter()
     try:
@@ -807,13 +873,13 @@ def _commit(session: Session, actor: Actor, period, scope, *, today, offset_prep
     entry_day, memo = form.date(today), f"{bp} 账单"
     with deferred_capture(session, "ledger_entry"):
         BulkInsert(session, LedgerEntry.__table__, ledger_cols, stored=True).run(
-            (form.uuid_int(i), stamp, terminal, U(customers[ckey]), "receivable", None, fen, "bill", "bill_run",
+            (form.uuid_int(i), stamp, terminal, cv, "receivable", None, fen, "bill", "bill_run",
              run_key, entry_day, post, estate, memo, who)
-            for ((ckey, estate, post), fen), i in zip(entries, uuid7_ints(len(entries))))
+            for ((cv, estate, post), fen), i in zip(entries, uuid7_ints(len(entries))))
     audit.record(session, actor, "bill_run", "bill_run", run.id,
                  after={"period": bp, "scope": pv.scope.label, "lines": written, "new": pv.new_count,
-                        "recalc": pv.recalc_count, "total": str(pv.total)},
-                 summary=f"应收计算 {bp} {pv.scope.label}：{written} 行，合计 {calc.yuan(pv.total)} 元")
+                        "recalc": pv.recalc_count, "total": str(total)},
+                 summary=f"应收计算 {bp} {pv.scope.label}：{written} 行，合计 {calc.yuan(total)} 元")
     phases["ledger + audit"] = time.perf_counter() - t1
     t1 = time.perf_counter()
     offsets = 0
