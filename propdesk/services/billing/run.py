@@ -241,10 +241,14 @@ def _load_targets(session: Session, scope: Scope, kinds: set[str], ids: _Ids | N
                       Room.usage, Room.status, _raw_int(Room.building_area), _raw_int(Room.inner_area), Room.floor
                       ).where(Room.deleted_at.is_(None))
         stmt = scope.where(stmt, Room.estate_id, Room.building_id, Room.id)
-        area = ids.hundredths
+        area, seen, scaled = ids.hundredths, ids.seen, ids.scaled
+        places: dict[tuple, tuple] = {}  # (estate, building, unit) as read → as uuids
         for rid, code, eid, bid, uid, usage, status, ba, ia, floor in session.execute(stmt.order_by(Room.code)):
-            out.append(Target("room", ids(rid), code, ids(eid), ids(bid), ids(uid), None, usage, status, area(ba),
-                              area(ia), floor))
+            where = places.get((eid, bid, uid))
+            if where is None:
+                where = places[(eid, bid, uid)] = (ids(eid), ids(bid), ids(uid))
+            out.append(Target("room", ids(rid), code, *where, None, usage, status,
+                              scaled.get(ba) or area(ba), scaled.get(ia) or area(ia), floor))
     if "space" in kinds and scope.kind in ("company", "estate"):
         stmt = select(ParkingSpace.id, ParkingSpace.code, ParkingSpace.estate_id, ParkingSpace.lot_id,
                       ParkingSpace.status, ParkingSpace.area).where(ParkingSpace.deleted_at.is_(None))
@@ -283,8 +287,12 @@ def _load_occupancy(session: Session, scope: Scope, start: dt.date, end: dt.date
         if scope.kind != "company":
             stmt = scope.where(stmt.join(Room, Room.id == Occupancy.room_id), Room.estate_id, Room.building_id,
                                Room.id)
+        seen, days = ids.seen, ids.days
         for tid, role, cid, s, e in session.execute(stmt):
-            occ[ids(tid)][role].append((ids(cid), day(s), day(e)))
+            # inline memo hits (uuids and dates are never falsy); misses go through ids
+            holders = occ[seen.get(tid) or ids(tid)]
+            holders[role].append((seen.get(cid) or ids(cid), days.get(s) or day(s),
+                                  None if e is None else days.get(e) or day(e)))
     if "space" in kinds and scope.kind in ("company", "estate"):
         stmt = select(Occupancy.space_id, Occupancy.role, Occupancy.customer_id, Occupancy.start_date,
                       Occupancy.end_date).where(Occupancy.space_id.is_not(None), *base)
@@ -544,12 +552,21 @@ def _preview(session: Session, actor: Actor, period: "str | Period", scope: Scop
     if shared:
         _plan_shared(session, P, shared, occupancy, version, planned, problems, skipped, scope)
     lines, unchanged = _reconcile(session, P, scope, planned, standards, items)
+    # Sums per (building, fee item) first, keyed by object identity (the lines share those
+    # uuid objects and keep them alive), then named: no uuid hashing per line.
+    sums: dict[tuple[int, int], list] = {}
+    for l in lines:
+        k = (id(l.target.building_id), id(l.fee_item_id))
+        acc = sums.get(k)
+        if acc is None:
+            acc = sums[k] = [l.target.building_id, l.fee_item_id, ZERO]
+        acc[2] += l.amount
     totals_b: dict[str, Decimal] = defaultdict(lambda: ZERO)
     totals_i: dict[str, Decimal] = defaultdict(lambda: ZERO)
-    bnames = _building_labels(session, {l.target.building_id for l in lines if l.target.building_id})
-    for l in lines:
-        totals_b[bnames.get(l.target.building_id, "车位/车辆")] += l.amount
-        totals_i[items[l.fee_item_id].name] += l.amount
+    bnames = _building_labels(session, {b for b, _, _ in sums.values() if b})
+    for b, item, amount in sums.values():
+        totals_b[bnames.get(b, "车位/车辆")] += amount
+        totals_i[items[item].name] += amount
     order = {i.name: (i.sort_key, i.code) for i in items.values()}
     return RunPreview(P, scope, lines, problems, unchanged, len(targets), dict(skipped),
                       dict(sorted(totals_b.items())), dict(sorted(totals_i.items(), key=lambda kv: order[kv[0]])),
