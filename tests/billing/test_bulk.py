@@ -85,3 +85,30 @@ def test_uuid7_ints_are_version_7_and_ascending():
         u = uuid.UUID(int=i)
         assert u.version == 7 and u.variant == uuid.RFC_4122
     assert [u.version for u in uuid7_many(3)] == [7, 7, 7] and uuid7_ints(0) == []
+
+
+@pytest.mark.pg
+def test_raw_loaders_on_postgres_prorate_and_rerun(pg_url, admin):
+    """Targets and occupancy are read raw (native uuids and dates from psycopg): a mid-month
+    move-in is prorated and a re-run posts nothing."""
+    pg = Database(pg_url, terminal="C01")
+    pg.upgrade()
+    try:
+        with pg.session() as s:
+            build_estate(s, admin, owner_since=dt.date(2026, 4, 11))
+            std = catalog.create_standard(s, admin, code="MGMT-STD", name="住宅物业费", fee_item="MGMT",
+                                          method="building_area",
+                                          version=VersionInput(dt.date(2026, 4, 1), unit_price=D("2.30")))
+            catalog.assign(s, admin, std.id, scope_kind="company", start_period="2026-01")
+            res = run.commit(s, admin, "2026-04")
+        # owners from 11 April: 20 of 30 days.
+        # 128.50 × 2.30 × 20/30 = 197.0333 -> 197.03; 89.37 × 2.30 × 20/30 = 137.034 -> 137.03;
+        # 100.00 × 2.30 × 20/30 = 153.333 -> 153.33
+        assert sorted(l.amount for l in res.preview.lines) == [D("137.03"), D("153.33"), D("197.03")]
+        with pg.session() as s:
+            again = run.commit(s, admin, "2026-04")
+        assert again.lines_written == 0 and again.preview.unchanged == 3
+        with pg.engine.connect() as c:
+            assert c.execute(text("SELECT sum(amount) FROM bill_line")).scalar_one() == 19703 + 13703 + 15333
+    finally:
+        pg.dispose()
