@@ -120,6 +120,36 @@ def test_waive_needs_supervisor_and_overpaid_goes_to_prepaid(db, admin, actor_fo
         assert ledger.check(s, admin).ok
 
 
+def test_waive_on_a_supervisors_authorization_names_both(db, admin, actor_for, estate):
+    from propdesk.models.auth import AuditLog
+
+    clerk, boss = actor_for("frontdesk", "小李"), actor_for("supervisor", "王主管")
+    with db.session() as s:
+        std_with_late_fee(s, admin)
+        run.commit(s, admin, "2026-04")
+        it = item_of(s, admin, estate.owners["0201"])      # 100.00 m² × 2.30 = 230.00
+        with pytest.raises(PermissionDenied):
+            ledger.waive(s, clerk, it.slot, "困难户", amount=D("80.00"))
+        with pytest.raises(PermissionDenied):   # a clerk's "authorization" is no authorization
+            ledger.waive(s, clerk, it.slot, "困难户", amount=D("80.00"), supervisor=actor_for("cashier"))
+        with pytest.raises(ValidationFailed, match="原因"):
+            ledger.waive(s, boss, it.slot, "  ")
+        line = ledger.waive(s, clerk, it.slot, "困难户", amount=D("80.00"), on=dt.date(2026, 4, 25),
+                            supervisor=boss)
+        assert (line.amount, line.kind, line.operator_name) == (D("-80.00"), "adjustment", "小李")
+        assert "主管授权：王主管" in line.formula
+        assert item_of(s, admin, estate.owners["0201"]).outstanding == D("150.00")
+        row = s.scalar(select(AuditLog).where(AuditLog.action == "adjust"))
+        assert row.operator_name == "小李" and "授权：王主管" in row.summary and "减免：困难户" in row.summary
+        assert '"authorized_by": "王主管"' in row.after
+        # raising an item needs BILL_RUN: the clerk alone may not, a supervisor may authorize it
+        with pytest.raises(PermissionDenied):
+            ledger.adjust(s, clerk, it.slot, D("5.00"), "补收")
+        ledger.adjust(s, clerk, it.slot, D("5.00"), "补收", supervisor=boss)
+        assert item_of(s, admin, estate.owners["0201"]).outstanding == D("155.00")
+        assert ledger.check(s, admin).ok
+
+
 def test_deposit_held_and_refunded(db, admin, estate):
     with db.session() as s:
         owner = estate.owners["0101"]

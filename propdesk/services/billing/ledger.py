@@ -357,11 +357,26 @@ def _item(session: Session, slot: uuid.UUID) -> Item:
 
 # --- adjustments, waivers, one-off charges -----------------------------------------------
 
+def _authorizer(actor: Actor, supervisor: Actor | None, permission: str) -> Actor:
+    """Who authorizes a change to billed money: the operator, or a 主管 who typed
+    their own user name and password on the operator's screen
+    (:func:`propdesk.services.operators.authorize`), as the cashier does for 作废/退款."""
+    if supervisor is None:
+        require(actor, permission)
+        return actor
+    require(actor, BILL_VIEW)
+    require(supervisor, permission)
+    return supervisor
+
+
 def adjust(session: Session, actor: Actor, slot: uuid.UUID, delta: Decimal, reason: str, *,
-           on: dt.date | None = None) -> BillLine:
+           on: dt.date | None = None, supervisor: Actor | None = None) -> BillLine:
     """An adjustment line on a bill item, posted in the open period.  Lowering
-    billed money (delta < 0) needs the 主管 permission BILL_ADJUST."""
-    require(actor, BILL_ADJUST if delta < 0 else BILL_RUN)
+    billed money (delta < 0) needs the 主管 permission BILL_ADJUST (raising it,
+    BILL_RUN).  An operator without it acts on ``supervisor``'s authorization:
+    the line and the audit record name the operator, the audit record and the
+    formula name the supervisor too."""
+    auth = _authorizer(actor, supervisor, BILL_ADJUST if delta < 0 else BILL_RUN)
     if not reason.strip():
         raise ValidationFailed([Problem("原因", "调整必须写明原因", "an adjustment needs a reason")])
     delta = round_fen(delta)
@@ -373,28 +388,35 @@ def adjust(session: Session, actor: Actor, slot: uuid.UUID, delta: Decimal, reas
         raise ValidationFailed([Problem(f"{it.target_code} {it.fee_item}",
                                         f"调减后金额为负（应收 {calc.yuan(it.billed)} 元，调整 {calc.yuan(delta)} 元）",
                                         "the item would become negative")])
+    by = f"，主管授权：{auth.label}" if auth is not actor else ""
     line = _post_line(session, actor, it, kind="adjustment", amount=delta, base=it.lines[0], on=on, reason=reason,
                       formula=f"调整 {delta:+,.2f} 元：{reason}（原应收 {calc.yuan(it.billed)} 元，调整后 "
-                              f"{calc.yuan(it.billed + delta)} 元）")
+                              f"{calc.yuan(it.billed + delta)} 元{by}）")
     it.billed += delta
     _release_overpaid(session, actor, it, on, reason)
-    audit.record(session, actor, "adjust", "bill_line", line.id,
-                 after={"slot": str(slot), "delta": str(delta), "reason": reason},
-                 summary=f"调整 {it.target_code} {it.fee_item} {it.bill_period} {delta:+,.2f} 元：{reason}")
+    after = {"slot": str(slot), "delta": str(delta), "reason": reason}
+    if auth is not actor:
+        after["authorized_by"] = auth.label
+    audit.record(session, actor, "adjust", "bill_line", line.id, after=after,
+                 summary=f"调整 {it.target_code} {it.fee_item} {it.bill_period} {delta:+,.2f} 元：{reason}"
+                         + (f"（授权：{auth.label}）" if auth is not actor else ""))
     return line
 
 
 def waive(session: Session, actor: Actor, slot: uuid.UUID, reason: str, *, amount: Decimal | None = None,
-          on: dt.date | None = None) -> BillLine:
-    """减免: lower an item by ``amount`` (default: all that is still unpaid)."""
-    require(actor, BILL_ADJUST)
+          on: dt.date | None = None, supervisor: Actor | None = None) -> BillLine:
+    """减免: lower an item by ``amount`` (default: all that is still unpaid).
+    Needs BILL_ADJUST, the operator's or ``supervisor``'s (see :func:`adjust`)."""
+    _authorizer(actor, supervisor, BILL_ADJUST)
+    if not reason.strip():
+        raise ValidationFailed([Problem("原因", "减免必须写明原因", "a waiver needs a reason")])
     it = _item(session, slot)
     amt = it.outstanding if amount is None else round_fen(amount)
     if amt <= 0 or amt > it.outstanding:
         raise ValidationFailed([Problem(f"{it.target_code} {it.fee_item}",
                                         f"减免金额应在 0 到未缴金额 {calc.yuan(it.outstanding)} 元之间",
                                         "waiver must be within the unpaid amount")])
-    return adjust(session, actor, slot, -amt, f"减免：{reason}", on=on)
+    return adjust(session, actor, slot, -amt, f"减免：{reason.strip()}", on=on, supervisor=supervisor)
 
 
 #: Who may cause a one-off charge: billing staff, and the desks whose own
