@@ -32,18 +32,20 @@
         </message>
         <message>
             <location filename="../../ui/billing/bill_run.py" line="34" />
+            <location filename="../../ui/billing/item_dialogs.py" line="30" />
             <source>调整</source>
             <translation>Adjustment</translation>
         </message>
         <message>
             <location filename="../../ui/billing/bill_run.py" line="35" />
-            <location filename="../../ui/billing/room_fees.py" line="42" />
+            <location filename="../../ui/billing/room_fees.py" line="44" />
             <source>金额</source>
             <translation>Amount</translation>
         </message>
         <message>
             <location filename="../../ui/billing/bill_run.py" line="36" />
-            <location filename="../../ui/billing/room_fees.py" line="32" />
+            <location filename="../../ui/billing/item_dialogs.py" line="107" />
+            <location filename="../../ui/billing/room_fees.py" line="34" />
             <source>公式</source>
             <translation>Formula</translation>
         </message>
@@ -238,8 +240,9 @@
             <location filename="../../ui/billing/fees.py" line="35" />
             <location filename="../../ui/billing/fees.py" line="62" />
             <location filename="../../ui/billing/fees.py" line="118" />
-            <location filename="../../ui/billing/room_fees.py" line="24" />
-            <location filename="../../ui/billing/room_fees.py" line="41" />
+            <location filename="../../ui/billing/item_dialogs.py" line="106" />
+            <location filename="../../ui/billing/room_fees.py" line="26" />
+            <location filename="../../ui/billing/room_fees.py" line="43" />
             <source>收费项目</source>
             <translation>Fee item</translation>
         </message>
@@ -430,6 +433,106 @@
             <translation>Last billed period (YYYY-MM):</translation>
         </message>
         <message>
+            <location filename="../../ui/billing/item_dialogs.py" line="30" />
+            <source>减免</source>
+            <translation>Waiver</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/item_dialogs.py" line="106" />
+            <location filename="../../ui/billing/room_fees.py" line="27" />
+            <source>应收</source>
+            <translation>Billed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/item_dialogs.py" line="106" />
+            <location filename="../../ui/billing/room_fees.py" line="25" />
+            <location filename="../../ui/billing/room_fees.py" line="42" />
+            <source>账期</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/item_dialogs.py" line="107" />
+            <location filename="../../ui/billing/room_fees.py" line="28" />
+            <source>已收</source>
+            <translation>Paid</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/item_dialogs.py" line="107" />
+            <location filename="../../ui/billing/room_fees.py" line="29" />
+            <source>未缴</source>
+            <translation>Unpaid</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/item_dialogs.py" line="111" />
+            <source>减免金额</source>
+            <translation>Amount waived</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/item_dialogs.py" line="111" />
+            <source>调整金额</source>
+            <translation>Adjustment amount</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/item_dialogs.py" line="112" />
+            <source>不超过未缴金额</source>
+            <translation>Up to the unpaid amount</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/item_dialogs.py" line="113" />
+            <source>调增为正数，调减为负数，如 -20.00</source>
+            <translation>Positive to raise, negative to lower, e.g. -20.00</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/item_dialogs.py" line="114" />
+            <source>必填，如：困难户减免、面积更正</source>
+            <translation>Required, e.g. hardship waiver, area correction</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/item_dialogs.py" line="131" />
+            <source>未缴 {before} → {after}</source>
+            <translation>Unpaid {before} → {after}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/item_dialogs.py" line="134" />
+            <source>应收 {before} → {after}</source>
+            <translation>Billed {before} → {after}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/item_dialogs.py" line="137" />
+            <source>多缴 {amount} 元转入预存</source>
+            <translation>Overpaid {amount} yuan goes to prepayment</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/item_dialogs.py" line="143" />
+            <source>您没有此项权限：请主管输入用户名和密码授权，系统将记录您和授权主管。</source>
+            <translation>You lack this permission: a supervisor must enter their user name and password to authorize it; both of you are recorded.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/item_dialogs.py" line="144" />
+            <source>减免、调整记为新的调整行，原账单不变；请写明原因。</source>
+            <translation>A waiver or adjustment is recorded as a new adjustment line; the original bill stays as it is. Give a reason.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/item_dialogs.py" line="150" />
+            <source>减免金额应大于 0 且不超过未缴 {amount} 元</source>
+            <translation>The amount waived must be more than 0 and at most the unpaid {amount} yuan</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/item_dialogs.py" line="152" />
+            <source>请输入调整金额（调增为正数，调减为负数），不能为 0</source>
+            <translation>Enter the adjustment (positive to raise, negative to lower); it cannot be 0</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/item_dialogs.py" line="154" />
+            <source>请写明原因</source>
+            <translation>Give a reason</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/item_dialogs.py" line="156" />
+            <source>请主管输入用户名和密码授权</source>
+            <translation>A supervisor must enter their user name and password to authorize</translation>
+        </message>
+        <message>
             <location filename="../../ui/billing/readings.py" line="38" />
             <source>上次日期</source>
             <translation>Previous date</translation>
@@ -536,88 +639,87 @@
             <translation>Meter readings</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/room_fees.py" line="23" />
-            <location filename="../../ui/billing/room_fees.py" line="40" />
-            <source>账期</source>
-            <translation>Period</translation>
-        </message>
-        <message>
-            <location filename="../../ui/billing/room_fees.py" line="25" />
-            <source>应收</source>
-            <translation>Billed</translation>
-        </message>
-        <message>
-            <location filename="../../ui/billing/room_fees.py" line="26" />
-            <source>已收</source>
-            <translation>Paid</translation>
-        </message>
-        <message>
-            <location filename="../../ui/billing/room_fees.py" line="27" />
-            <source>未缴</source>
-            <translation>Unpaid</translation>
-        </message>
-        <message>
-            <location filename="../../ui/billing/room_fees.py" line="29" />
+            <location filename="../../ui/billing/room_fees.py" line="31" />
             <source>滞纳金</source>
             <translation>Late fee</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/room_fees.py" line="31" />
+            <location filename="../../ui/billing/room_fees.py" line="33" />
             <source>应缴日期</source>
             <translation>Due date</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/room_fees.py" line="36" />
+            <location filename="../../ui/billing/room_fees.py" line="38" />
             <source>缴费</source>
             <translation>Payment</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/room_fees.py" line="36" />
+            <location filename="../../ui/billing/room_fees.py" line="38" />
             <source>预存冲抵</source>
             <translation>Prepayment offset</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/room_fees.py" line="37" />
+            <location filename="../../ui/billing/room_fees.py" line="39" />
             <source>多缴转预存</source>
             <translation>Overpayment to prepaid</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/room_fees.py" line="43" />
+            <location filename="../../ui/billing/room_fees.py" line="45" />
             <source>方式</source>
             <translation>Source</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/room_fees.py" line="67" />
+            <location filename="../../ui/billing/room_fees.py" line="79" />
             <source>费用信息</source>
             <translation>Fees</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/room_fees.py" line="78" />
+            <location filename="../../ui/billing/room_fees.py" line="91" />
             <source>收款记录</source>
             <translation>Payments</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/room_fees.py" line="93" />
+            <location filename="../../ui/billing/room_fees.py" line="107" />
             <source>共 {n} 项</source>
             <translation>{n} items</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/room_fees.py" line="95" />
+            <location filename="../../ui/billing/room_fees.py" line="109" />
             <source>无业主，暂无费用</source>
             <translation>No owner, no fees</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/room_fees.py" line="98" />
+            <location filename="../../ui/billing/room_fees.py" line="112" />
             <source>业主 {name}：欠费 {debt} 元，预存 {pre} 元，押金 {dep} 元</source>
             <translation>Owner {name} owes {debt} yuan; prepaid {pre} yuan; deposits {dep} yuan</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/room_fees.py" line="100" />
+            <location filename="../../ui/billing/room_fees.py" line="114" />
             <source>选择一项查看计算公式</source>
             <translation>Select an item to see how it was computed</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/room_fees.py" line="128" />
+            <location filename="../../ui/billing/room_fees.py" line="118" />
+            <source>减免(&amp;W)…</source>
+            <translation>&amp;Waive…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/room_fees.py" line="119" />
+            <source>减免所选项目的未缴金额（需主管权限或主管授权）</source>
+            <translation>Waive unpaid money of the selected item (needs a supervisor, or a supervisor's authorization)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/room_fees.py" line="121" />
+            <source>调整(&amp;J)…</source>
+            <translation>Ad&amp;just…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/room_fees.py" line="122" />
+            <source>调增或调减所选项目的应收（调减需主管权限或主管授权）</source>
+            <translation>Raise or lower what the selected item bills (lowering needs a supervisor, or a supervisor's authorization)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/room_fees.py" line="172" />
             <source>滞纳金：</source>
             <translation>Late fee: </translation>
         </message>

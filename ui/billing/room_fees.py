@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QColor
+from PySide6.QtWidgets import (
+    QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget,
+)
 from PySide6.QtCore import Qt
 
 from propdesk.billing.calc import yuan
@@ -61,6 +63,16 @@ class RoomFeesTab(RoomTab):
         self.count = QLabel()
         self.count.setObjectName("muted")
         bar.addWidget(self.count)
+        self.waive_button = QPushButton()
+        self.waive_button.setObjectName("waiveItem")
+        self.adjust_button = QPushButton()
+        self.adjust_button.setObjectName("adjustItem")
+        self.waive_action, self.adjust_action = QAction(self), QAction(self)
+        for button, action, kind in ((self.waive_button, self.waive_action, "waive"),
+                                     (self.adjust_button, self.adjust_action, "adjust")):
+            button.clicked.connect(lambda _=False, k=kind: self.change_item(k))
+            action.triggered.connect(lambda _=False, k=kind: self.change_item(k))
+            bar.addWidget(button)
         lay.addLayout(bar)
         split = QSplitter(Qt.Orientation.Vertical)
         self.model = RowTableModel(COLUMNS)
@@ -68,6 +80,7 @@ class RoomFeesTab(RoomTab):
         self.table.setObjectName("feesTable")
         self.table.set_context(ctx)
         self.table.setModel(self.model)
+        self.table.row_actions = [self.waive_action, self.adjust_action]
         split.addWidget(self.table)
         bottom = QSplitter(Qt.Orientation.Horizontal)
         self.detail = QPlainTextEdit()
@@ -85,6 +98,7 @@ class RoomFeesTab(RoomTab):
         split.setStretchFactor(1, 2)
         lay.addWidget(split, 1)
         self.table.selectionModel().currentRowChanged.connect(self._show_detail)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         self._balance = None
         self._owner = ""
         self.retranslate()
@@ -100,6 +114,13 @@ class RoomFeesTab(RoomTab):
         self.detail.setPlaceholderText(tr("选择一项查看计算公式"))
         self.model.retranslate()
         self.payments.retranslate()
+        for w in (self.waive_button, self.waive_action):
+            w.setText(tr("减免(&W)…"))
+            w.setToolTip(tr("减免所选项目的未缴金额（需主管权限或主管授权）"))
+        for w in (self.adjust_button, self.adjust_action):
+            w.setText(tr("调整(&J)…"))
+            w.setToolTip(tr("调增或调减所选项目的应收（调减需主管权限或主管授权）"))
+        self._update_actions()
 
     def load(self) -> None:
         super().load()
@@ -118,6 +139,29 @@ class RoomFeesTab(RoomTab):
         self.payments.set_rows(payments)
         self.detail.clear()
         self.retranslate()
+
+    def selected_item(self):
+        return self.table.selected_row()
+
+    def _update_actions(self) -> None:
+        it = self.selected_item()
+        can_waive = it is not None and it.outstanding > 0
+        for w in (self.waive_button, self.waive_action):
+            w.setEnabled(can_waive)
+        for w in (self.adjust_button, self.adjust_action):
+            w.setEnabled(it is not None)
+
+    def change_item(self, kind: str):
+        """减免 (``waive``) or 调整 (``adjust``) of the selected item; the tab reloads after."""
+        from ui.billing.item_dialogs import ItemChangeDialog
+
+        it = self.selected_item()
+        if it is None or (kind == "waive" and it.outstanding <= 0):
+            return None
+        dlg = ItemChangeDialog(self.ctx, kind, it, self)
+        dlg.saved.connect(lambda _delta: self.load())
+        dlg.open()
+        return dlg
 
     def _show_detail(self, current, _previous=None) -> None:
         if not current.isValid():

@@ -48,11 +48,12 @@ class DecimalEdit(QLineEdit):
     """A decimal number typed as text and read back as ``Decimal`` (no float anywhere)."""
 
     def __init__(self, places: int = 2, parent: QWidget | None = None, *,
-                 allow_empty: bool = False) -> None:
+                 allow_empty: bool = False, signed: bool = False) -> None:
         super().__init__(parent)
         self.places = places
         self.allow_empty = allow_empty
-        rx = QRegularExpression(rf"^\d{{0,9}}(\.\d{{0,{places}}})?$")
+        sign = "[-+]?" if signed else ""   # signed: an adjustment up (+) or down (−)
+        rx = QRegularExpression(rf"^{sign}\d{{0,9}}(\.\d{{0,{places}}})?$")
         self.setValidator(QRegularExpressionValidator(rx, self))
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 

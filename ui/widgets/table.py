@@ -193,6 +193,7 @@ class TableView(QTableView):
         self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.copy_action.triggered.connect(self.copy_selection)
         self.addAction(self.copy_action)
+        self.row_actions: list[QAction] = []   # a screen's actions on the row, first in the context menu
         self._ctx = None
         self.retranslate()
 
@@ -243,6 +244,9 @@ class TableView(QTableView):
 
     def _context_menu(self, pos) -> None:
         menu = QMenu(self)
+        if self.row_actions:
+            menu.addActions(self.row_actions)
+            menu.addSeparator()
         menu.addAction(self.copy_action)
         menu.addSeparator()
         menu.addAction(self.export_action)

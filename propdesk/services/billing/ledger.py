@@ -357,6 +357,21 @@ def _item(session: Session, slot: uuid.UUID) -> Item:
 
 # --- adjustments, waivers, one-off charges -----------------------------------------------
 
+@dataclass(frozen=True)
+class Effect:
+    """What an adjustment of ``delta`` leaves on an item (the dialog's and the CLI's preview)."""
+
+    billed: Decimal         # billed after
+    outstanding: Decimal    # unpaid after
+    to_prepaid: Decimal     # money already paid that no longer has anything to pay: to general prepayment
+
+
+def adjust_effect(item: Item, delta: Decimal) -> Effect:
+    billed = item.billed + delta
+    excess = max(item.paid - max(billed, ZERO), ZERO)     # as :func:`_release_overpaid` moves it
+    return Effect(billed, billed - (item.paid - excess), excess)
+
+
 def _authorizer(actor: Actor, supervisor: Actor | None, permission: str) -> Actor:
     """Who authorizes a change to billed money: the operator, or a 主管 who typed
     their own user name and password on the operator's screen
