@@ -94,8 +94,10 @@ def update_fee_item(session: Session, actor: Actor, item_id: uuid.UUID, **change
     bad = set(changes) - {"name", "sort_key", "active", "note"}
     if bad:
         raise ValueError(f"fields not editable: {sorted(bad)}")
-    if "name" in changes and not str(changes["name"]).strip():
-        raise ValidationFailed([Problem("名称", "名称不能为空", "name is required")])
+    if "name" in changes:
+        changes["name"] = str(changes["name"] or "").strip()
+        if not changes["name"] or len(changes["name"]) > 64:
+            raise ValidationFailed([Problem("名称", "名称不能为空，最长64个字符", "name is required, at most 64 characters")])
     before = audit.snapshot(item)
     for k, v in changes.items():
         setattr(item, k, v)
@@ -233,6 +235,65 @@ def get_standard(session: Session, ref: "uuid.UUID | str") -> FeeStandard:
         select(FeeStandard).where(FeeStandard.code == str(ref).strip().upper()))
     if std is None or std.deleted_at is not None:
         raise NotFound(f"找不到收费标准 {ref}（propdesk fee standards 列出全部）", f"no fee standard {ref}")
+    return std
+
+
+# What :func:`update_standard` may change.  The rest defines what a standard *is*
+# (method, target, fee item, cycle …): changing it would re-price history, so a
+# different calculation is a new standard and a new price is a new version.
+STANDARD_EDITABLE = ("name", "due_day", "due_offset_months", "bill_to", "prorate", "active", "note")
+STANDARD_STRUCTURAL = {"code": "编码", "fee_item": "收费项目", "fee_item_id": "收费项目", "method": "计费方式",
+                       "target": "计费对象", "cycle_months": "计费周期", "anchor_month": "周期起始月",
+                       "meter_kind": "表类型", "share_basis": "分摊方式"}
+STANDARD_PRICED = {"unit_price", "amount", "tiers", "formula", "effective_from", "late_daily_rate",
+                   "late_grace_days", "late_cap_ratio", "allow_negative", "version"}
+
+
+def update_standard(session: Session, actor: Actor, standard: "uuid.UUID | str", **changes) -> FeeStandard:
+    """修改收费标准: name, due day, payer, proration, 停用/启用 and note.
+
+    Structural fields and prices are refused with a message saying what to do
+    instead; the audit row holds only the fields that changed."""
+    require(actor, FEE_EDIT)
+    std = get_standard(session, standard)
+    p: list[Problem] = []
+    for k in changes:
+        if k in STANDARD_STRUCTURAL:
+            p.append(Problem(STANDARD_STRUCTURAL[k], f"收费标准的{STANDARD_STRUCTURAL[k]}不能修改；"
+                             "需要不同的计算方式请新建收费标准，再截止旧的分配规则并分配新标准",
+                             f"{k} of a fee standard cannot be changed; create a new standard and reassign"))
+        elif k in STANDARD_PRICED:
+            p.append(Problem("价格", "价格不能直接修改；请用「新价格版本」从某月起执行新价格",
+                             f"{k} is priced: add a new price version instead"))
+        elif k not in STANDARD_EDITABLE:
+            p.append(Problem(k, f"没有可修改的字段 {k}", f"unknown field {k}"))
+    if "name" in changes:
+        changes["name"] = str(changes["name"] or "").strip()
+        if not changes["name"]:
+            p.append(Problem("名称", "名称不能为空", "name is required"))
+        elif len(changes["name"]) > 64:
+            p.append(Problem("名称", "名称最长64个字符", "name is at most 64 characters"))
+    if "due_day" in changes and not (type(changes["due_day"]) is int and 1 <= changes["due_day"] <= 31):
+        p.append(Problem("应缴日", "应缴日应在1到31之间（大于当月天数时取月末）", "due day must be 1..31"))
+    if "due_offset_months" in changes and not (type(changes["due_offset_months"]) is int
+                                               and 0 <= changes["due_offset_months"] <= 12):
+        p.append(Problem("应缴月", "应缴日推后的月数应在0到12之间", "due offset must be 0..12 months"))
+    if "bill_to" in changes and changes["bill_to"] not in BILL_TO:
+        p.append(Problem("缴费人", "缴费人应为 业主/租户", f"unknown bill_to {changes['bill_to']}"))
+    for k in ("prorate", "active"):
+        if k in changes and not isinstance(changes[k], bool):
+            p.append(Problem(k, f"{k} 应为是/否", f"{k} must be true or false"))
+    if p:
+        raise ValidationFailed(p)
+    before = audit.snapshot(std)
+    for k, v in changes.items():
+        setattr(std, k, v)
+    session.flush()
+    b, a = audit.diff(before, audit.snapshot(std))
+    if a:
+        what = "停用" if a.get("active") is False else "启用" if a.get("active") is True else "修改"
+        audit.record(session, actor, "update", "fee_standard", std.id, before=b, after=a,
+                     summary=f"{what}收费标准 {std.name}")
     return std
 
 
@@ -506,11 +567,16 @@ def create_discount(session: Session, actor: Actor, *, name: str, kind: str, rea
                          "prepay_free needs a fee item, N and M"))
     if scope_kind not in LEVEL or (scope_kind == "company") != (scope_id is None):
         p.append(Problem("范围", "范围无效", "invalid scope"))
+    if len(name.strip()) > 64:
+        p.append(Problem("名称", "名称最长64个字符", "name is at most 64 characters"))
     start = parse_period(start_period, "起始账期")
     end = parse_period(end_period, "结束账期") if end_period else None
+    if end is not None and end < start:
+        p.append(Problem("结束账期", "结束账期早于起始账期", "end period before start period"))
     if p:
         raise ValidationFailed(p)
     item = get_fee_item(session, fee_item) if fee_item is not None else None
+    scope = _scope_label(session, scope_kind, scope_id)  # NotFound for a scope that is gone
     rule = DiscountRule(name=name.strip() or DISCOUNT_KINDS[kind], kind=kind,
                         fee_item_id=item.id if item else None, value=value, months_paid=months_paid,
                         months_free=months_free, scope_kind=scope_kind, scope_id=scope_id,
@@ -519,7 +585,7 @@ def create_discount(session: Session, actor: Actor, *, name: str, kind: str, rea
     session.add(rule)
     session.flush()
     audit.record(session, actor, "create", "discount_rule", rule.id, after=audit.snapshot(rule),
-                 summary=f"新建优惠 {rule.name}：{reason}")
+                 summary=f"新建优惠 {rule.name}（{scope}，{start} 起）：{reason.strip()}")
     return rule
 
 
@@ -528,12 +594,85 @@ def end_discount(session: Session, actor: Actor, rule_id: uuid.UUID, end_period:
     rule = session.get(DiscountRule, rule_id)
     if rule is None or rule.deleted_at is not None:
         raise NotFound("优惠规则不存在", "discount rule not found")
+    end = parse_period(end_period, "结束账期")
+    if end < Period.parse(rule.start_period).add(-1):   # start − 1: the rule never applied
+        raise ValidationFailed([Problem("结束账期", f"结束账期早于起始账期 {rule.start_period}",
+                                        "end before start")])
     before = audit.snapshot(rule)
-    rule.end_period = str(parse_period(end_period, "结束账期"))
+    rule.end_period = str(end)
     session.flush()
     audit.record(session, actor, "update", "discount_rule", rule.id, before=before,
                  after=audit.snapshot(rule), summary=f"优惠 {rule.name} 截止到 {rule.end_period}")
     return rule
+
+
+def get_discount(session: Session, ref: "uuid.UUID | str") -> DiscountRule:
+    """A live discount rule by id, or by its name when exactly one rule has it."""
+    if isinstance(ref, str):
+        try:
+            ref = uuid.UUID(ref.strip())
+        except ValueError:
+            pass
+    if isinstance(ref, uuid.UUID):
+        rule = session.get(DiscountRule, ref)
+        if rule is None or rule.deleted_at is not None:
+            raise NotFound(f"找不到优惠规则 {ref}（propdesk fee discounts 列出全部）", f"no discount rule {ref}")
+        return rule
+    rules = list(session.scalars(select(DiscountRule).where(
+        DiscountRule.name == ref.strip(), DiscountRule.deleted_at.is_(None))))
+    if not rules:
+        raise NotFound(f"找不到优惠规则「{ref}」（propdesk fee discounts 列出全部）", f"no discount rule {ref!r}")
+    if len(rules) > 1:
+        raise Conflict(f"有 {len(rules)} 条优惠规则名为「{ref}」，请用编号（ID）指定",
+                       f"{len(rules)} discount rules are named {ref!r}; use the id")
+    return rules[0]
+
+
+@dataclass(frozen=True)
+class DiscountRow:
+    """One discount rule as the screen and ``fee discounts`` list it."""
+
+    id: uuid.UUID
+    name: str
+    kind: str
+    value: Decimal
+    months_paid: int
+    months_free: int
+    fee_item: str          # "" = every fee item
+    scope_kind: str
+    scope: str             # label: 全公司, estate or building name
+    start_period: str
+    end_period: str | None
+    reason: str
+    active: bool
+
+    @property
+    def terms(self) -> str:
+        """减收 50%, 减免 10.00 元, 预缴 12 月送 1 月."""
+        if self.kind in ("percent", "vacant"):
+            return f"减收 {self.value.normalize():f}%"
+        if self.kind == "fixed":
+            return f"减免 {calc.price(self.value)} 元"
+        return f"预缴 {self.months_paid} 月送 {self.months_free} 月"
+
+
+def list_discounts(session: Session, actor: Actor) -> list[DiscountRow]:
+    """Every live discount rule, those still running first, newest start first."""
+    require(actor, BILL_VIEW)
+    items = {i.id: i.name for i in session.scalars(select(FeeItem))}
+    out = []
+    for r in session.scalars(select(DiscountRule).where(DiscountRule.deleted_at.is_(None))):
+        try:
+            scope = _scope_label(session, r.scope_kind, r.scope_id)
+        except NotFound:
+            scope = "（已删除）"
+        out.append(DiscountRow(r.id, r.name, r.kind, r.value, r.months_paid, r.months_free,
+                               items.get(r.fee_item_id, "") if r.fee_item_id else "", r.scope_kind, scope,
+                               r.start_period, r.end_period, r.reason, r.active))
+    today = str(Period.of(dt.date.today()))
+    out.sort(key=lambda d: d.start_period, reverse=True)
+    out.sort(key=lambda d: d.end_period is not None and d.end_period < today)
+    return out
 
 
 class DiscountIndex:
