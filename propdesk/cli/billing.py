@@ -22,6 +22,7 @@ def register(sub, common) -> None:
     p.add_argument("--estate", required=True, help="小区编码 (estate code)")
     p.add_argument("--period", required=True, help="账期 YYYY-MM")
     add(bill, common, "status", cmd_bill_status, "各小区已结账期 (closed periods per estate)")
+    _register_item_changes(bill, common)
 
     fee = add_group(sub, common, "fee", "收费项目与收费标准 (fee items and standards)")
     add(fee, common, "items", cmd_fee_items, "列出收费项目 (list fee items)")
@@ -150,6 +151,103 @@ def cmd_bill_status(args) -> int:
     emit(args, [{"estate": e, "last_closed": c or None, "open_from": o or None} for e, c, o in rows],
          "\n".join(f"{e:<6} 已结账至 {c or '（未结账）'}" + (f"，开放账期自 {o}" if o else "") for e, c, o in rows))
     return 0
+
+
+def _register_item_changes(bill, common) -> None:
+    """bill waive / bill adjust: 减免 and 调整 of one bill item (应收项)."""
+    for name, handler, help_text in (
+            ("waive", cmd_bill_waive, "减免某房间某账期某收费项目的未缴金额 (waive an item's unpaid money)"),
+            ("adjust", cmd_bill_adjust, "调增或调减某应收项，记为调整行 (adjust an item by an adjustment line)")):
+        p = add(bill, common, name, handler, help_text)
+        p.add_argument("--room", required=True, help="房间或车位编码，如 JD-01-1-0502 (room or space code)")
+        p.add_argument("--period", required=True, help="账期 YYYY-MM (billing period)")
+        p.add_argument("--item", required=True, help="收费项目编码，如 MGMT (fee item code)")
+        if name == "waive":
+            p.add_argument("--amount", help="减免金额，默认全部未缴 (amount; default all that is unpaid)")
+        else:
+            p.add_argument("--amount", required=True,
+                           help="调整金额：调增为正，调减为负，如 -20.00 (signed amount, e.g. -20.00)")
+        p.add_argument("--reason", required=True, help="原因，必填 (reason, required)")
+        p.add_argument("--late-fee", action="store_true", help="改该项目已计收的滞纳金 (the item's charged late fee)")
+        p.add_argument("--slot", help="多项匹配时指定应收项编号（可只写开头几位）(pick one item when several match)")
+
+
+def _bill_item(s, a, args):
+    """The one bill item of --room, --period and --item (and --slot when several match)."""
+    from sqlalchemy import select
+
+    from propdesk.billing.calc import yuan
+    from propdesk.errors import NotFound, Problem, ValidationFailed
+    from propdesk.models import ParkingSpace, Room
+    from propdesk.services.billing import ledger
+    from propdesk.services.billing.common import fee_item, parse_period
+
+    code = args.room.strip().upper()
+    target = s.scalar(select(Room.id).where(Room.code == code)) or s.scalar(
+        select(ParkingSpace.id).where(ParkingSpace.code == code))
+    if target is None:
+        raise NotFound(f"找不到房间或车位 {args.room}", f"no room or space {args.room}")
+    period, fee = str(parse_period(args.period)), fee_item(s, args.item)
+    items = [i for i in ledger.room_items(s, a, target) if i.bill_period == period and i.fee_item_id == fee.id
+             and (i.kind == "late_fee") == args.late_fee]
+    where = f"{code} {period} {fee.code}" + (" 滞纳金" if args.late_fee else "")
+    if args.slot:
+        items = [i for i in items if str(i.slot).startswith(args.slot.strip().lower())]
+    if not items:
+        raise NotFound(f"{where} 没有应收项（用 balance show {code} 查看欠费）",
+                       f"no bill item for {where} (see balance show {code})")
+    if len(items) > 1:
+        raise ValidationFailed(
+            [Problem(f"应收项 {i.slot}", f"{i.fee_item} 应收 {yuan(i.billed)} 元，未缴 {yuan(i.outstanding)} 元："
+                                        f"{i.formula.splitlines()[0]}",
+                     f"billed {yuan(i.billed)}, unpaid {yuan(i.outstanding)}") for i in items],
+            f"{where} 有 {len(items)} 个应收项，请用 --slot 指定其一",
+            f"{len(items)} bill items match {where}; pick one with --slot")
+    return target, items[0]
+
+
+def _change_item(args, kind: str) -> int:
+    from propdesk.billing.calc import yuan
+    from propdesk.errors import Problem, ValidationFailed
+    from propdesk.money import MoneyError, to_decimal
+    from propdesk.services.billing import ledger
+
+    try:
+        amount = to_decimal(args.amount) if args.amount else None
+    except MoneyError:
+        raise ValidationFailed([Problem("--amount", f"不是有效金额：{args.amount}",
+                                        f"not a valid amount: {args.amount}")]) from None
+    db = open_db(args)
+    with db.session() as s:
+        a = actor(args)
+        target, before = _bill_item(s, a, args)
+        if kind == "waive":
+            line = ledger.waive(s, a, before.slot, args.reason, amount=amount)
+        else:
+            line = ledger.adjust(s, a, before.slot, amount, args.reason)
+        delta = line.amount
+        after = next(i for i in ledger.room_items(s, a, target) if i.slot == before.slot)
+        data = {"room": before.target_code, "period": before.bill_period, "fee_item": before.fee_item,
+                "slot": str(before.slot), "line_id": str(line.id), "delta": str(delta),
+                "reason": line.reason, "billed_before": str(before.billed), "billed": str(after.billed),
+                "paid": str(after.paid), "outstanding_before": str(before.outstanding),
+                "outstanding": str(after.outstanding), "to_prepaid": str(before.paid - after.paid)}
+    head = "已减免 (waived)" if kind == "waive" else "已调整 (adjusted)"
+    text = (f"{head} {data['room']} {data['period']} {data['fee_item']} {delta:+,.2f} 元："
+            f"应收 {yuan(before.billed)} → {yuan(after.billed)}，未缴 {yuan(before.outstanding)} → "
+            f"{yuan(after.outstanding)}")
+    if before.paid != after.paid:
+        text += f"，多缴 {yuan(before.paid - after.paid)} 元转入预存"
+    emit(args, data, text)
+    return 0
+
+
+def cmd_bill_waive(args) -> int:
+    return _change_item(args, "waive")
+
+
+def cmd_bill_adjust(args) -> int:
+    return _change_item(args, "adjust")
 
 
 def cmd_fee_items(args) -> int:
