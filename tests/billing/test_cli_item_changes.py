@@ -1,6 +1,6 @@
 """propdesk bill waive / bill adjust on a small estate billed by hand:
 0101 is 128.50 m² × 2.30 = 295.55, 0102 is 89.37 m² × 2.30 = 205.551 → 205.55,
-0201 is 100.00 m² × 2.30 = 230.00 (April 2026)."""
+0201 is 100.00 m² × 2.30 = 230.00 (April 2026, due 04-30, late fee 0.05 % a day)."""
 
 from __future__ import annotations
 
@@ -24,7 +24,8 @@ def billed_db(db, admin, estate, tmp_path):
     with db.session() as s:
         std = catalog.create_standard(s, admin, code="MGMT-STD", name="物业费", fee_item="MGMT",
                                       method="building_area", due_day=30,
-                                      version=VersionInput(dt.date(2026, 1, 1), unit_price=D("2.30")))
+                                      version=VersionInput(dt.date(2026, 1, 1), unit_price=D("2.30"),
+                                                           late_daily_rate=D("0.0005")))
         catalog.assign(s, admin, std.id, scope_kind="company", start_period="2026-01")
         run.commit(s, admin, "2026-04")
     return str(tmp_path / "local.sqlite3")
@@ -136,3 +137,20 @@ def test_several_items_are_listed_and_slot_picks_one(db, admin, estate, billed_d
     rc, out, _ = cli(capsys, "--db", billed_db, "bill", "waive", "--room", room, "--period", "2026-04",
                      "--item", "MGMT", "--slot", str(extra)[:13], "--reason", "困难户")
     assert rc == 0 and (out["slot"], out["delta"], out["outstanding"]) == (str(extra), "-50.00", "0.00")
+
+
+def test_waive_a_charged_late_fee(db, admin, estate, billed_db, capsys):
+    import datetime as dt
+    import uuid
+
+    with db.session() as s:   # 100.00 paid on 05-10: the late fee is charged, left unpaid
+        slot = next(i.slot for i in ledger.outstanding(s, admin, estate.owners["0201"]))
+        ledger.settle(s, admin, estate.owners["0201"], [ledger.SettleRequest(slot, D("100.00"))],
+                      on=dt.date(2026, 5, 10), doc_type="cashier_payment", doc_id=uuid.uuid4())
+    rc, out, _ = cli(capsys, "--db", billed_db, "bill", "waive", "--room", estate.codes["0201"],
+                     "--period", "2026-04", "--item", "MGMT", "--late-fee", "--reason", "首次逾期")
+    # 230.00 × 0.0005 × 10 days (05-01..05-10) = 1.15
+    assert rc == 0 and (out["fee_item"], out["delta"], out["outstanding"]) == ("物业管理费滞纳金", "-1.15", "0.00")
+    rc, out, _ = cli(capsys, "--db", billed_db, "bill", "waive", "--room", estate.codes["0201"],
+                     "--period", "2026-04", "--item", "MGMT", "--amount", "30", "--reason", "困难户")
+    assert rc == 0 and (out["fee_item"], out["outstanding"]) == ("物业管理费", "100.00")   # 230 − 100 − 30
