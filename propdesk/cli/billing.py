@@ -39,6 +39,7 @@ def register(sub, common) -> None:
     p.add_argument("--from", dest="start", required=True, help="起始账期 YYYY-MM (first period)")
     p.add_argument("--exclude", action="store_true", help="排除：该范围不收此项目 (exclude the scope)")
     p.add_argument("--preview", action="store_true", help="只预览 (preview only)")
+    _register_catalog_edits(fee, common)
 
     meter = add_group(sub, common, "meter", "仪表与抄表 (meters and readings)")
     p = add(meter, common, "add", cmd_meter_add, "新增仪表 (add a meter)")
@@ -401,6 +402,172 @@ def cmd_fee_assign(args) -> int:
     if len(pv.rows) > 50:
         text.append(f"  … 共 {len(pv.rows)} 个")
     emit(args, data, "\n".join(text))
+    return 0
+
+
+def _register_catalog_edits(fee, common) -> None:
+    """fee item-edit / standard-edit, and the discount rules (优惠): discounts, discount-add, discount-end."""
+    p = add(fee, common, "item-edit", cmd_fee_item_edit, "修改收费项目 (edit a fee item)")
+    p.add_argument("code", help="收费项目编码，如 MGMT (fee item code)")
+    p.add_argument("--name", help="名称 (name)")
+    p.add_argument("--sort", type=int, help="排序号，小的在前 (sort key, smaller first)")
+    p.add_argument("--note", help="备注 (note)")
+    _active_flags(p, "停用：不再出现在新建收费标准的选项中 (inactive: not offered for new standards)")
+
+    p = add(fee, common, "standard-edit", cmd_fee_standard_edit,
+            "修改收费标准（名称、应缴日、缴费人、停用；价格请新建价格版本）"
+            "(edit a standard's name, due day, payer, active; prices change by new versions)")
+    p.add_argument("code", help="收费标准编码 (standard code)")
+    p.add_argument("--name", help="名称 (name)")
+    p.add_argument("--due-day", type=int, help="应缴日 1–31，大于当月天数时取月末 (due day of the month)")
+    p.add_argument("--due-offset", type=int, dest="due_offset_months",
+                   help="应缴日推后的月数 0–12 (months after the period the due day falls in)")
+    p.add_argument("--bill-to", choices=["owner", "tenant"], help="缴费人：业主/租户 (who pays)")
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--prorate", dest="prorate", action="store_true", help="入住/迁出当月按天折算 (prorate part months)")
+    g.add_argument("--no-prorate", dest="prorate", action="store_false", help="不按天折算 (bill whole months)")
+    p.set_defaults(prorate=None)
+    p.add_argument("--note", help="备注 (note)")
+    _active_flags(p, "停用：计费时不再收取该标准 (inactive: no longer billed)")
+
+    p = add(fee, common, "discounts", cmd_fee_discounts, "列出优惠规则 (list discount rules)")
+    p = add(fee, common, "discount-add", cmd_fee_discount_add, "新建优惠规则，必须写明原因 (add a discount rule)")
+    p.add_argument("--name", default="", help="名称，默认为优惠类型 (name; default the kind)")
+    p.add_argument("--kind", required=True, choices=["percent", "fixed", "vacant", "prepay_free"],
+                   help="percent 按比例优惠 / fixed 固定金额减免 / vacant 空置房优惠 / prepay_free 预缴N月送M月 (kind)")
+    p.add_argument("--value", help="比例（50 = 减收50%%）或每期减免金额（元）(percent, or yuan per bill)")
+    p.add_argument("--months-paid", type=int, default=0, help="预缴月数 N (prepay_free: months paid)")
+    p.add_argument("--months-free", type=int, default=0, help="赠送月数 M (prepay_free: months free)")
+    p.add_argument("--item", help="收费项目编码；不填 = 全部项目 (fee item code; none = every item)")
+    p.add_argument("--estate", help="小区编码；不填 = 全公司 (estate code; none = company)")
+    p.add_argument("--building", help="楼栋，如 JD-01 (building)")
+    p.add_argument("--from", dest="start", required=True, help="起始账期 YYYY-MM (first period)")
+    p.add_argument("--to", dest="end", help="结束账期 YYYY-MM，不填 = 长期 (last period; none = open)")
+    p.add_argument("--reason", required=True, help="原因，必填 (reason, required)")
+    p = add(fee, common, "discount-end", cmd_fee_discount_end, "截止优惠规则 (end a discount rule)")
+    p.add_argument("rule", help="优惠规则编号（ID）或名称 (rule id or name)")
+    p.add_argument("--last", required=True, help="最后一个享受优惠的账期 YYYY-MM (last period it applies)")
+
+
+def _active_flags(p, inactive_help: str) -> None:
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--active", dest="active", action="store_true", help="启用 (active)")
+    g.add_argument("--inactive", dest="active", action="store_false", help=inactive_help)
+    p.set_defaults(active=None)
+
+
+def _changes(args, *names: str) -> dict:
+    """The options given on the command line (None = not given, leave as is)."""
+    return {n: getattr(args, n) for n in names if getattr(args, n) is not None}
+
+
+def _nothing_to_change() -> None:
+    from propdesk.errors import Problem, ValidationFailed
+
+    raise ValidationFailed([Problem("选项", "没有要修改的内容：请给出 --name、--active/--inactive 等选项",
+                                    "nothing to change: give --name, --active/--inactive …")])
+
+
+def cmd_fee_item_edit(args) -> int:
+    from propdesk.models.billing import FEE_KINDS
+    from propdesk.services.billing import catalog
+
+    changes = _changes(args, "name", "note", "active")
+    if args.sort is not None:
+        changes["sort_key"] = args.sort
+    if not changes:
+        _nothing_to_change()
+    db = open_db(args)
+    with db.session() as s:
+        item = catalog.update_fee_item(s, actor(args), catalog.get_fee_item(s, args.code).id, **changes)
+        data = {"code": item.code, "name": item.name, "kind": item.kind, "sort_key": item.sort_key,
+                "active": item.active, "note": item.note}
+    emit(args, data, f"已修改收费项目 (fee item updated): {data['code']} {data['name']} "
+                     f"{FEE_KINDS[data['kind']]} 排序 {data['sort_key']}" + ("" if data["active"] else " (停用)"))
+    return 0
+
+
+def cmd_fee_standard_edit(args) -> int:
+    from propdesk.models.billing import BILL_TO
+    from propdesk.services.billing import catalog
+
+    changes = _changes(args, "name", "due_day", "due_offset_months", "bill_to", "prorate", "note", "active")
+    if not changes:
+        _nothing_to_change()
+    db = open_db(args)
+    with db.session() as s:
+        std = catalog.update_standard(s, actor(args), args.code, **changes)
+        data = {"code": std.code, "name": std.name, "due_day": std.due_day,
+                "due_offset_months": std.due_offset_months, "bill_to": std.bill_to, "prorate": std.prorate,
+                "active": std.active, "note": std.note}
+    emit(args, data, f"已修改收费标准 (standard updated): {data['code']} {data['name']}，应缴日 {data['due_day']}，"
+                     f"缴费人 {BILL_TO[data['bill_to']]}" + ("" if data["active"] else " (停用)"))
+    return 0
+
+
+def _discount_json(r) -> dict:
+    from decimal import Decimal
+
+    value = r.value.quantize(Decimal("0.01")) if r.kind == "fixed" else r.value.normalize()
+    return {"id": str(r.id), "name": r.name, "kind": r.kind, "value": format(value, "f"), "months_paid": r.months_paid,
+            "months_free": r.months_free, "terms": r.terms, "fee_item": r.fee_item or None,
+            "scope_kind": r.scope_kind, "scope": r.scope, "start_period": r.start_period,
+            "end_period": r.end_period, "reason": r.reason, "active": r.active}
+
+
+def cmd_fee_discounts(args) -> int:
+    from propdesk.models.billing import DISCOUNT_KINDS
+    from propdesk.services.billing import catalog
+
+    db = open_db(args)
+    with db.session() as s:
+        rows = catalog.list_discounts(s, actor(args))
+    emit(args, [_discount_json(r) for r in rows], "\n".join(
+        f"{r.name:<12} {DISCOUNT_KINDS[r.kind]:<8} {r.terms:<14} {r.fee_item or '全部项目':<8} "
+        f"{r.scope:<16} {r.start_period}–{r.end_period or '长期'}  {r.reason}" + ("" if r.active else " (停用)")
+        + f"  ID {r.id}" for r in rows) or "（尚无优惠规则 no discount rules）")
+    return 0
+
+
+def cmd_fee_discount_add(args) -> int:
+    from decimal import Decimal
+
+    from propdesk.errors import Problem, ValidationFailed
+    from propdesk.money import MoneyError, to_decimal
+    from propdesk.services.billing import catalog
+    from propdesk.services.property import estate_by_code
+
+    try:
+        value = to_decimal(args.value) if args.value else Decimal(0)
+    except MoneyError:
+        raise ValidationFailed([Problem("--value", f"不是有效数值：{args.value}", f"not a number: {args.value}")]) from None
+    db = open_db(args)
+    with db.session() as s:
+        if args.building:
+            kind, sid = "building", _building_id(s, args.building)
+        elif args.estate:
+            kind, sid = "estate", estate_by_code(s, args.estate).id
+        else:
+            kind, sid = "company", None
+        rule = catalog.create_discount(s, actor(args), name=args.name, kind=args.kind, reason=args.reason,
+                                       value=value, fee_item=args.item, scope_kind=kind, scope_id=sid,
+                                       start_period=args.start, end_period=args.end,
+                                       months_paid=args.months_paid, months_free=args.months_free)
+        row = next(r for r in catalog.list_discounts(s, actor(args)) if r.id == rule.id)
+    emit(args, _discount_json(row), f"已新建优惠 (discount added): {row.name} {row.terms}，{row.fee_item or '全部项目'}，"
+                                    f"{row.scope}，{row.start_period}–{row.end_period or '长期'}（ID {row.id}）")
+    return 0
+
+
+def cmd_fee_discount_end(args) -> int:
+    from propdesk.services.billing import catalog
+
+    db = open_db(args)
+    with db.session() as s:
+        rule = catalog.end_discount(s, actor(args), catalog.get_discount(s, args.rule).id, args.last)
+        data = {"id": str(rule.id), "name": rule.name, "start_period": rule.start_period,
+                "end_period": rule.end_period}
+    emit(args, data, f"优惠已截止 (discount ended): {data['name']}，{data['start_period']}–{data['end_period']}")
     return 0
 
 

@@ -1,0 +1,69 @@
+"""fee item-edit / standard-edit / discounts / discount-add / discount-end on a small demo company."""
+
+from __future__ import annotations
+
+import json
+
+from propdesk.cli import main
+
+
+def run_json(capsys, *argv) -> tuple[int, object]:
+    rc = main(["--json", *argv])
+    out = capsys.readouterr().out
+    return rc, json.loads(out) if out.strip() else None
+
+
+def test_edit_item_and_standard(tmp_path, capsys):
+    db = str(tmp_path / "c.sqlite3")
+    assert main(["--db", db, "demo", "--rooms", "100", "--no-users"]) == 0
+    assert main(["--db", db, "fee", "demo", "--start", "2026-03"]) == 0
+    capsys.readouterr()
+    rc, item = run_json(capsys, "--db", db, "fee", "item-edit", "elev", "--name", "电梯运行费", "--sort", "15",
+                        "--inactive")
+    assert rc == 0 and item == {"code": "ELEV", "name": "电梯运行费", "kind": "periodic", "sort_key": 15,
+                                "active": False, "note": ""}
+    rc, items = run_json(capsys, "--db", db, "fee", "items")
+    assert {"code": "ELEV", "name": "电梯运行费", "kind": "periodic", "kind_label": "周期性", "active": False} in items
+
+    rc, std = run_json(capsys, "--db", db, "fee", "standard-edit", "ZZ-DTF", "--name", "电梯费（高层）",
+                       "--due-day", "20", "--bill-to", "tenant")
+    assert rc == 0
+    assert (std["code"], std["name"], std["due_day"], std["bill_to"], std["active"]) == (
+        "ZZ-DTF", "电梯费（高层）", 20, "tenant", True)
+
+    assert main(["--db", db, "fee", "standard-edit", "ZZ-DTF", "--due-day", "0"]) == 2
+    assert "应缴日应在1到31之间" in capsys.readouterr().err
+    assert main(["--db", db, "fee", "standard-edit", "ZZ-DTF"]) == 2
+    assert "没有要修改的内容" in capsys.readouterr().err
+    assert main(["--db", db, "fee", "standard-edit", "NOPE", "--name", "x"]) == 4
+
+
+def test_discount_add_list_and_end(tmp_path, capsys):
+    db = str(tmp_path / "d.sqlite3")
+    assert main(["--db", db, "demo", "--rooms", "100", "--no-users"]) == 0
+    capsys.readouterr()
+    rc, d = run_json(capsys, "--db", db, "fee", "discount-add", "--name", "空置房物业费减半", "--kind", "vacant",
+                     "--value", "50", "--item", "MGMT", "--estate", "JD", "--from", "2026-03",
+                     "--reason", "董事会决议：空置房物业费减半")
+    assert rc == 0
+    assert (d["name"], d["kind"], d["value"], d["terms"], d["fee_item"], d["scope_kind"], d["start_period"],
+            d["end_period"]) == ("空置房物业费减半", "vacant", "50", "减收 50%", "物业管理费", "estate",
+                                 "2026-03", None)
+    rc, d2 = run_json(capsys, "--db", db, "fee", "discount-add", "--kind", "prepay_free", "--months-paid", "12",
+                      "--months-free", "1", "--item", "MGMT", "--from", "2026-01", "--to", "2030-12",
+                      "--reason", "年缴优惠")
+    assert rc == 0 and (d2["name"], d2["terms"], d2["scope"]) == ("预缴N月送M月", "预缴 12 月送 1 月", "全公司")
+
+    assert main(["--db", db, "fee", "discount-add", "--kind", "percent", "--value", "120", "--from", "2026-03",
+                 "--reason", "太多"]) == 2
+    assert "优惠比例应在 0 到 100 之间" in capsys.readouterr().err
+
+    rc, rows = run_json(capsys, "--db", db, "fee", "discounts")
+    assert [r["name"] for r in rows] == ["空置房物业费减半", "预缴N月送M月"]   # newest start first
+
+    rc, ended = run_json(capsys, "--db", db, "fee", "discount-end", "空置房物业费减半", "--last", "2026-08")
+    assert rc == 0 and ended["end_period"] == "2026-08"
+    rc, ended = run_json(capsys, "--db", db, "fee", "discount-end", d2["id"][:8], "--last", "2026-08")
+    assert rc == 4                       # a prefix is not an id: only the whole id or the name
+    rc, ended = run_json(capsys, "--db", db, "fee", "discount-end", d2["id"], "--last", "2025-01")
+    assert rc == 2
