@@ -138,6 +138,10 @@ def test_clerk_asks_a_supervisor_and_a_wrong_password_writes_nothing(qtbot, make
     [row] = adjust_audits(db)
     assert row.operator_name == "小李" and "授权：王主管" in row.summary
     assert json.loads(row.after)["authorized_by"] == "王主管"
+    with db.session() as s:
+        from propdesk.models import Operator
+        boss_id = s.scalar(select(Operator.id).where(Operator.username == "zhuguan"))
+    assert json.loads(row.after)["authorized_by_id"] == str(boss_id)
     tab.table.selectRow(0)
     assert "主管授权：王主管" in tab.detail.toPlainText()
 

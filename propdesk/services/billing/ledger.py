@@ -359,7 +359,7 @@ def _item(session: Session, slot: uuid.UUID) -> Item:
 
 @dataclass(frozen=True)
 class Effect:
-    """What an adjustment of ``delta`` leaves on an item (the dialog's and the CLI's preview)."""
+    """What an adjustment of ``delta`` leaves on an item (the 减免/调整 dialog's preview)."""
 
     billed: Decimal         # billed after
     outstanding: Decimal    # unpaid after
@@ -412,6 +412,7 @@ def adjust(session: Session, actor: Actor, slot: uuid.UUID, delta: Decimal, reas
     after = {"slot": str(slot), "delta": str(delta), "reason": reason}
     if auth is not actor:
         after["authorized_by"] = auth.label
+        after["authorized_by_id"] = str(auth.operator_id) if auth.operator_id else None
     audit.record(session, actor, "adjust", "bill_line", line.id, after=after,
                  summary=f"调整 {it.target_code} {it.fee_item} {it.bill_period} {delta:+,.2f} 元：{reason}"
                          + (f"（授权：{auth.label}）" if auth is not actor else ""))
