@@ -1,4 +1,5 @@
-"""Dialogs of the fee catalogue: fee item, standard, new price version, assignment with preview.
+"""Dialogs of the fee catalogue: fee item, standard, new price version, assignment with preview,
+and the edits of a fee item and of a standard's non-price fields.
 
 Each dialog validates through the service it calls (the same checks as the
 CLI), runs the write off the GUI thread and shows the service's message in
@@ -22,13 +23,14 @@ from propdesk.models.billing import BILL_TO, FEE_KINDS, METER_KINDS, SHARE_BASES
 from propdesk.models.enums import ROOM_USAGES
 from propdesk.services.billing import catalog
 from propdesk.services.billing.catalog import VersionInput
-from ui.i18n import error_text, tr, tr_noop
+from ui.i18n import error_text, label, tr, tr_noop, translated
 from ui.tasks import Changes
 from ui.widgets.base import Retranslatable
 from ui.widgets.fields import DecimalEdit, EnumCombo, ErrorLabel
 from ui.widgets.table import Column, RowTableModel, TableView
 
-CHANGES = Changes.of(entities={"fee_item", "fee_standard", "fee_assignment"})
+CYCLE_TEXT = {1: tr_noop("按月计费"), 3: tr_noop("按季计费"), 6: tr_noop("按半年计费"), 12: tr_noop("按年计费")}
+CHANGES = Changes.of(entities={"fee_item", "fee_standard", "fee_assignment", "discount_rule"})
 
 
 class _Dialog(Retranslatable, QDialog):
@@ -101,6 +103,105 @@ class FeeItemDialog(_Dialog):
     def submit(self):
         code, name, kind, actor = self.code.text(), self.name.text(), self.kind.code(), self.ctx.actor
         return self.run_write(lambda s: catalog.create_fee_item(s, actor, code=code, name=name, kind=kind).code)
+
+
+class FeeItemEditDialog(_Dialog):
+    """修改收费项目: name, order, 停用 and note (the code and kind identify it and stay)."""
+
+    def __init__(self, ctx, item, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("feeItemEditDialog")
+        self.setMinimumWidth(420)
+        self.item_id, self.title = item.id, item.name
+        self.code = QLabel(f"{item.code}　{label(FEE_KINDS, item.kind)}")
+        self.name, self.note = QLineEdit(item.name), QLineEdit(item.note or "")
+        self.name.setObjectName("name")
+        self.note.setObjectName("note")
+        self.sort_key = QSpinBox()
+        self.sort_key.setObjectName("sortKey")
+        self.sort_key.setRange(0, 99999)
+        self.sort_key.setValue(item.sort_key)
+        self.inactive = QCheckBox()
+        self.inactive.setObjectName("inactive")
+        self.inactive.setChecked(not item.active)
+        for key, w in (("code", self.code), ("name", self.name), ("sort_key", self.sort_key),
+                       ("inactive", self.inactive), ("note", self.note)):
+            self.row(key, w)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(tr("修改收费项目：{name}").format(name=self.title))
+        for key, text in (("code", tr("编码 / 类别")), ("name", tr("名称(&N)")), ("sort_key", tr("排序号（小的在前）")),
+                          ("inactive", tr("停用（新建收费标准时不再列出）")), ("note", tr("备注"))):
+            self.labels[key].setText(text)
+
+    def submit(self):
+        actor, iid = self.ctx.actor, self.item_id
+        changes = dict(name=self.name.text(), sort_key=self.sort_key.value(), active=not self.inactive.isChecked(),
+                       note=self.note.text().strip())
+        return self.run_write(lambda s: catalog.update_fee_item(s, actor, iid, **changes).code)
+
+
+class StandardEditDialog(_Dialog):
+    """修改收费标准: what does not change the calculation.  Method, target, fee item
+    and cycle are shown, not edited; prices change by 新价格版本."""
+
+    def __init__(self, ctx, row, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("standardEditDialog")
+        self.setMinimumWidth(480)
+        self.standard_id, self.title = row.id, row.name
+        self._row = row
+        self.fixed = QLabel()
+        self.fixed.setObjectName("fixedFields")
+        self.fixed.setWordWrap(True)
+        self.name, self.note = QLineEdit(row.name), QLineEdit(row.note or "")
+        self.name.setObjectName("name")
+        self.note.setObjectName("note")
+        self.bill_to = EnumCombo(BILL_TO)
+        self.bill_to.setObjectName("billTo")
+        self.bill_to.set_code(row.bill_to)
+        self.due_day, self.due_offset = QSpinBox(), QSpinBox()
+        self.due_day.setObjectName("dueDay")
+        self.due_day.setRange(1, 31)
+        self.due_day.setValue(row.due_day)
+        self.due_offset.setObjectName("dueOffset")
+        self.due_offset.setRange(0, 12)
+        self.due_offset.setValue(row.due_offset_months)
+        self.prorate, self.inactive = QCheckBox(), QCheckBox()
+        self.prorate.setObjectName("prorate")
+        self.prorate.setChecked(row.prorate)
+        self.inactive.setObjectName("inactive")
+        self.inactive.setChecked(not row.active)
+        for key, w in (("fixed", self.fixed), ("name", self.name), ("bill_to", self.bill_to),
+                       ("due_day", self.due_day), ("due_offset", self.due_offset), ("prorate", self.prorate),
+                       ("inactive", self.inactive), ("note", self.note)):
+            self.row(key, w)
+        self.hint = QLabel()
+        self.hint.setObjectName("muted")
+        self.hint.setWordWrap(True)
+        self.lay.insertWidget(1, self.hint)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(tr("修改收费标准：{name}").format(name=self.title))
+        r = self._row
+        cycle = translated(CYCLE_TEXT[r.cycle_months]) if r.cycle_months in CYCLE_TEXT else str(r.cycle_months)
+        self.fixed.setText(f"{r.code}　{r.fee_item}　{label(METHODS, r.method)}　{label(TARGET_KINDS, r.target)}　{cycle}")
+        for key, text in (("fixed", tr("编码 / 项目 / 方式")), ("name", tr("名称(&N)")), ("bill_to", tr("缴费人")),
+                          ("due_day", tr("应缴日（每月）")), ("due_offset", tr("应缴日推后月数（0 = 当月）")),
+                          ("prorate", tr("入住、迁出当月按天折算")),
+                          ("inactive", tr("停用（计费时不再收取）")), ("note", tr("备注"))):
+            self.labels[key].setText(text)
+        self.hint.setText(tr("计费方式、计费对象、收费项目和计费周期不能修改：需要时请新建收费标准并重新分配。"
+                             "价格请用「新价格版本」从某月起调整。"))
+
+    def submit(self):
+        actor, sid = self.ctx.actor, self.standard_id
+        changes = dict(name=self.name.text(), bill_to=self.bill_to.code(), due_day=self.due_day.value(),
+                       due_offset_months=self.due_offset.value(), prorate=self.prorate.isChecked(),
+                       active=not self.inactive.isChecked(), note=self.note.text().strip())
+        return self.run_write(lambda s: catalog.update_standard(s, actor, sid, **changes).code)
 
 
 def parse_tiers_text(text: str) -> list[Tier] | None:

@@ -1,14 +1,15 @@
-"""收费标准: fee items, standards with their price versions, and assignment rules.
+"""收费标准: fee items, standards with their price versions, assignment rules and 优惠规则.
 
-Prices are never edited: 新价格版本 adds a dated version.  Rules are never
-deleted: 截止 ends one after a period, so history bills the same.
+Prices are never edited: 新价格版本 adds a dated version; 修改 changes only
+what does not re-price (names, due day, payer, 停用).  Rules and discounts
+are never deleted: 截止 ends one after a period, so history bills the same.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QGroupBox, QHBoxLayout, QInputDialog, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget,
+    QGroupBox, QHBoxLayout, QInputDialog, QLabel, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
 from sqlalchemy import select
 
@@ -18,16 +19,20 @@ from propdesk.models.billing import FEE_KINDS
 from propdesk.models.enums import ROOM_USAGES
 from propdesk.security import FEE_EDIT
 from propdesk.services.billing import catalog
-from ui.billing.fee_dialogs import AssignDialog, FeeItemDialog, StandardDialog, VersionDialog
+from ui.billing.discounts import DiscountsPanel
+from ui.billing.fee_dialogs import (
+    AssignDialog, FeeItemDialog, FeeItemEditDialog, StandardDialog, StandardEditDialog, VersionDialog,
+)
 from ui.i18n import label, tr, tr_noop
 from ui.tasks import Changes, show_error
 from ui.widgets.base import Screen
 from ui.widgets.table import Column, RowTableModel, TableView
 
 ITEM_COLUMNS = [
-    Column(tr_noop("编码"), lambda i: i.code, width=70),
-    Column(tr_noop("名称"), lambda i: i.name, width=110),
-    Column(tr_noop("类别"), lambda i: i.kind, text=lambda v: label(FEE_KINDS, v)),
+    Column(tr_noop("编码"), lambda i: i.code, width=64),
+    Column(tr_noop("名称"), lambda i: i.name, width=104),
+    Column(tr_noop("类别"), lambda i: i.kind, text=lambda v: label(FEE_KINDS, v), width=84),
+    Column(tr_noop("状态"), lambda i: i.active, text=lambda v: "" if v else tr("停用")),
 ]
 STANDARD_COLUMNS = [
     Column(tr_noop("编码"), lambda r: r.code, width=90),
@@ -37,6 +42,7 @@ STANDARD_COLUMNS = [
     Column(tr_noop("当前价格"), lambda r: r.price_text, width=260),
     Column(tr_noop("生效"), lambda r: r.effective_from, text=lambda v: f"{v:%Y-%m}" if v else "", width=70),
     Column(tr_noop("版本数"), lambda r: r.versions, width=60),
+    Column(tr_noop("状态"), lambda r: r.active, text=lambda v: "" if v else tr("停用"), width=50),
 ]
 RULE_COLUMNS = [
     Column(tr_noop("范围"), lambda r: tr("全公司") if r[0].scope_kind == "company" else r[2], width=200),
@@ -61,8 +67,13 @@ class FeesScreen(Screen):
         self.items = RowTableModel(ITEM_COLUMNS)
         self.item_table = self._table(self.items, "feeItems", tr_noop("收费项目"))
         il.addWidget(self.item_table)
-        self.new_item = self._button(il, "newFeeItem", editable)
+        bar = QHBoxLayout()
+        self.new_item = self._button(bar, "newFeeItem", editable)
+        self.edit_item_button = self._button(bar, "editFeeItem", editable)
+        il.addLayout(bar)
         split.addWidget(self.items_box)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("feeTabs")
         right = QSplitter(Qt.Orientation.Vertical)
         # standards
         sl = QVBoxLayout(self.std_box)
@@ -72,6 +83,7 @@ class FeesScreen(Screen):
         bar = QHBoxLayout()
         self.new_std = self._button(bar, "newStandard", editable)
         self.new_version = self._button(bar, "newVersion", editable)
+        self.edit_std_button = self._button(bar, "editStandard", editable)
         bar.addStretch(1)
         sl.addLayout(bar)
         right.addWidget(self.std_box)
@@ -88,9 +100,18 @@ class FeesScreen(Screen):
         bar.addWidget(self.hint, 1)
         rl.addLayout(bar)
         right.addWidget(self.rule_box)
-        split.addWidget(right)
-        split.setSizes([300, 900])
+        self.tabs.addTab(right, "")
+        self.discounts = DiscountsPanel(ctx, self)
+        self.tabs.addTab(self.discounts, "")
+        split.addWidget(self.tabs)
+        split.setSizes([340, 900])
         self.new_item.clicked.connect(self.add_item)
+        self.edit_item_button.clicked.connect(lambda: self.edit_item())
+        self.edit_std_button.clicked.connect(lambda: self.edit_standard())
+        if editable:   # double-click opens 修改 for those who may change it
+            self.item_table.row_activated.connect(self.edit_item)
+            self.std_table.row_activated.connect(self.edit_standard)
+        self.item_table.selectionModel().selectionChanged.connect(lambda *_: self._enable_item_edit())
         self.new_std.clicked.connect(self.add_standard)
         self.new_version.clicked.connect(self.add_version)
         self.assign_button.clicked.connect(self.add_rule)
@@ -119,6 +140,10 @@ class FeesScreen(Screen):
         self.std_box.setTitle(tr("收费标准"))
         self.rule_box.setTitle(tr("分配规则（计费时按规则匹配，新增房间自动适用）"))
         self.new_item.setText(tr("新建项目(&I)…"))
+        self.edit_item_button.setText(tr("修改项目(&M)…"))
+        self.edit_std_button.setText(tr("修改标准(&D)…"))
+        self.tabs.setTabText(0, tr("收费标准与分配"))
+        self.tabs.setTabText(1, tr("优惠规则"))
         self.new_std.setText(tr("新建标准(&N)…"))
         self.new_version.setText(tr("新价格版本(&V)…"))
         self.assign_button.setText(tr("分配(&A)…"))
@@ -129,6 +154,7 @@ class FeesScreen(Screen):
 
     def activated(self) -> None:
         self.reload()
+        self.discounts.reload()
 
     def reload(self) -> None:
         actor = self.ctx.actor
@@ -149,6 +175,7 @@ class FeesScreen(Screen):
         items, stds, self._scopes = result
         current = self._current_standard()
         self.items.set_rows(items)
+        self._enable_item_edit()
         self.standards.set_rows(stds)
         rows = self.standards.rows()
         pick = next((i for i, r in enumerate(rows) if current and r.id == current.id), 0 if rows else -1)
@@ -163,6 +190,7 @@ class FeesScreen(Screen):
     def load_rules(self):
         std, actor = self._current_standard(), self.ctx.actor
         self.new_version.setEnabled(std is not None)
+        self.edit_std_button.setEnabled(std is not None)
         self.assign_button.setEnabled(std is not None)
         if std is None:
             self.rules.set_rows([])
@@ -174,6 +202,31 @@ class FeesScreen(Screen):
 
     def add_item(self) -> FeeItemDialog:
         d = FeeItemDialog(self.ctx, self)
+        d.saved.connect(lambda _r: self.reload())
+        d.open()
+        return d
+
+    def scopes(self) -> list[tuple]:
+        """(kind, id, label) of 全公司, each estate and its buildings, as the assignment dialog offers."""
+        return list(self._scopes)
+
+    def _enable_item_edit(self) -> None:
+        self.edit_item_button.setEnabled(self.item_table.selected_row() is not None)
+
+    def edit_item(self, item=None) -> FeeItemEditDialog | None:
+        item = item or self.item_table.selected_row()
+        if item is None:
+            return None
+        d = FeeItemEditDialog(self.ctx, item, self)
+        d.saved.connect(lambda _r: self.reload())
+        d.open()
+        return d
+
+    def edit_standard(self, row=None) -> StandardEditDialog | None:
+        row = row or self._current_standard()
+        if row is None:
+            return None
+        d = StandardEditDialog(self.ctx, row, self)
         d.saved.connect(lambda _r: self.reload())
         d.open()
         return d

@@ -350,6 +350,13 @@ class StandardRow:
     price_text: str
     effective_from: dt.date | None
     versions: int
+    # the fields 修改收费标准 edits (see update_standard)
+    due_day: int = 31
+    due_offset_months: int = 0
+    bill_to: str = "owner"
+    prorate: bool = True
+    active: bool = True
+    note: str = ""
 
 
 def price_text(std: FeeStandard, v: FeeStandardVersion | None) -> str:
@@ -385,7 +392,8 @@ def list_standards(session: Session, actor: Actor, *, period: Period | None = No
         v = version_in_force(vs, period) or (vs[-1] if vs else None)
         out.append(StandardRow(std.id, std.code, std.name, items[std.fee_item_id].name, std.method,
                                std.target, std.cycle_months, price_text(std, v),
-                               v.effective_from if v else None, len(vs)))
+                               v.effective_from if v else None, len(vs), std.due_day, std.due_offset_months,
+                               std.bill_to, std.prorate, std.active, std.note))
     return out
 
 
