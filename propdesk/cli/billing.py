@@ -274,11 +274,13 @@ def cmd_fee_standards(args) -> int:
         rows = catalog.list_standards(s, actor(args), period=parse_period(args.period) if args.period else None)
     data = [{"code": r.code, "name": r.name, "fee_item": r.fee_item, "method": r.method, "target": r.target,
              "cycle_months": r.cycle_months, "price": r.price_text,
-             "effective_from": r.effective_from.isoformat() if r.effective_from else None, "versions": r.versions}
+             "effective_from": r.effective_from.isoformat() if r.effective_from else None, "versions": r.versions,
+             "due_day": r.due_day, "bill_to": r.bill_to, "active": r.active}
             for r in rows]
-    emit(args, data, "\n".join(f"{r.code:<10} {r.name:<12} {r.fee_item:<8} {METHODS[r.method]:<10} {r.price_text}"
-                               f"（{r.effective_from:%Y-%m} 起，{r.versions} 个版本）" if r.effective_from else
-                               f"{r.code:<10} {r.name}" for r in rows) or "（尚无收费标准 no standards yet）")
+    emit(args, data, "\n".join((f"{r.code:<10} {r.name:<12} {r.fee_item:<8} {METHODS[r.method]:<10} {r.price_text}"
+                                f"（{r.effective_from:%Y-%m} 起，{r.versions} 个版本）" if r.effective_from else
+                                f"{r.code:<10} {r.name}") + ("" if r.active else " (停用)") for r in rows)
+         or "（尚无收费标准 no standards yet）")
     return 0
 
 
@@ -377,18 +379,23 @@ def _building_id(s, code: str):
     return run.scope_for(s, building=code).id
 
 
+def _scope_of(s, args) -> tuple:
+    """(scope kind, id) of --building, else --estate, else the whole company."""
+    from propdesk.services.property import estate_by_code
+
+    if args.building:
+        return "building", _building_id(s, args.building)
+    if args.estate:
+        return "estate", estate_by_code(s, args.estate).id
+    return "company", None
+
+
 def cmd_fee_assign(args) -> int:
     from propdesk.services.billing import catalog
-    from propdesk.services.property import estate_by_code
 
     db = open_db(args)
     with db.session() as s:
-        if args.building:
-            kind, sid = "building", _building_id(s, args.building)
-        elif args.estate:
-            kind, sid = "estate", estate_by_code(s, args.estate).id
-        else:
-            kind, sid = "company", None
+        kind, sid = _scope_of(s, args)
         kw = dict(scope_kind=kind, scope_id=sid, usage=args.usage, start_period=args.start, exclude=args.exclude)
         pv = catalog.preview_assignment(s, actor(args), args.standard, **kw)
         if not args.preview:
@@ -535,7 +542,6 @@ def cmd_fee_discount_add(args) -> int:
     from propdesk.errors import Problem, ValidationFailed
     from propdesk.money import MoneyError, to_decimal
     from propdesk.services.billing import catalog
-    from propdesk.services.property import estate_by_code
 
     try:
         value = to_decimal(args.value) if args.value else Decimal(0)
@@ -543,12 +549,7 @@ def cmd_fee_discount_add(args) -> int:
         raise ValidationFailed([Problem("--value", f"不是有效数值：{args.value}", f"not a number: {args.value}")]) from None
     db = open_db(args)
     with db.session() as s:
-        if args.building:
-            kind, sid = "building", _building_id(s, args.building)
-        elif args.estate:
-            kind, sid = "estate", estate_by_code(s, args.estate).id
-        else:
-            kind, sid = "company", None
+        kind, sid = _scope_of(s, args)
         rule = catalog.create_discount(s, actor(args), name=args.name, kind=args.kind, reason=args.reason,
                                        value=value, fee_item=args.item, scope_kind=kind, scope_id=sid,
                                        start_period=args.start, end_period=args.end,

@@ -15,7 +15,7 @@
         </message>
         <message>
             <location filename="../../../../ui/billing/bill_run.py" line="33" />
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="356" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="361" />
             <source>房间/对象</source>
             <translation>Room / object</translation>
         </message>
@@ -84,7 +84,7 @@
         </message>
         <message>
             <location filename="../../../../ui/billing/bill_run.py" line="116" />
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="407" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="412" />
             <source>预览(&amp;V)</source>
             <translation>Pre&amp;view</translation>
         </message>
@@ -214,7 +214,7 @@
         <message>
             <location filename="../../../../ui/billing/discounts.py" line="52" />
             <location filename="../../../../ui/billing/discounts.py" line="117" />
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="313" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="318" />
             <location filename="../../../../ui/billing/fees.py" line="40" />
             <location filename="../../../../ui/billing/fees.py" line="68" />
             <location filename="../../../../ui/billing/fees.py" line="139" />
@@ -227,7 +227,7 @@
         <message>
             <location filename="../../../../ui/billing/discounts.py" line="53" />
             <location filename="../../../../ui/billing/discounts.py" line="117" />
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="404" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="409" />
             <location filename="../../../../ui/billing/fees.py" line="48" />
             <source>范围</source>
             <translation>Scope</translation>
@@ -235,7 +235,7 @@
         <message>
             <location filename="../../../../ui/billing/discounts.py" line="54" />
             <location filename="../../../../ui/billing/discounts.py" line="117" />
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="404" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="409" />
             <location filename="../../../../ui/billing/fees.py" line="50" />
             <source>起始账期</source>
             <translation>First period</translation>
@@ -263,10 +263,10 @@
         </message>
         <message>
             <location filename="../../../../ui/billing/discounts.py" line="114" />
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="100" />
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="134" />
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="191" />
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="313" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="108" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="142" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="196" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="318" />
             <source>名称(&amp;N)</source>
             <translation>&amp;Name</translation>
         </message>
@@ -321,38 +321,38 @@
             <translation>Required, e.g. owners' committee resolution: half fee for vacant rooms</translation>
         </message>
         <message>
-            <location filename="../../../../ui/billing/discounts.py" line="157" />
+            <location filename="../../../../ui/billing/discounts.py" line="154" />
             <source>截止优惠：{name}</source>
             <translation>End discount: {name}</translation>
         </message>
         <message>
-            <location filename="../../../../ui/billing/discounts.py" line="158" />
+            <location filename="../../../../ui/billing/discounts.py" line="155" />
             <source>最后一个享受优惠的账期</source>
             <translation>Last period with the discount</translation>
         </message>
         <message>
-            <location filename="../../../../ui/billing/discounts.py" line="159" />
+            <location filename="../../../../ui/billing/discounts.py" line="156" />
             <source>自 {start} 起执行。截止后，之后账期计费不再享受此优惠；已入账的账单不变。</source>
             <translation>In force since {start}. After it ends, later periods are billed without it; bills already posted stay as they are.</translation>
         </message>
         <message>
-            <location filename="../../../../ui/billing/discounts.py" line="176" />
+            <location filename="../../../../ui/billing/discounts.py" line="173" />
             <location filename="../../../../ui/billing/fees.py" line="146" />
             <source>优惠规则</source>
             <translation>Discount rules</translation>
         </message>
         <message>
-            <location filename="../../../../ui/billing/discounts.py" line="198" />
+            <location filename="../../../../ui/billing/discounts.py" line="195" />
             <source>新建优惠(&amp;D)…</source>
             <translation>New &amp;discount…</translation>
         </message>
         <message>
-            <location filename="../../../../ui/billing/discounts.py" line="199" />
+            <location filename="../../../../ui/billing/discounts.py" line="196" />
             <source>截止优惠…</source>
             <translation>End discount…</translation>
         </message>
         <message>
-            <location filename="../../../../ui/billing/discounts.py" line="200" />
+            <location filename="../../../../ui/billing/discounts.py" line="197" />
             <source>计费时按比例、固定金额、空置房优惠自动扣减；预缴送月在收银台预缴时使用</source>
             <translation>Percentage, fixed and vacant-room discounts are deducted when billing; prepay offers are used at the cashier</translation>
         </message>
@@ -377,196 +377,196 @@
             <translation>Billed monthly</translation>
         </message>
         <message>
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="99" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="107" />
             <source>新建收费项目</source>
             <translation>New fee item</translation>
         </message>
         <message>
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="100" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="108" />
             <source>类别(&amp;K)</source>
             <translation>&amp;Kind</translation>
         </message>
         <message>
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="100" />
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="313" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="108" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="318" />
             <source>编码(&amp;C)</source>
             <translation>&amp;Code</translation>
         </message>
         <message>
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="133" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="141" />
             <source>修改收费项目：{name}</source>
             <translation>Edit fee item: {name}</translation>
         </message>
         <message>
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="134" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="142" />
             <source>排序号（小的在前）</source>
             <translation>Sort order (smaller first)</translation>
         </message>
         <message>
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="134" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="142" />
             <source>编码 / 类别</source>
             <translation>Code / kind</translation>
         </message>
         <message>
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="135" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="143" />
             <source>停用（新建收费标准时不再列出）</source>
             <translation>Disabled (not offered for new standards)</translation>
         </message>
         <message>
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="187" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="192" />
             <source>修改收费标准：{name}</source>
             <translation>Edit fee standard: {name}</translation>
         </message>
         <message>
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="191" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="196" />
             <source>编码 / 项目 / 方式</source>
             <translation>Code / item / method</translation>
         </message>
         <message>
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="191" />
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="314" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="196" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="319" />
             <source>缴费人</source>
             <translation>Billed to</translation>
         </message>
         <message>
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="192" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="197" />
             <source>应缴日推后月数（0 = 当月）</source>
             <translation>Due months later (0 = same month)</translation>
         </message>
         <message>
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="192" />
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="315" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="197" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="320" />
             <source>应缴日（每月）</source>
             <translation>Due day (of month)</translation>
         </message>
         <message>
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="193" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="198" />
             <source>入住、迁出当月按天折算</source>
             <translation>Prorate by day in move-in and move-out months</translation>
         </message>
         <message>
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="194" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="199" />
             <source>停用（计费时不再收取）</source>
             <translation>Disabled (no longer billed)</translation>
         </message>
         <message>
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="196" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="201" />
             <source>计费方式、计费对象、收费项目和计费周期不能修改：需要时请新建收费标准并重新分配。价格请用「新价格版本」从某月起调整。</source>
             <translation>The method, billed object, fee item and cycle cannot be changed: create a new standard and reassign it. Change prices with a new price version from a given month.</translation>
         </message>
         <message>
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="243" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="248" />
             <source>单价（元）</source>
             <translation>Unit price (yuan)</translation>
         </message>
         <message>
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="243" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="248" />
             <source>生效账期</source>
             <translation>Effective from (period)</translation>
         </message>
         <message>
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="244" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="249" />
             <source>每月金额（元）</source>
             <translation>Monthly amount (yuan)</translation>
         </message>
         <message>
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="244" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="249" />
             <source>阶梯（上限:单价，如 15:3.50, 25:4.55, :6.10）</source>
             <translation>Tiers (limit:price, e.g. 15:3.50, 25:4.55, :6.10)</translation>
         </message>
         <message>
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="245" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="250" />
             <source>公式（如 建筑面积 * 单价）</source>
             <translation>Formula (e.g. 建筑面积 * 单价)</translation>
         </message>
         <message>
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="245" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="250" />
             <source>滞纳金日费率（如 0.0005）</source>
             <translation>Daily late-fee rate (e.g. 0.0005)</translation>
         </message>
         <message>
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="246" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="251" />
             <source>宽限天数</source>
             <translation>Grace days</translation>
         </message>
         <message>
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="246" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="251" />
             <source>滞纳金封顶（本金倍数）</source>
             <translation>Late-fee cap (× principal)</translation>
         </message>
         <message>
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="248" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="253" />
             <source>可用变量：建筑面积、套内面积、单价、固定金额、月数、计费天数、楼层</source>
             <translation>Variables: 建筑面积 (area), 套内面积 (inner_area), 单价 (price), 固定金额 (amount), 月数 (months), 计费天数 (days), 楼层 (floor)</translation>
         </message>
         <message>
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="268" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="273" />
             <source>阶梯格式应为 上限:单价，用逗号分隔，最后一档上限留空</source>
             <translation>Write tiers as limit:price separated by commas, with the last limit empty</translation>
         </message>
         <message>
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="312" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="317" />
             <source>新建收费标准</source>
             <translation>New fee standard</translation>
         </message>
         <message>
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="314" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="319" />
             <source>计费对象</source>
             <translation>Billed object</translation>
         </message>
         <message>
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="314" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="319" />
             <location filename="../../../../ui/billing/fees.py" line="41" />
             <source>计费方式</source>
             <translation>Method</translation>
         </message>
         <message>
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="315" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="320" />
             <source>表类型</source>
             <translation>Meter kind</translation>
         </message>
         <message>
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="315" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="320" />
             <source>计费周期</source>
             <translation>Cycle</translation>
         </message>
         <message>
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="316" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="321" />
             <source>分摊方式</source>
             <translation>Split by</translation>
         </message>
         <message>
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="344" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="349" />
             <source>新价格版本：{name}</source>
             <translation>New price version: {name}</translation>
         </message>
         <message>
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="357" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="362" />
             <source>原标准</source>
             <translation>Before</translation>
         </message>
         <message>
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="358" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="363" />
             <source>新标准</source>
             <translation>After</translation>
         </message>
         <message>
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="403" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="408" />
             <source>分配收费标准：{name}</source>
             <translation>Assign fee standard: {name}</translation>
         </message>
         <message>
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="404" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="409" />
             <source>房间用途（空=全部）</source>
             <translation>Room usage (empty = all)</translation>
         </message>
         <message>
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="405" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="410" />
             <source>排除（此范围不收该项目）</source>
             <translation>Exclude (this scope is not charged this fee)</translation>
         </message>
         <message>
-            <location filename="../../../../ui/billing/fee_dialogs.py" line="426" />
+            <location filename="../../../../ui/billing/fee_dialogs.py" line="431" />
             <source>{item}：新增 {g}，改变 {c}，取消 {l}，不变 {u}</source>
             <translation>{item}: {g} gain it, {c} change, {l} lose it, {u} unchanged</translation>
         </message>

@@ -31,6 +31,12 @@ def test_edit_item_and_standard(tmp_path, capsys):
     assert (std["code"], std["name"], std["due_day"], std["bill_to"], std["active"]) == (
         "ZZ-DTF", "电梯费（高层）", 20, "tenant", True)
 
+    rc, _ = run_json(capsys, "--db", db, "fee", "standard-edit", "ZZ-DTF", "--inactive")
+    rc, stds = run_json(capsys, "--db", db, "fee", "standards")
+    assert [(r["due_day"], r["bill_to"], r["active"]) for r in stds if r["code"] == "ZZ-DTF"] == [(20, "tenant", False)]
+    assert main(["--db", db, "fee", "standards"]) == 0
+    line = capsys.readouterr().out.split("ZZ-DTF")[1].split("\n")[0]
+    assert "电梯费（高层）" in line and line.endswith(" (停用)")
     assert main(["--db", db, "fee", "standard-edit", "ZZ-DTF", "--due-day", "0"]) == 2
     assert "应缴日应在1到31之间" in capsys.readouterr().err
     assert main(["--db", db, "fee", "standard-edit", "ZZ-DTF"]) == 2

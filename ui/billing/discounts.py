@@ -147,10 +147,7 @@ class EndDiscountDialog(_Dialog):
         self.last.setObjectName("last")
         self.last.setInputMask("9999-99")
         self.row("last", self.last)
-        self.info = QLabel()
-        self.info.setObjectName("muted")
-        self.info.setWordWrap(True)
-        self.lay.insertWidget(0, self.info)
+        self.info = self.muted_label(0)
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -57,6 +57,14 @@ class _Dialog(Retranslatable, QDialog):
         self.labels[key] = lbl
         self.form.addRow(lbl, widget)
 
+    def muted_label(self, position: int) -> QLabel:
+        """A grey, word-wrapped explanation inserted at ``position`` in the dialog."""
+        lbl = QLabel()
+        lbl.setObjectName("muted")
+        lbl.setWordWrap(True)
+        self.lay.insertWidget(position, lbl)
+        return lbl
+
     def set_row_visible(self, key: str, visible: bool) -> None:
         lbl = self.labels[key]
         lbl.setVisible(visible)
@@ -177,10 +185,7 @@ class StandardEditDialog(_Dialog):
                        ("due_day", self.due_day), ("due_offset", self.due_offset), ("prorate", self.prorate),
                        ("inactive", self.inactive), ("note", self.note)):
             self.row(key, w)
-        self.hint = QLabel()
-        self.hint.setObjectName("muted")
-        self.hint.setWordWrap(True)
-        self.lay.insertWidget(1, self.hint)
+        self.hint = self.muted_label(1)
         self.retranslate()
 
     def retranslate(self) -> None:
