@@ -99,6 +99,7 @@
             <location filename="../../../../ui/billing/discounts.py" line="53" />
             <location filename="../../../../ui/billing/fees.py" line="48" />
             <location filename="../../../../ui/billing/fees.py" line="165" />
+            <location filename="../../../../ui/billing/fees.py" line="211" />
             <source>全公司</source>
             <translation>Whole company</translation>
         </message>
@@ -332,8 +333,8 @@
         </message>
         <message>
             <location filename="../../../../ui/billing/discounts.py" line="156" />
-            <source>自 {start} 起执行。截止后，之后账期计费不再享受此优惠；已入账的账单不变。</source>
-            <translation>In force since {start}. After it ends, later periods are billed without it; bills already posted stay as they are.</translation>
+            <source>自 {start} 起执行。截止后，之后账期计费不再享受此优惠；已入账的账单不会自动改变。</source>
+            <translation>In force since {start}. After it ends, later periods are billed without it; bills already posted do not change by themselves.</translation>
         </message>
         <message>
             <location filename="../../../../ui/billing/discounts.py" line="173" />

@@ -92,6 +92,7 @@ def test_cashier_sees_no_edit_buttons(qtbot, make_ctx, billed):
 def test_new_discount_then_end_it(qtbot, make_ctx, billed, db):
     screen = loaded(qtbot, make_ctx("finance"))
     screen.tabs.setCurrentWidget(screen.discounts)
+    assert screen.current_table() is screen.discounts.table      # 文件 ▸ 导出Excel exports the rules
     qtbot.waitUntil(lambda: len(screen.scopes()) > 1)
     qtbot.mouseClick(screen.discounts.new_button, Qt.MouseButton.LeftButton)
     d = _only(screen, DiscountDialog)

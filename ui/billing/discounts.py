@@ -153,7 +153,7 @@ class EndDiscountDialog(_Dialog):
     def retranslate(self) -> None:
         self.setWindowTitle(tr("截止优惠：{name}").format(name=self.title))
         self.labels["last"].setText(tr("最后一个享受优惠的账期"))
-        self.info.setText(tr("自 {start} 起执行。截止后，之后账期计费不再享受此优惠；已入账的账单不变。").format(
+        self.info.setText(tr("自 {start} 起执行。截止后，之后账期计费不再享受此优惠；已入账的账单不会自动改变。").format(
             start=self.start_period))
 
     def submit(self):

@@ -208,7 +208,7 @@ class FeesScreen(Screen):
 
     def scopes(self) -> list[tuple]:
         """(kind, id, label) of 全公司, each estate and its buildings, as the assignment dialog offers."""
-        return list(self._scopes)
+        return list(self._scopes) or [("company", None, tr("全公司"))]   # before the first load
 
     def _enable_item_edit(self) -> None:
         self.edit_item_button.setEnabled(self.item_table.selected_row() is not None)
@@ -271,4 +271,4 @@ class FeesScreen(Screen):
         return op
 
     def current_table(self):
-        return self.std_table
+        return self.discounts.table if self.tabs.currentWidget() is self.discounts else self.std_table
