@@ -18,13 +18,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from propdesk.billing import meters as engine
 from propdesk.billing.periods import Period
 from propdesk.errors import Conflict, NotFound, Problem, ValidationFailed
-from propdesk.models import Building, Estate, Occupancy, Room
+from propdesk.models import AuditLog, Building, Estate, Occupancy, Room
 from propdesk.models.billing import (
     METER_KINDS, METER_UNITS, READING_SOURCES, FeeStandard, Meter, MeterReading,
 )
@@ -330,8 +330,10 @@ def enter_readings(session: Session, actor: Actor, period: "str | Period", read_
         raise ValidationFailed(problems)
     results = [_save(session, actor, m, per, e.value, read_on, rollover=e.rollover, source=source,
                      checks=c, note=e.note) for m, e, c in planned]
+    # the reading ids let a meter's history name who entered each reading
     audit.record(session, actor, "readings", "meter_reading", "",
-                 after={"period": str(per), "count": len(results), "source": source},
+                 after={"period": str(per), "count": len(results), "source": source,
+                        "readings": [str(r.reading_id) for r in results]},
                  summary=f"录入抄表读数 {len(results)} 条（{per}）")
     return results
 
@@ -345,9 +347,23 @@ def replace_meter(session: Session, actor: Actor, meter_id: "uuid.UUID | str", *
     meter = get_meter(session, meter_id)
     per = Period.of(on)
     prev = _previous_value(session, meter, per.add(1), on)
+    where = f"仪表 {meter.code} 换表"
+    p = []
     if prev is not None and old_final < prev.value:
-        raise ValidationFailed([Problem(f"仪表 {meter.code} 换表", f"旧表止码 {old_final} 小于上次读数 {prev.value}",
-                                        "old meter's final reading is below its previous reading")])
+        p.append(Problem(where, f"旧表止码 {old_final} 小于上次读数 {prev.value}",
+                         "old meter's final reading is below its previous reading"))
+    if old_final < 0 or new_initial < 0:
+        p.append(Problem(where, "读数不能为负", "a reading cannot be negative"))
+    if multiplier is not None and multiplier <= 0:
+        p.append(Problem("倍率", "倍率必须大于0", "multiplier must be positive"))
+    if max_reading is not None and max_reading <= 0:
+        p.append(Problem("最大读数", "最大读数必须大于0", "maximum reading must be positive"))
+    new_max = max_reading if max_reading is not None else meter.max_reading
+    if new_max is not None and new_initial > new_max:
+        p.append(Problem("新表起码", f"新表起码 {new_initial} 超过最大读数 {new_max}",
+                         "the new initial reading exceeds the maximum reading"))
+    if p:
+        raise ValidationFailed(p)
     before = audit.snapshot(meter)
     session.add(MeterReading(meter_id=meter.id, period=str(per), read_on=on, value=old_final, kind="final",
                              multiplier=meter.multiplier, source="manual", note="换表旧表止码"))
@@ -365,6 +381,161 @@ def replace_meter(session: Session, actor: Actor, meter_id: "uuid.UUID | str", *
                  after=audit.snapshot(meter) | {"old_final": str(old_final), "new_initial": str(new_initial)},
                  summary=f"换表 {meter.code}：旧表止码 {old_final}，新表起码 {new_initial}")
     return meter
+
+
+# --- the meter list and a meter's history ---------------------------------------------
+
+@dataclass(frozen=True)
+class MeterRow:
+    """One meter of a building as the 仪表 screen lists it."""
+    id: uuid.UUID
+    code: str
+    name: str
+    kind: str
+    room_code: str            # "" for a public meter
+    share_standard: str       # the 公摊 standard's name, "" if none
+    multiplier: Decimal
+    max_reading: Decimal | None
+    places: int
+    serial_no: str
+    installed_on: dt.date | None
+    active: bool
+    last_value: Decimal | None
+    last_on: dt.date | None
+
+    @property
+    def is_public(self) -> bool:
+        return not self.room_code
+
+
+def _readings_of(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, list[MeterReading]]:
+    out: dict[uuid.UUID, list[MeterReading]] = defaultdict(list)
+    for i in range(0, len(ids), 500):
+        for r in session.scalars(select(MeterReading).where(
+                MeterReading.meter_id.in_(ids[i:i + 500]), MeterReading.deleted_at.is_(None))):
+            out[r.meter_id].append(r)
+    for rs in out.values():
+        rs.sort(key=_chain_key)
+    return out
+
+
+def list_meters(session: Session, actor: Actor, building_id: uuid.UUID) -> list[MeterRow]:
+    """The room meters of a building (by room), then its public meters, inactive ones included."""
+    require(actor, BILL_VIEW)
+    ms = list(session.scalars(select(Meter).where(Meter.building_id == building_id, Meter.deleted_at.is_(None))))
+    rooms = {r.id: r.code for r in session.scalars(select(Room).where(Room.building_id == building_id))}
+    stds = {sid: session.get(FeeStandard, sid) for sid in {m.share_standard_id for m in ms} if sid}
+    readings = _readings_of(session, [m.id for m in ms])
+    out = []
+    for m in ms:
+        last = readings[m.id][-1] if readings.get(m.id) else None
+        std = stds.get(m.share_standard_id)
+        out.append(MeterRow(m.id, m.code, m.name, m.kind, rooms.get(m.room_id, "") if m.room_id else "",
+                            std.name if std else "", m.multiplier, m.max_reading, m.places, m.serial_no,
+                            m.installed_on, m.active, last.value if last else None, last.read_on if last else None))
+    out.sort(key=lambda r: (r.is_public, r.room_code, r.kind, r.code))
+    return out
+
+
+@dataclass(frozen=True)
+class MeterChoices:
+    """What the 新建仪表 form offers for a building: its rooms and the 公摊 standards."""
+    rooms: list[tuple[uuid.UUID, str]]
+    share_standards: list[tuple[uuid.UUID, str]]
+
+
+def meter_choices(session: Session, actor: Actor, building_id: uuid.UUID) -> MeterChoices:
+    require(actor, BILL_VIEW)
+    rooms = [(r.id, r.code) for r in session.scalars(select(Room).where(
+        Room.building_id == building_id, Room.deleted_at.is_(None)).order_by(Room.code))]
+    stds = [(s.id, f"{s.name} ({s.code})") for s in session.scalars(select(FeeStandard).where(
+        FeeStandard.method == "shared", FeeStandard.active.is_(True), FeeStandard.deleted_at.is_(None))
+        .order_by(FeeStandard.code))]
+    return MeterChoices(rooms, stds)
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    """One reading of a meter with the usage since the reading before it."""
+    id: uuid.UUID
+    period: str
+    read_on: dt.date
+    value: Decimal
+    kind: str                 # read | final | initial (see READING_KINDS)
+    rollover: bool
+    multiplier: Decimal
+    usage: Decimal | None     # None for an initial reading or when it cannot be computed
+    usage_text: str           # how the usage was found, or why not
+    source: str
+    checks: str               # the warnings confirmed when it was saved
+    note: str
+    operator: str             # who entered (or last changed) it, from the audit log
+    install: bool = False     # the meter's first reading (装表起码), not a replacement
+
+
+def _operators(session: Session, meter: Meter, rs: list[MeterReading]) -> dict[uuid.UUID, str]:
+    """Who entered each reading: the meter's create/replace audit for initial and
+    final readings, the reading's own audit (device, correction) or the batch
+    audit that lists it.  Readings saved before batches listed their ids stay blank."""
+    out: dict[uuid.UUID, str] = {}
+    ids = [str(r.id) for r in rs]
+    if not ids:
+        return out
+    rid = {str(r.id): r.id for r in rs}
+    for i in range(0, len(ids), 200):   # device readings and corrections: the latest audit wins
+        for a in session.scalars(select(AuditLog).where(
+                AuditLog.entity == "meter_reading", AuditLog.entity_id.in_(ids[i:i + 200]))
+                .order_by(AuditLog.created_at)):
+            out[rid[a.entity_id]] = a.operator_name
+    reads = [str(r.id) for r in rs if r.kind == "read" and r.id not in out]
+    for i in range(0, len(reads), 50):   # grid and import batches list the ids they saved
+        chunk = reads[i:i + 50]
+        for a in session.scalars(select(AuditLog).where(
+                AuditLog.entity == "meter_reading", AuditLog.action == "readings",
+                or_(*[AuditLog.after.like(f"%{x}%") for x in chunk]))):
+            try:
+                listed = set(json.loads(a.after).get("readings", []))
+            except ValueError:
+                continue
+            for x in chunk:
+                if x in listed:
+                    out.setdefault(rid[x], a.operator_name)
+    # initial (装表) and final/initial (换表) readings: the meter's own audit, in order
+    events = list(session.scalars(select(AuditLog).where(
+        AuditLog.entity == "meter", AuditLog.entity_id == str(meter.id),
+        AuditLog.action.in_(("create", "replace"))).order_by(AuditLog.created_at)))
+    creates = [a for a in events if a.action == "create"]
+    replaces = [a for a in events if a.action == "replace"]
+    chain = [r for r in sorted(rs, key=lambda r: r.created_at or dt.datetime.min) if r.kind in ("initial", "final")]
+    if chain and chain[0].kind == "initial" and creates:
+        out.setdefault(chain[0].id, creates[0].operator_name)
+        chain = chain[1:]
+    pairs = [chain[k:k + 2] for k in range(0, len(chain), 2)]
+    for pair, a in zip(pairs, replaces):
+        for r in pair:
+            out.setdefault(r.id, a.operator_name)
+    return out
+
+
+def meter_history(session: Session, actor: Actor, meter_id: "uuid.UUID | str") -> list[HistoryRow]:
+    """Every reading of a meter, oldest first, with its usage and who entered it."""
+    require(actor, BILL_VIEW)
+    meter = get_meter(session, meter_id)
+    rs = meter_readings(session, meter.id)
+    who = _operators(session, meter, rs)
+    out, prev = [], None
+    for r in rs:
+        used, text = None, ""
+        if prev is not None and r.kind != "initial":
+            try:
+                used, text = engine.segment(_reg(prev, meter), _reg(r, meter))
+            except engine.MeterError as exc:
+                text = str(exc)
+        out.append(HistoryRow(r.id, r.period, r.read_on, r.value, r.kind, r.rollover, r.multiplier, used, text,
+                              r.source, ", ".join(json.loads(r.checks)) if r.checks.startswith("[") else r.checks,
+                              r.note, who.get(r.id, ""), prev is None and r.kind == "initial"))
+        prev = r
+    return out
 
 
 # --- the reading grid ----------------------------------------------------------------
