@@ -69,6 +69,6 @@ def test_replace_refuses_bad_numbers_and_writes_nothing(db, admin):
         meters.replace_meter(s, admin, mid, old_final=D("40"), new_initial=D("10000"), on=dt.date(2026, 4, 2),
                              multiplier=D("0"))
     assert [p.zh for p in info.value.problems] == [
-        "旧表止码 40 小于上次读数 50.000", "倍率必须大于0", "新表起码 10000 超过最大读数 9999.000"]
+        "旧表止码 40 小于上次读数 50", "倍率必须大于0", "新表起码 10,000 超过最大读数 9,999"]
     with db.session() as s:
         assert s.query(MeterReading).count() == 1 and s.query(AuditLog).count() == audits

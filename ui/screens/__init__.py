@@ -34,6 +34,7 @@ SCREENS: list[ScreenEntry] = [
     ScreenEntry("cashier", tr_noop("收费台"), "pay.collect", "ui.screens.cashier:CashierScreen", "generate", "Ctrl+3"),
     ScreenEntry("bill_run", tr_noop("应收计算"), "bill.view", "ui.billing.bill_run:BillRunScreen", "generate"),
     ScreenEntry("readings", tr_noop("抄表"), "bill.view", "ui.billing.readings:ReadingsScreen", "grid"),
+    ScreenEntry("meters", tr_noop("仪表"), "bill.view", "ui.billing.meter_list:MetersScreen", "grid"),
     ScreenEntry("fees", tr_noop("收费标准"), "bill.view", "ui.billing.fees:FeesScreen", "generate"),
     ScreenEntry("cards", tr_noop("门禁卡"), "master.view", "ui.screens.cards:CardsScreen", "car", "Ctrl+4"),
     ScreenEntry("workorders", tr_noop("工单"), "workorder.create", "ui.screens.workorders:WorkOrdersScreen", "wrench"),

@@ -22,6 +22,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from propdesk.billing import meters as engine
+from propdesk.billing.calc import qty
 from propdesk.billing.periods import Period
 from propdesk.errors import Conflict, NotFound, Problem, ValidationFailed
 from propdesk.models import AuditLog, Building, Estate, Occupancy, Room
@@ -350,7 +351,7 @@ def replace_meter(session: Session, actor: Actor, meter_id: "uuid.UUID | str", *
     where = f"仪表 {meter.code} 换表"
     p = []
     if prev is not None and old_final < prev.value:
-        p.append(Problem(where, f"旧表止码 {old_final} 小于上次读数 {prev.value}",
+        p.append(Problem(where, f"旧表止码 {qty(old_final)} 小于上次读数 {qty(prev.value)}",
                          "old meter's final reading is below its previous reading"))
     if old_final < 0 or new_initial < 0:
         p.append(Problem(where, "读数不能为负", "a reading cannot be negative"))
@@ -360,7 +361,7 @@ def replace_meter(session: Session, actor: Actor, meter_id: "uuid.UUID | str", *
         p.append(Problem("最大读数", "最大读数必须大于0", "maximum reading must be positive"))
     new_max = max_reading if max_reading is not None else meter.max_reading
     if new_max is not None and new_initial > new_max:
-        p.append(Problem("新表起码", f"新表起码 {new_initial} 超过最大读数 {new_max}",
+        p.append(Problem("新表起码", f"新表起码 {qty(new_initial)} 超过最大读数 {qty(new_max)}",
                          "the new initial reading exceeds the maximum reading"))
     if p:
         raise ValidationFailed(p)

@@ -1,0 +1,247 @@
+"""Dialogs of the 仪表 screen: 新建仪表 (a room meter or a public one) and 换表.
+
+Both call the same services as ``propdesk meter add|replace``; the service's
+problems are listed under the form and the fields they name are marked red.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtWidgets import (
+    QButtonGroup, QComboBox, QHBoxLayout, QLabel, QLineEdit, QRadioButton, QSpinBox, QWidget,
+)
+
+from propdesk.billing.calc import qty
+from propdesk.errors import ValidationFailed
+from propdesk.models.billing import METER_KINDS
+from propdesk.services.billing import meters
+from ui.billing.fee_dialogs import _Dialog
+from ui.i18n import label, tr
+from ui.tasks import Changes
+from ui.widgets.fields import DateField, DecimalEdit, EnumCombo, mark_invalid
+
+METER_CHANGES = Changes.of(entities={"meter", "meter_reading"})
+
+
+class _MeterDialog(_Dialog):
+    """A fee-catalogue dialog whose write announces meter changes and marks the fields
+    a ValidationFailed names (``fields`` maps the service's words to widgets)."""
+
+    fields: dict[str, QWidget]
+
+    def run_write(self, fn):
+        self.error.clear_error()
+        self._mark([])
+        self.buttons.setEnabled(False)
+        op = self.ctx.tasks.write(fn, parent=self, changes=METER_CHANGES)
+        op.success(self._done).failure(self._failed)
+        op.run()
+        return op
+
+    def _failed(self, exc) -> None:
+        super()._failed(exc)
+        if isinstance(exc, ValidationFailed):
+            self._mark([f"{p.where} {p.zh}" for p in exc.problems])
+
+    def _mark(self, texts: list[str]) -> None:
+        first = None
+        for word, w in self.fields.items():
+            bad = any(word in t for t in texts)
+            mark_invalid(w, bad)
+            if bad and first is None:
+                first = w
+        if first is not None:
+            first.setFocus()
+
+    def refuse(self, widget: QWidget, text: str) -> None:
+        """A problem found before asking the service: shown and marked, nothing written."""
+        self.error.show_error(text)
+        for w in self.fields.values():
+            mark_invalid(w, w is widget)
+        widget.setFocus()
+
+    def number(self, edit: DecimalEdit, name: str, *, required: bool) -> tuple[bool, Decimal | None]:
+        """(ok, value) of a number field; a text that is not a number is refused with ``name``."""
+        text = edit.text().strip()
+        value = edit.value()
+        if text and value is None:
+            self.refuse(edit, tr("{field}「{text}」不是数字").format(field=name, text=text))
+            return False, None
+        if required and value is None:
+            self.refuse(edit, tr("请填写{field}").format(field=name))
+            return False, None
+        return True, value
+
+
+class NewMeterDialog(_MeterDialog):
+    """新建仪表 of a building: a room meter (户表) or a public meter (公共表), optionally 公摊."""
+
+    def __init__(self, ctx, building_id, building_text: str, choices: meters.MeterChoices,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("newMeterDialog")
+        self.setMinimumWidth(500)
+        self.building_id, self.building_text = building_id, building_text
+        self.room_radio, self.public_radio = QRadioButton(), QRadioButton()
+        self.room_radio.setObjectName("roomMeter")
+        self.public_radio.setObjectName("publicMeter")
+        self.room_radio.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.room_radio)
+        group.addButton(self.public_radio)
+        where = QWidget()
+        wl = QHBoxLayout(where)
+        wl.setContentsMargins(0, 0, 0, 0)
+        wl.addWidget(self.room_radio)
+        wl.addWidget(self.public_radio)
+        wl.addStretch(1)
+        self.room = QComboBox()
+        self.room.setObjectName("room")
+        for rid, code in choices.rooms:
+            self.room.addItem(code, rid)
+        self.share = QComboBox()
+        self.share.setObjectName("shareStandard")
+        self.share.addItem("", None)
+        for sid, text in choices.share_standards:
+            self.share.addItem(text, sid)
+        self.kind = EnumCombo(METER_KINDS)
+        self.kind.setObjectName("kind")
+        self.code, self.serial_no = QLineEdit(), QLineEdit()
+        self.code.setObjectName("code")
+        self.serial_no.setObjectName("serialNo")
+        self.initial = DecimalEdit(3)
+        self.initial.setObjectName("initial")
+        self.initial.setText("0")
+        self.installed_on = DateField()
+        self.installed_on.setObjectName("installedOn")
+        self.max_reading = DecimalEdit(3, allow_empty=True)
+        self.max_reading.setObjectName("maxReading")
+        self.places = QSpinBox()
+        self.places.setObjectName("places")
+        self.places.setRange(0, 3)
+        self.places.setValue(1)
+        self.multiplier = DecimalEdit(2)
+        self.multiplier.setObjectName("multiplier")
+        self.multiplier.setText("1")
+        self.building_shown = QLabel(building_text)
+        for key, w in (("building", self.building_shown), ("where", where), ("room", self.room),
+                       ("share", self.share), ("kind", self.kind), ("initial", self.initial),
+                       ("installed_on", self.installed_on), ("max", self.max_reading), ("places", self.places),
+                       ("multiplier", self.multiplier), ("code", self.code), ("serial_no", self.serial_no)):
+            self.row(key, w)
+        self.labels["where"].setBuddy(self.room_radio)
+        self.fields = {"表类型": self.kind, "倍率": self.multiplier, "最大读数": self.max_reading,
+                       "起始读数": self.initial, "小数位": self.places, "公摊标准": self.share,
+                       "房间": self.room, "仪表编码": self.code}
+        self.room_radio.toggled.connect(lambda _b: self._where_changed())
+        self._where_changed()
+        self.retranslate()
+
+    def _where_changed(self) -> None:
+        room = self.room_radio.isChecked()
+        self.set_row_visible("room", room)
+        self.set_row_visible("share", not room)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(tr("新建仪表"))
+        self.room_radio.setText(tr("户表（房间）(&R)"))
+        self.public_radio.setText(tr("公共表（楼栋）(&U)"))
+        self.share.setItemText(0, tr("（不公摊）"))
+        self.code.setPlaceholderText(tr("留空自动生成"))
+        self.max_reading.setPlaceholderText(tr("如 9999.9；空 = 不回零"))
+        for key, text in (("building", tr("楼栋")), ("where", tr("位置")), ("room", tr("房间(&O)")),
+                          ("share", tr("公摊标准(&H)")), ("kind", tr("表类型(&K)")), ("initial", tr("起始读数(&I)")),
+                          ("installed_on", tr("安装日期(&D)")), ("max", tr("最大读数(&X)")),
+                          ("places", tr("读数小数位(&P)")), ("multiplier", tr("倍率(&M)")), ("code", tr("仪表编码(&C)")),
+                          ("serial_no", tr("表号"))):
+            self.labels[key].setText(text)
+
+    def submit(self):
+        ok, initial = self.number(self.initial, tr("起始读数"), required=True)
+        if not ok:
+            return None
+        ok, max_reading = self.number(self.max_reading, tr("最大读数"), required=False)
+        if not ok:
+            return None
+        ok, multiplier = self.number(self.multiplier, tr("倍率"), required=True)
+        if not ok:
+            return None
+        room_id = self.room.currentData() if self.room_radio.isChecked() else None
+        if self.room_radio.isChecked() and room_id is None:
+            self.refuse(self.room, tr("该楼栋没有房间：请选公共表，或先在房产资料中建房间"))
+            return None
+        actor = self.ctx.actor
+        kw = dict(kind=self.kind.code(), initial_reading=initial, installed_on=self.installed_on.date_value(),
+                  room_id=room_id, building_id=None if room_id else self.building_id, code=self.code.text().strip(),
+                  multiplier=multiplier, max_reading=max_reading, places=self.places.value(),
+                  serial_no=self.serial_no.text().strip(),
+                  share_standard=None if room_id else self.share.currentData())
+        return self.run_write(lambda s: meters.create_meter(s, actor, **kw).code)
+
+
+class ReplaceMeterDialog(_MeterDialog):
+    """换表: the old register's final reading and the new one's initial reading, same day."""
+
+    def __init__(self, ctx, row: meters.MeterRow, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("replaceMeterDialog")
+        self.setMinimumWidth(420)
+        self._row = row
+        self.meter_shown, self.last_shown = QLabel(), QLabel()
+        self.old_final, self.new_initial = DecimalEdit(3), DecimalEdit(3)
+        self.old_final.setObjectName("oldFinal")
+        self.new_initial.setObjectName("newInitial")
+        self.new_initial.setText("0")
+        self.on = DateField()
+        self.on.setObjectName("replacedOn")
+        self.multiplier, self.max_reading = DecimalEdit(2, allow_empty=True), DecimalEdit(3, allow_empty=True)
+        self.multiplier.setObjectName("newMultiplier")
+        self.max_reading.setObjectName("newMax")
+        self.serial_no, self.note = QLineEdit(), QLineEdit()
+        self.serial_no.setObjectName("serialNo")
+        self.note.setObjectName("note")
+        for key, w in (("meter", self.meter_shown), ("last", self.last_shown), ("old_final", self.old_final),
+                       ("new_initial", self.new_initial), ("on", self.on), ("multiplier", self.multiplier),
+                       ("max", self.max_reading), ("serial_no", self.serial_no), ("note", self.note)):
+            self.row(key, w)
+        self.hint = self.muted_label(0)
+        self.fields = {"旧表止码": self.old_final, "新表起码": self.new_initial, "倍率": self.multiplier,
+                       "最大读数": self.max_reading}
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        r = self._row
+        self.setWindowTitle(tr("换表：{code}").format(code=r.code))
+        where = r.room_code or tr("公共表")
+        self.meter_shown.setText(f"{r.code}　{where}　{label(METER_KINDS, r.kind)}")
+        self.last_shown.setText("—" if r.last_value is None else f"{qty(r.last_value)}（{r.last_on:%Y-%m-%d}）")
+        self.multiplier.setPlaceholderText(tr("不变（现为 {value}）").format(value=qty(r.multiplier)))
+        self.max_reading.setPlaceholderText(tr("不变（现为 {value}）").format(
+            value=qty(r.max_reading) if r.max_reading is not None else tr("无")))
+        self.hint.setText(tr("换表当期用量 = 旧表（止码 − 上次读数）+ 新表（本期读数 − 起码），各按自己的倍率。"))
+        for key, text in (("meter", tr("仪表")), ("last", tr("上次读数")), ("old_final", tr("旧表止码(&O)")),
+                          ("new_initial", tr("新表起码(&I)")), ("on", tr("换表日期(&D)")),
+                          ("multiplier", tr("新倍率(&M)")), ("max", tr("新最大读数(&X)")), ("serial_no", tr("新表号")),
+                          ("note", tr("备注"))):
+            self.labels[key].setText(text)
+
+    def submit(self):
+        ok, old_final = self.number(self.old_final, tr("旧表止码"), required=True)
+        if not ok:
+            return None
+        ok, new_initial = self.number(self.new_initial, tr("新表起码"), required=True)
+        if not ok:
+            return None
+        ok, multiplier = self.number(self.multiplier, tr("新倍率"), required=False)
+        if not ok:
+            return None
+        ok, max_reading = self.number(self.max_reading, tr("新最大读数"), required=False)
+        if not ok:
+            return None
+        actor, mid, on = self.ctx.actor, self._row.id, self.on.date_value()
+        serial_no, note = self.serial_no.text().strip(), self.note.text().strip()
+        return self.run_write(lambda s: meters.replace_meter(
+            s, actor, mid, old_final=old_final, new_initial=new_initial, on=on, multiplier=multiplier,
+            max_reading=max_reading, serial_no=serial_no, note=note).code)
+

@@ -1,0 +1,255 @@
+"""仪表: the meters of one building (room meters, then public ones) and the
+readings of the selected meter, with 新建仪表 and 换表.
+
+Readings are entered on the 抄表 screen; here a clerk sees where each meter
+stands (last reading, multiplier, maximum) and its history, replacements and
+rollovers included, and who entered each reading.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget,
+)
+from sqlalchemy import select
+
+from propdesk.billing.calc import qty
+from propdesk.models import Building, Estate
+from propdesk.models.billing import METER_KINDS, METER_UNITS, READING_KINDS, READING_SOURCES
+from propdesk.security import BILL_RUN, FEE_EDIT
+from propdesk.services.billing import meters
+from ui.billing.meter_dialogs import NewMeterDialog, ReplaceMeterDialog
+from ui.i18n import label, tr, tr_noop
+from ui.widgets.base import Screen
+from ui.widgets.table import Column, RowTableModel, TableView
+
+_GREY, _BLUE = QColor("#757575"), QColor("#1a5fb4")
+
+
+def _num(v) -> str:
+    return "" if v is None else qty(v)
+
+
+METER_COLUMNS = [
+    Column(tr_noop("仪表编码"), lambda m: m.code, width=130),
+    Column(tr_noop("房间"), lambda m: m.room_code,
+           text=lambda v: v or tr("公共表"), width=90),
+    Column(tr_noop("类型"), lambda m: m.kind, text=lambda v: label(METER_KINDS, v), width=70),
+    Column(tr_noop("倍率"), lambda m: m.multiplier, text=_num, align="right", width=50),
+    Column(tr_noop("最大读数"), lambda m: m.max_reading, text=_num, align="right", width=80),
+    Column(tr_noop("小数位"), lambda m: m.places, width=50),
+    Column(tr_noop("安装日期"), lambda m: m.installed_on, width=90),
+    Column(tr_noop("状态"), lambda m: m.active, text=lambda v: tr("在用") if v else tr("停用"), width=50),
+    Column(tr_noop("上次读数"), lambda m: m.last_value, text=_num, align="right", width=90),
+    Column(tr_noop("上次日期"), lambda m: m.last_on, width=90),
+    Column(tr_noop("公摊标准"), lambda m: m.share_standard, width=120),
+    Column(tr_noop("表号"), lambda m: m.serial_no),
+]
+
+
+def _kind_text(h: meters.HistoryRow) -> str:
+    text = tr("装表起码") if h.install else label(READING_KINDS, h.kind)
+    return f"{text}（{tr('回零')}）" if h.rollover else text
+
+
+HISTORY_COLUMNS = [
+    Column(tr_noop("账期"), lambda h: h.period, width=70),
+    Column(tr_noop("抄表日期"), lambda h: h.read_on, width=90),
+    Column(tr_noop("读数"), lambda h: h.value, text=_num, align="right", width=90),
+    Column(tr_noop("类别"), _kind_text, width=130,
+           color=lambda h: _BLUE if h.kind != "read" or h.rollover else None),
+    Column(tr_noop("用量"), lambda h: h.usage, text=_num, align="right", width=80,
+           tooltip=lambda h: h.usage_text),
+    Column(tr_noop("倍率"), lambda h: h.multiplier, text=_num, align="right", width=50),
+    Column(tr_noop("来源"), lambda h: h.source, text=lambda v: label(READING_SOURCES, v), width=50),
+    Column(tr_noop("录入人"), lambda h: h.operator, width=90),
+    Column(tr_noop("备注"), lambda h: "；".join(x for x in (h.note, h.checks) if x),
+           color=lambda h: _GREY),
+]
+
+
+class MetersScreen(Screen):
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(16, 16, 16, 16)
+        bar = QHBoxLayout()
+        self.building_label = QLabel()
+        self.building = QComboBox()
+        self.building.setObjectName("meterBuilding")
+        self.building.setMinimumWidth(220)
+        self.building_label.setBuddy(self.building)
+        self.new_button, self.replace_button = QPushButton(), QPushButton()
+        self.new_button.setObjectName("newMeter")
+        self.replace_button.setObjectName("replaceMeter")
+        self.new_button.setVisible(ctx.can(FEE_EDIT))
+        self.replace_button.setVisible(ctx.can(BILL_RUN))
+        self.replace_button.setEnabled(False)
+        bar.addWidget(self.building_label)
+        bar.addWidget(self.building)
+        bar.addStretch(1)
+        bar.addWidget(self.new_button)
+        bar.addWidget(self.replace_button)
+        lay.addLayout(bar)
+        self.status = QLabel()
+        self.status.setObjectName("meterStatus")
+        lay.addWidget(self.status)
+        split = QSplitter(Qt.Orientation.Vertical)
+        self.meters_box, self.history_box = QGroupBox(), QGroupBox()
+        ml, hl = QVBoxLayout(self.meters_box), QVBoxLayout(self.history_box)
+        self.model = RowTableModel(METER_COLUMNS, parent=self)
+        self.table = self._table(self.model, "meterTable", tr_noop("仪表"))
+        ml.addWidget(self.table)
+        self.history = RowTableModel(HISTORY_COLUMNS, parent=self)
+        self.history_table = self._table(self.history, "meterHistory", tr_noop("读数记录"))
+        self.history_table.setSortingEnabled(False)   # the order of the register's readings is the meaning
+        hl.addWidget(self.history_table)
+        split.addWidget(self.meters_box)
+        split.addWidget(self.history_box)
+        split.setSizes([420, 300])
+        lay.addWidget(split, 1)
+        QWidget.setTabOrder(self.building, self.table)
+        QWidget.setTabOrder(self.table, self.history_table)
+        QWidget.setTabOrder(self.history_table, self.new_button)
+        QWidget.setTabOrder(self.new_button, self.replace_button)
+        self.building.currentIndexChanged.connect(lambda _i: self.load())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.load_history())
+        self.new_button.clicked.connect(lambda: self.add_meter())
+        self.replace_button.clicked.connect(lambda: self.replace_meter())
+        if ctx.can(BILL_RUN):
+            self.table.row_activated.connect(lambda _r: self.replace_meter())
+        self._select_code: str | None = None
+        self._rows_loaded = False
+        self._note = ""
+        self.retranslate()
+
+    def _table(self, model, name: str, title: str) -> TableView:
+        t = TableView(export_title=title)
+        t.setObjectName(name)
+        t.set_context(self.ctx)
+        t.setModel(model)
+        t.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)   # shown in the service's order
+        for col, c in enumerate(model.columns):
+            if c.width:
+                t.setColumnWidth(col, c.width)
+        return t
+
+    def retranslate(self) -> None:
+        self.building_label.setText(tr("楼栋(&B)"))
+        self.new_button.setText(tr("新建仪表(&N)…"))
+        self.replace_button.setText(tr("换表(&R)…"))
+        self.meters_box.setTitle(tr("仪表（户表在前，公共表在后）"))
+        self._history_title()
+        self.model.retranslate()
+        self.history.retranslate()
+        self._update_status()
+
+    # -- loading ------------------------------------------------------------------
+    def activated(self) -> None:
+        def buildings(s):
+            return [(b.id, f"{e.code}-{b.code} {b.name}") for b, e in s.execute(
+                select(Building, Estate).join(Estate, Estate.id == Building.estate_id)
+                .where(Building.deleted_at.is_(None)).order_by(Estate.code, Building.sort_key, Building.code))]
+        self.ctx.tasks.read(buildings, parent=self, key=f"meter-buildings-{id(self)}").success(self._buildings).run()
+
+    def _buildings(self, rows) -> None:
+        current = self.building.currentData()
+        self.building.blockSignals(True)
+        self.building.clear()
+        for bid, text in rows:
+            self.building.addItem(text, bid)
+        self.building.setCurrentIndex(max(self.building.findData(current), 0))
+        self.building.blockSignals(False)
+        self.load()
+
+    def load(self):
+        bid, actor = self.building.currentData(), self.ctx.actor
+        if bid is None:
+            return None
+        op = self.ctx.tasks.read(lambda s: meters.list_meters(s, actor, bid), parent=self,
+                                 key=f"meter-list-{id(self)}")
+        op.success(self._show).run()
+        return op
+
+    def _show(self, rows) -> None:
+        current = self.current_meter()
+        code = self._select_code or (current.code if current else None)
+        self._select_code = None
+        self.model.set_rows(rows)
+        self._rows_loaded = True
+        pick = next((i for i, r in enumerate(self.model.rows()) if r.code == code), 0 if rows else -1)
+        if pick >= 0:
+            self.table.selectRow(pick)
+        self.load_history()   # the same row again emits no currentRowChanged
+        self._update_status()
+
+    def current_meter(self) -> meters.MeterRow | None:
+        idx = self.table.currentIndex()
+        return self.model.row(idx.row()) if idx.isValid() and idx.row() < self.model.rowCount() else None
+
+    def load_history(self):
+        m, actor = self.current_meter(), self.ctx.actor
+        self.replace_button.setEnabled(m is not None)
+        self._history_title()
+        if m is None:
+            self.history.set_rows([])
+            return None
+        op = self.ctx.tasks.read(lambda s: meters.meter_history(s, actor, m.id), parent=self,
+                                 key=f"meter-history-{id(self)}")
+        op.success(lambda rows: self.history.set_rows(list(reversed(rows)))).run()   # newest first
+        return op
+
+    def _history_title(self) -> None:
+        m = self.current_meter()
+        if m is None:
+            self.history_box.setTitle(tr("读数记录"))
+            return
+        self.history_box.setTitle(tr("读数记录：{code}（{kind}，单位 {unit}；最新在上）").format(
+            code=m.code, kind=label(METER_KINDS, m.kind), unit=METER_UNITS[m.kind]))
+
+    def _update_status(self) -> None:
+        rows = self.model.rows()
+        if not self._rows_loaded:
+            self.status.setText("")
+            return
+        public = sum(1 for r in rows if r.is_public)
+        text = tr("共 {n} 块表：户表 {room}，公共表 {public}").format(n=len(rows), room=len(rows) - public,
+                                                                 public=public)
+        self.status.setText(f"{text}　{self._note}" if self._note else text)
+
+    # -- actions ------------------------------------------------------------------
+    def add_meter(self):
+        """Reads the building's rooms and 公摊 standards, then opens 新建仪表; returns the read op."""
+        bid, text, actor = self.building.currentData(), self.building.currentText(), self.ctx.actor
+        if bid is None:
+            return None
+        op = self.ctx.tasks.read(lambda s: meters.meter_choices(s, actor, bid), parent=self)
+        op.success(lambda choices: self._open_new(bid, text, choices)).run()
+        return op
+
+    def _open_new(self, bid, text, choices) -> NewMeterDialog:
+        d = NewMeterDialog(self.ctx, bid, text, choices, self)
+        d.saved.connect(self._saved)
+        self.dialog = d
+        d.open()
+        return d
+
+    def replace_meter(self) -> ReplaceMeterDialog | None:
+        m = self.current_meter()
+        if m is None or not self.ctx.can(BILL_RUN):
+            return None
+        d = ReplaceMeterDialog(self.ctx, m, self)
+        d.saved.connect(self._saved)
+        self.dialog = d
+        d.open()
+        return d
+
+    def _saved(self, code: str) -> None:
+        self._select_code = code
+        self._note = tr("已保存仪表 {code}").format(code=code)
+        self.load()
+
+    def current_table(self):
+        return self.history_table if self.history_table.hasFocus() else self.table
