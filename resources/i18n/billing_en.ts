@@ -27,7 +27,7 @@
         <message>
             <location filename="../../ui/billing/bill_run.py" line="34" />
             <location filename="../../ui/billing/fees.py" line="34" />
-            <location filename="../../ui/billing/meter_list.py" line="61" />
+            <location filename="../../ui/billing/meter_list.py" line="62" />
             <source>类别</source>
             <translation>Kind</translation>
         </message>
@@ -692,7 +692,7 @@
         </message>
         <message>
             <location filename="../../ui/billing/item_dialogs.py" line="106" />
-            <location filename="../../ui/billing/meter_list.py" line="58" />
+            <location filename="../../ui/billing/meter_list.py" line="59" />
             <location filename="../../ui/billing/room_fees.py" line="25" />
             <location filename="../../ui/billing/room_fees.py" line="42" />
             <source>账期</source>
@@ -867,7 +867,7 @@
         </message>
         <message>
             <location filename="../../ui/billing/meter_dialogs.py" line="157" />
-            <location filename="../../ui/billing/meter_list.py" line="48" />
+            <location filename="../../ui/billing/meter_list.py" line="49" />
             <source>表号</source>
             <translation>Serial no.</translation>
         </message>
@@ -878,14 +878,14 @@
         </message>
         <message>
             <location filename="../../ui/billing/meter_dialogs.py" line="164" />
-            <location filename="../../ui/billing/meter_list.py" line="41" />
+            <location filename="../../ui/billing/meter_list.py" line="42" />
             <source>最大读数</source>
             <translation>Maximum reading</translation>
         </message>
         <message>
             <location filename="../../ui/billing/meter_dialogs.py" line="167" />
-            <location filename="../../ui/billing/meter_list.py" line="40" />
-            <location filename="../../ui/billing/meter_list.py" line="65" />
+            <location filename="../../ui/billing/meter_list.py" line="41" />
+            <location filename="../../ui/billing/meter_list.py" line="66" />
             <source>倍率</source>
             <translation>Multiplier</translation>
         </message>
@@ -901,7 +901,7 @@
         </message>
         <message>
             <location filename="../../ui/billing/meter_dialogs.py" line="216" />
-            <location filename="../../ui/billing/meter_list.py" line="38" />
+            <location filename="../../ui/billing/meter_list.py" line="39" />
             <location filename="../../ui/billing/readings.py" line="110" />
             <source>公共表</source>
             <translation>Public meter</translation>
@@ -924,14 +924,14 @@
         </message>
         <message>
             <location filename="../../ui/billing/meter_dialogs.py" line="223" />
-            <location filename="../../ui/billing/meter_list.py" line="45" />
+            <location filename="../../ui/billing/meter_list.py" line="46" />
             <location filename="../../ui/billing/readings.py" line="38" />
             <source>上次读数</source>
             <translation>Previous</translation>
         </message>
         <message>
             <location filename="../../ui/billing/meter_dialogs.py" line="223" />
-            <location filename="../../ui/billing/meter_list.py" line="103" />
+            <location filename="../../ui/billing/meter_list.py" line="104" />
             <location filename="../../ui/billing/readings.py" line="38" />
             <source>仪表</source>
             <translation>Meter</translation>
@@ -987,117 +987,122 @@
             <translation>New maximum reading</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="36" />
+            <location filename="../../ui/billing/meter_list.py" line="37" />
             <source>仪表编码</source>
             <translation>Meter code</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="37" />
+            <location filename="../../ui/billing/meter_list.py" line="38" />
             <location filename="../../ui/billing/readings.py" line="38" />
             <source>房间</source>
             <translation>Room</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="39" />
+            <location filename="../../ui/billing/meter_list.py" line="40" />
             <location filename="../../ui/billing/readings.py" line="38" />
             <source>类型</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="42" />
+            <location filename="../../ui/billing/meter_list.py" line="43" />
             <source>小数位</source>
             <translation>Decimals</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="44" />
+            <location filename="../../ui/billing/meter_list.py" line="45" />
             <source>在用</source>
             <translation>In use</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="46" />
+            <location filename="../../ui/billing/meter_list.py" line="47" />
             <location filename="../../ui/billing/readings.py" line="38" />
             <source>上次日期</source>
             <translation>Previous date</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="47" />
+            <location filename="../../ui/billing/meter_list.py" line="48" />
             <source>公摊标准</source>
             <translation>Shared-cost standard</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="53" />
+            <location filename="../../ui/billing/meter_list.py" line="54" />
             <source>装表起码</source>
             <translation>Initial reading (installed)</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="54" />
-            <location filename="../../ui/billing/readings.py" line="39" />
-            <source>回零</source>
-            <translation>Rollover</translation>
+            <location filename="../../ui/billing/meter_list.py" line="55" />
+            <source>{kind}（回零）</source>
+            <translation>{kind} (rollover)</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="59" />
+            <location filename="../../ui/billing/meter_list.py" line="60" />
             <location filename="../../ui/billing/readings.py" line="269" />
             <source>抄表日期</source>
             <translation>Read on</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="60" />
+            <location filename="../../ui/billing/meter_list.py" line="61" />
             <source>读数</source>
             <translation>Reading</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="63" />
+            <location filename="../../ui/billing/meter_list.py" line="64" />
             <location filename="../../ui/billing/readings.py" line="39" />
             <source>用量</source>
             <translation>Usage</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="67" />
+            <location filename="../../ui/billing/meter_list.py" line="68" />
             <source>录入人</source>
             <translation>Entered by</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="106" />
-            <location filename="../../ui/billing/meter_list.py" line="207" />
+            <location filename="../../ui/billing/meter_list.py" line="107" />
+            <location filename="../../ui/billing/meter_list.py" line="218" />
             <source>读数记录</source>
             <translation>Readings</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="140" />
+            <location filename="../../ui/billing/meter_list.py" line="145" />
             <location filename="../../ui/billing/readings.py" line="265" />
             <source>楼栋(&amp;B)</source>
             <translation>&amp;Building</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="141" />
+            <location filename="../../ui/billing/meter_list.py" line="146" />
             <source>新建仪表(&amp;N)…</source>
             <translation>&amp;New meter…</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="142" />
+            <location filename="../../ui/billing/meter_list.py" line="147" />
+            <location filename="../../ui/billing/meter_list.py" line="149" />
             <source>换表(&amp;R)…</source>
             <translation>&amp;Replace meter…</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="143" />
+            <location filename="../../ui/billing/meter_list.py" line="150" />
             <source>仪表（户表在前，公共表在后）</source>
             <translation>Meters (room meters first, then public meters)</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="209" />
+            <location filename="../../ui/billing/meter_list.py" line="220" />
             <source>读数记录：{code}（{kind}，单位 {unit}；最新在上）</source>
             <translation>Readings: {code} ({kind}, unit {unit}; newest first)</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="218" />
+            <location filename="../../ui/billing/meter_list.py" line="229" />
             <source>共 {n} 块表：户表 {room}，公共表 {public}</source>
             <translation>{n} meters: {room} room meters, {public} public meters</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="251" />
+            <location filename="../../ui/billing/meter_list.py" line="262" />
             <source>已保存仪表 {code}</source>
             <translation>Meter {code} saved</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/readings.py" line="39" />
+            <source>回零</source>
+            <translation>Rollover</translation>
         </message>
         <message>
             <location filename="../../ui/billing/readings.py" line="39" />

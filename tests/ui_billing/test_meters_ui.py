@@ -7,12 +7,15 @@ import datetime as dt
 from decimal import Decimal as D
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QAbstractButton, QLabel
 from sqlalchemy import func, select
 
 from propdesk.models import AuditLog
 from propdesk.models.billing import Meter, MeterReading
 from propdesk.security import Actor
-from propdesk.services.billing import meters
+from propdesk.services.billing import catalog, meters
+from propdesk.services.billing.catalog import VersionInput
 from ui.billing.meter_list import HISTORY_COLUMNS, MetersScreen
 from ui.screens import SCREENS
 
@@ -177,7 +180,7 @@ def test_bad_input_shows_a_message_and_writes_nothing(qtbot, make_ctx, billed, d
     assert counts(db) == before
 
 
-def test_keyboard_mnemonics_and_permissions(qtbot, make_ctx, billed):
+def test_keyboard_mnemonics_and_permissions(qtbot, make_ctx, billed, db, admin):
     screen = open_screen(qtbot, make_ctx("cashier"))      # may look, not change
     assert not screen.new_button.isVisibleTo(screen) and not screen.replace_button.isVisibleTo(screen)
     screen = open_screen(qtbot, make_ctx("admin"))
@@ -186,3 +189,42 @@ def test_keyboard_mnemonics_and_permissions(qtbot, make_ctx, billed):
     screen.building.setFocus()
     qtbot.keyClick(screen.building, Qt.Key.Key_Tab)
     assert screen.table.hasFocus()
+    # every labelled field of both dialogs has its own Alt key
+    with db.session() as s:
+        meters.create_meter(s, admin, kind="water", room_id=billed.rooms["0101"], initial_reading=D("1"),
+                            installed_on=dt.date(2026, 3, 31))
+    with qtbot.waitSignal(screen.load().finished):
+        pass
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 1)
+    for d in (new_meter_dialog(qtbot, screen), screen.replace_meter()):
+        texts = [w.text() for w in d.findChildren(QLabel) + d.findChildren(QAbstractButton) if "&" in w.text()]
+        keys = [QKeySequence.mnemonic(t).toString() for t in texts]
+        assert len(keys) >= 5 and len(set(keys)) == len(keys), texts
+        d.reject()
+
+
+def test_public_meter_shared_by_a_standard(qtbot, make_ctx, billed, db, admin):
+    with db.session() as s:
+        std = catalog.create_standard(s, admin, code="PUB-STD", name="公摊电费", fee_item="PUBU", method="shared",
+                                      share_basis="building_area", meter_kind="electric",
+                                      version=VersionInput(dt.date(2026, 1, 1), unit_price=D("0.40")))
+        std_id = std.id
+    screen = open_screen(qtbot, make_ctx("admin"))
+    d = new_meter_dialog(qtbot, screen)
+    assert [d.share.itemText(i) for i in range(d.share.count())] == ["（不公摊）", "公摊电费 (PUB-STD)"]
+    d.public_radio.setChecked(True)
+    assert d.public_radio.isChecked() and d.share.isVisibleTo(d)
+    d.share.setCurrentIndex(1)
+    d.kind.set_code("electric")
+    d.initial.setText("1000")
+    d.multiplier.setText("80")
+    d.installed_on.set_date(dt.date(2026, 3, 31))
+    with qtbot.waitSignal(d.submit().finished):
+        pass
+    with db.session() as s:
+        m = s.scalar(select(Meter))
+        assert (m.code, m.is_public, m.room_id, m.building_id, m.share_standard_id, m.multiplier) == (
+            "JD-01PUB-E", True, None, billed.building_id, std_id, D("80"))
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 1)
+    assert [screen.model.data(screen.model.index(0, c)) for c in (0, 1, 2, 3, 10)] == [
+        "JD-01PUB-E", "公共表", "电表", "80", "公摊电费"]

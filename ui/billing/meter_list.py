@@ -9,7 +9,7 @@ rollovers included, and who entered each reading.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
@@ -22,6 +22,7 @@ from propdesk.security import BILL_RUN, FEE_EDIT
 from propdesk.services.billing import meters
 from ui.billing.meter_dialogs import NewMeterDialog, ReplaceMeterDialog
 from ui.i18n import label, tr, tr_noop
+from ui.tasks import Changes
 from ui.widgets.base import Screen
 from ui.widgets.table import Column, RowTableModel, TableView
 
@@ -36,10 +37,10 @@ METER_COLUMNS = [
     Column(tr_noop("仪表编码"), lambda m: m.code, width=130),
     Column(tr_noop("房间"), lambda m: m.room_code,
            text=lambda v: v or tr("公共表"), width=90),
-    Column(tr_noop("类型"), lambda m: m.kind, text=lambda v: label(METER_KINDS, v), width=70),
-    Column(tr_noop("倍率"), lambda m: m.multiplier, text=_num, align="right", width=50),
-    Column(tr_noop("最大读数"), lambda m: m.max_reading, text=_num, align="right", width=80),
-    Column(tr_noop("小数位"), lambda m: m.places, width=50),
+    Column(tr_noop("类型"), lambda m: m.kind, text=lambda v: label(METER_KINDS, v), width=80),
+    Column(tr_noop("倍率"), lambda m: m.multiplier, text=_num, align="right", width=70),
+    Column(tr_noop("最大读数"), lambda m: m.max_reading, text=_num, align="right", width=100),
+    Column(tr_noop("小数位"), lambda m: m.places, width=70),
     Column(tr_noop("安装日期"), lambda m: m.installed_on, width=90),
     Column(tr_noop("状态"), lambda m: m.active, text=lambda v: tr("在用") if v else tr("停用"), width=50),
     Column(tr_noop("上次读数"), lambda m: m.last_value, text=_num, align="right", width=90),
@@ -51,19 +52,19 @@ METER_COLUMNS = [
 
 def _kind_text(h: meters.HistoryRow) -> str:
     text = tr("装表起码") if h.install else label(READING_KINDS, h.kind)
-    return f"{text}（{tr('回零')}）" if h.rollover else text
+    return tr("{kind}（回零）").format(kind=text) if h.rollover else text
 
 
 HISTORY_COLUMNS = [
     Column(tr_noop("账期"), lambda h: h.period, width=70),
     Column(tr_noop("抄表日期"), lambda h: h.read_on, width=90),
     Column(tr_noop("读数"), lambda h: h.value, text=_num, align="right", width=90),
-    Column(tr_noop("类别"), _kind_text, width=130,
+    Column(tr_noop("类别"), _kind_text, width=160,
            color=lambda h: _BLUE if h.kind != "read" or h.rollover else None),
     Column(tr_noop("用量"), lambda h: h.usage, text=_num, align="right", width=80,
            tooltip=lambda h: h.usage_text),
-    Column(tr_noop("倍率"), lambda h: h.multiplier, text=_num, align="right", width=50),
-    Column(tr_noop("来源"), lambda h: h.source, text=lambda v: label(READING_SOURCES, v), width=50),
+    Column(tr_noop("倍率"), lambda h: h.multiplier, text=_num, align="right", width=70),
+    Column(tr_noop("来源"), lambda h: h.source, text=lambda v: label(READING_SOURCES, v), width=70),
     Column(tr_noop("录入人"), lambda h: h.operator, width=90),
     Column(tr_noop("备注"), lambda h: "；".join(x for x in (h.note, h.checks) if x),
            color=lambda h: _GREY),
@@ -120,6 +121,10 @@ class MetersScreen(Screen):
         self.replace_button.clicked.connect(lambda: self.replace_meter())
         if ctx.can(BILL_RUN):
             self.table.row_activated.connect(lambda _r: self.replace_meter())
+            self.replace_action = QAction(self)
+            self.replace_action.triggered.connect(lambda: self.replace_meter())
+            self.table.row_actions = [self.replace_action]
+        ctx.tasks.changed.connect(self._on_changes)   # readings saved on 抄表 show here too
         self._select_code: str | None = None
         self._rows_loaded = False
         self._note = ""
@@ -140,6 +145,8 @@ class MetersScreen(Screen):
         self.building_label.setText(tr("楼栋(&B)"))
         self.new_button.setText(tr("新建仪表(&N)…"))
         self.replace_button.setText(tr("换表(&R)…"))
+        if self.ctx.can(BILL_RUN):
+            self.replace_action.setText(tr("换表(&R)…"))
         self.meters_box.setTitle(tr("仪表（户表在前，公共表在后）"))
         self._history_title()
         self.model.retranslate()
@@ -147,6 +154,10 @@ class MetersScreen(Screen):
         self._update_status()
 
     # -- loading ------------------------------------------------------------------
+    def _on_changes(self, changes: Changes) -> None:
+        if (changes.touches("meter") or changes.touches("meter_reading")) and self.isVisible():
+            self.load()
+
     def activated(self) -> None:
         def buildings(s):
             return [(b.id, f"{e.code}-{b.code} {b.name}") for b, e in s.execute(
