@@ -61,17 +61,20 @@ class _MeterDialog(_Dialog):
             mark_invalid(w, w is widget)
         widget.setFocus()
 
-    def number(self, edit: DecimalEdit, name: str, *, required: bool) -> tuple[bool, Decimal | None]:
-        """(ok, value) of a number field; a text that is not a number is refused with ``name``."""
-        text = edit.text().strip()
-        value = edit.value()
-        if text and value is None:
-            self.refuse(edit, tr("{field}「{text}」不是数字").format(field=name, text=text))
-            return False, None
-        if required and value is None:
-            self.refuse(edit, tr("请填写{field}").format(field=name))
-            return False, None
-        return True, value
+    def numbers(self, *fields: tuple[DecimalEdit, str, bool]) -> list[Decimal | None] | None:
+        """The values of (field, name, required) number fields, or None after refusing
+        the first that is empty when required or is not a number."""
+        out = []
+        for edit, name, required in fields:
+            text, value = edit.text().strip(), edit.value()
+            if text and value is None:
+                self.refuse(edit, tr("{field}「{text}」不是数字").format(field=name, text=text))
+                return None
+            if required and value is None:
+                self.refuse(edit, tr("请填写{field}").format(field=name))
+                return None
+            out.append(value)
+        return out
 
 
 class NewMeterDialog(_MeterDialog):
@@ -158,15 +161,11 @@ class NewMeterDialog(_MeterDialog):
             self.labels[key].setText(text)
 
     def submit(self):
-        ok, initial = self.number(self.initial, tr("起始读数"), required=True)
-        if not ok:
+        values = self.numbers((self.initial, tr("起始读数"), True), (self.max_reading, tr("最大读数"), False),
+                              (self.multiplier, tr("倍率"), True))
+        if values is None:
             return None
-        ok, max_reading = self.number(self.max_reading, tr("最大读数"), required=False)
-        if not ok:
-            return None
-        ok, multiplier = self.number(self.multiplier, tr("倍率"), required=True)
-        if not ok:
-            return None
+        initial, max_reading, multiplier = values
         room_id = self.room.currentData() if self.room_radio.isChecked() else None
         if self.room_radio.isChecked() and room_id is None:
             self.refuse(self.room, tr("该楼栋没有房间：请选公共表，或先在房产资料中建房间"))
@@ -206,8 +205,8 @@ class ReplaceMeterDialog(_MeterDialog):
                        ("max", self.max_reading), ("serial_no", self.serial_no), ("note", self.note)):
             self.row(key, w)
         self.hint = self.muted_label(0)
-        self.fields = {"旧表止码": self.old_final, "新表起码": self.new_initial, "倍率": self.multiplier,
-                       "最大读数": self.max_reading}
+        self.fields = {"旧表止码": self.old_final, "新表起码": self.new_initial, "换表日期": self.on,
+                       "倍率": self.multiplier, "最大读数": self.max_reading}
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -227,18 +226,11 @@ class ReplaceMeterDialog(_MeterDialog):
             self.labels[key].setText(text)
 
     def submit(self):
-        ok, old_final = self.number(self.old_final, tr("旧表止码"), required=True)
-        if not ok:
+        values = self.numbers((self.old_final, tr("旧表止码"), True), (self.new_initial, tr("新表起码"), True),
+                              (self.multiplier, tr("新倍率"), False), (self.max_reading, tr("新最大读数"), False))
+        if values is None:
             return None
-        ok, new_initial = self.number(self.new_initial, tr("新表起码"), required=True)
-        if not ok:
-            return None
-        ok, multiplier = self.number(self.multiplier, tr("新倍率"), required=False)
-        if not ok:
-            return None
-        ok, max_reading = self.number(self.max_reading, tr("新最大读数"), required=False)
-        if not ok:
-            return None
+        old_final, new_initial, multiplier, max_reading = values
         actor, mid, on = self.ctx.actor, self._row.id, self.on.date_value()
         serial_no, note = self.serial_no.text().strip(), self.note.text().strip()
         return self.run_write(lambda s: meters.replace_meter(

@@ -353,6 +353,10 @@ def replace_meter(session: Session, actor: Actor, meter_id: "uuid.UUID | str", *
     if prev is not None and old_final < prev.value:
         p.append(Problem(where, f"旧表止码 {qty(old_final)} 小于上次读数 {qty(prev.value)}",
                          "old meter's final reading is below its previous reading"))
+    later = [r for r in meter_readings(session, meter.id) if r.read_on > on]
+    if later:
+        p.append(Problem("换表日期", f"换表日期 {on:%Y-%m-%d} 早于该表最近一次读数日期 {later[-1].read_on:%Y-%m-%d}",
+                         "the replacement date is before the meter's latest reading"))
     if old_final < 0 or new_initial < 0:
         p.append(Problem(where, "读数不能为负", "a reading cannot be negative"))
     if multiplier is not None and multiplier <= 0:
