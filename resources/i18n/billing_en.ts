@@ -781,100 +781,95 @@
             <translation>A supervisor must enter their user name and password to authorize</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="69" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="71" />
             <source>{field}「{text}」不是数字</source>
             <translation>{field}: "{text}" is not a number</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="72" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="74" />
             <source>请填写{field}</source>
             <translation>{field} is required</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="147" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="150" />
             <source>新建仪表</source>
             <translation>New meter</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="148" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="151" />
             <source>户表（房间）(&amp;R)</source>
             <translation>&amp;Room meter</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="149" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="152" />
             <source>公共表（楼栋）(&amp;U)</source>
             <translation>P&amp;ublic meter (building)</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="150" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="153" />
             <source>（不公摊）</source>
             <translation>(no shared cost)</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="151" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="154" />
             <source>留空自动生成</source>
             <translation>Empty = generated</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="152" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="155" />
             <source>如 9999.9；空 = 不回零</source>
             <translation>e.g. 9999.9; empty = never rolls over</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="153" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="156" />
             <source>房间(&amp;O)</source>
             <translation>R&amp;oom</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="154" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="157" />
             <source>公摊标准(&amp;H)</source>
             <translation>S&amp;hared-cost standard</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="154" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="157" />
             <source>表类型(&amp;K)</source>
             <translation>Meter &amp;kind</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="154" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="157" />
             <source>起始读数(&amp;I)</source>
             <translation>&amp;Initial reading</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="155" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="158" />
             <source>安装日期(&amp;D)</source>
             <translation>Installe&amp;d on</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="155" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="158" />
             <source>最大读数(&amp;X)</source>
             <translation>Ma&amp;ximum reading</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="156" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="159" />
             <source>仪表编码(&amp;C)</source>
             <translation>Meter &amp;code</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="156" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="159" />
             <source>倍率(&amp;M)</source>
             <translation>&amp;Multiplier</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="156" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="159" />
             <source>读数小数位(&amp;P)</source>
             <translation>Decimal &amp;places</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="157" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="160" />
             <location filename="../../ui/billing/meter_list.py" line="49" />
             <source>表号</source>
             <translation>Serial no.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="161" />
-            <source>起始读数</source>
-            <translation>Initial reading</translation>
         </message>
         <message>
             <location filename="../../ui/billing/meter_dialogs.py" line="164" />
@@ -883,106 +878,111 @@
             <translation>Maximum reading</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="167" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="164" />
+            <source>起始读数</source>
+            <translation>Initial reading</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/meter_dialogs.py" line="165" />
             <location filename="../../ui/billing/meter_list.py" line="41" />
             <location filename="../../ui/billing/meter_list.py" line="66" />
             <source>倍率</source>
             <translation>Multiplier</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="172" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="171" />
             <source>该楼栋没有房间：请选公共表，或先在房产资料中建房间</source>
             <translation>This building has no rooms: choose a public meter, or first create rooms under Property</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="215" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="214" />
             <source>换表：{code}</source>
             <translation>Replace meter: {code}</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="216" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="215" />
             <location filename="../../ui/billing/meter_list.py" line="39" />
             <location filename="../../ui/billing/readings.py" line="110" />
             <source>公共表</source>
             <translation>Public meter</translation>
         </message>
         <message>
+            <location filename="../../ui/billing/meter_dialogs.py" line="218" />
             <location filename="../../ui/billing/meter_dialogs.py" line="219" />
-            <location filename="../../ui/billing/meter_dialogs.py" line="220" />
             <source>不变（现为 {value}）</source>
             <translation>Unchanged (now {value})</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="221" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="220" />
             <source>无</source>
             <translation>None</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="222" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="221" />
             <source>换表当期用量 = 旧表（止码 − 上次读数）+ 新表（本期读数 − 起码），各按自己的倍率。</source>
             <translation>Usage in the replacement period = old meter (final − previous reading) + new meter (reading − initial), each with its own multiplier.</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="223" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="222" />
             <location filename="../../ui/billing/meter_list.py" line="46" />
             <location filename="../../ui/billing/readings.py" line="38" />
             <source>上次读数</source>
             <translation>Previous</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="223" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="222" />
             <location filename="../../ui/billing/meter_list.py" line="104" />
             <location filename="../../ui/billing/readings.py" line="38" />
             <source>仪表</source>
             <translation>Meter</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="223" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="222" />
             <source>旧表止码(&amp;O)</source>
             <translation>&amp;Old meter final reading</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="224" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="223" />
             <source>换表日期(&amp;D)</source>
             <translation>Replacement &amp;date</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="224" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="223" />
             <source>新表起码(&amp;I)</source>
             <translation>New meter &amp;initial reading</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="225" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="224" />
             <source>新倍率(&amp;M)</source>
             <translation>New &amp;multiplier</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="225" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="224" />
             <source>新最大读数(&amp;X)</source>
             <translation>New ma&amp;ximum reading</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="225" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="224" />
             <source>新表号</source>
             <translation>New serial no.</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="230" />
-            <source>旧表止码</source>
-            <translation>Old meter final reading</translation>
-        </message>
-        <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="233" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="229" />
             <source>新表起码</source>
             <translation>New meter initial reading</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="236" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="229" />
+            <source>旧表止码</source>
+            <translation>Old meter final reading</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/meter_dialogs.py" line="230" />
             <source>新倍率</source>
             <translation>New multiplier</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="239" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="230" />
             <source>新最大读数</source>
             <translation>New maximum reading</translation>
         </message>
