@@ -537,7 +537,7 @@ def meter_history(session: Session, actor: Actor, meter_id: "uuid.UUID | str") -
             except engine.MeterError as exc:
                 text = str(exc)
         out.append(HistoryRow(r.id, r.period, r.read_on, r.value, r.kind, r.rollover, r.multiplier, used, text,
-                              r.source, ", ".join(json.loads(r.checks)) if r.checks.startswith("[") else r.checks,
+                              r.source, "；".join(json.loads(r.checks)) if r.checks.startswith("[") else r.checks,
                               r.note, who.get(r.id, ""), prev is None and r.kind == "initial"))
         prev = r
     return out
