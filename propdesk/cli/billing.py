@@ -33,8 +33,7 @@ def register(sub, common) -> None:
 
     p = add(fee, common, "assign", cmd_fee_assign, "分配收费标准（先预览谁受影响）(assign a standard; preview first)")
     p.add_argument("standard", help="收费标准编码 (standard code)")
-    p.add_argument("--estate", help="小区编码；不填 = 全公司 (estate code; none = company)")
-    p.add_argument("--building", help="楼栋，如 JD-01 (building)")
+    _scope_args(p)
     p.add_argument("--usage", default="", help="房间用途 residential/shop/office… (room usage filter)")
     p.add_argument("--from", dest="start", required=True, help="起始账期 YYYY-MM (first period)")
     p.add_argument("--exclude", action="store_true", help="排除：该范围不收此项目 (exclude the scope)")
@@ -379,14 +378,23 @@ def _building_id(s, code: str):
     return run.scope_for(s, building=code).id
 
 
-def _scope_of(s, args) -> tuple:
-    """(scope kind, id) of --building, else --estate, else the whole company."""
-    from propdesk.services.property import estate_by_code
+def _scope_args(p) -> None:
+    """--estate / --building / --unit / --room / --space: at most one; none = the whole company."""
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--estate", help="小区编码；都不填 = 全公司 (estate code; none = company)")
+    g.add_argument("--building", help="楼栋，如 JD-01 (building)")
+    g.add_argument("--unit", help="单元，如 JD-01-1 (unit)")
+    g.add_argument("--room", help="房间，如 JD-01-1-0502 (one room)")
+    g.add_argument("--space", help="车位，如 JD-P1-001 (one parking space)")
 
-    if args.building:
-        return "building", _building_id(s, args.building)
-    if args.estate:
-        return "estate", estate_by_code(s, args.estate).id
+
+def _scope_of(s, args) -> tuple:
+    """(scope kind, id) of the one scope option given, else the whole company."""
+    from propdesk.services.billing import catalog
+
+    for kind in ("space", "room", "unit", "building", "estate"):
+        if getattr(args, kind, None):
+            return catalog.scope_by_code(s, kind, getattr(args, kind))
     return "company", None
 
 
@@ -446,8 +454,7 @@ def _register_catalog_edits(fee, common) -> None:
     p.add_argument("--months-paid", type=int, default=0, help="预缴月数 N (prepay_free: months paid)")
     p.add_argument("--months-free", type=int, default=0, help="赠送月数 M (prepay_free: months free)")
     p.add_argument("--item", help="收费项目编码；不填 = 全部项目 (fee item code; none = every item)")
-    p.add_argument("--estate", help="小区编码；不填 = 全公司 (estate code; none = company)")
-    p.add_argument("--building", help="楼栋，如 JD-01 (building)")
+    _scope_args(p)
     p.add_argument("--from", dest="start", required=True, help="起始账期 YYYY-MM (first period)")
     p.add_argument("--to", dest="end", help="结束账期 YYYY-MM，不填 = 长期 (last period; none = open)")
     p.add_argument("--reason", required=True, help="原因，必填 (reason, required)")

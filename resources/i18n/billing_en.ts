@@ -15,7 +15,7 @@
         </message>
         <message>
             <location filename="../../ui/billing/bill_run.py" line="33" />
-            <location filename="../../ui/billing/fee_dialogs.py" line="361" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="364" />
             <source>房间/对象</source>
             <translation>Room / object</translation>
         </message>
@@ -26,7 +26,7 @@
         </message>
         <message>
             <location filename="../../ui/billing/bill_run.py" line="34" />
-            <location filename="../../ui/billing/fees.py" line="34" />
+            <location filename="../../ui/billing/fees.py" line="32" />
             <location filename="../../ui/billing/meter_list.py" line="62" />
             <source>类别</source>
             <translation>Kind</translation>
@@ -85,7 +85,7 @@
         </message>
         <message>
             <location filename="../../ui/billing/bill_run.py" line="116" />
-            <location filename="../../ui/billing/fee_dialogs.py" line="412" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="485" />
             <source>预览(&amp;V)</source>
             <translation>Pre&amp;view</translation>
         </message>
@@ -98,9 +98,9 @@
             <location filename="../../ui/billing/bill_run.py" line="119" />
             <location filename="../../ui/billing/bill_run.py" line="121" />
             <location filename="../../ui/billing/discounts.py" line="53" />
-            <location filename="../../ui/billing/fees.py" line="48" />
-            <location filename="../../ui/billing/fees.py" line="165" />
-            <location filename="../../ui/billing/fees.py" line="211" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="432" />
+            <location filename="../../ui/billing/fees.py" line="46" />
+            <location filename="../../ui/billing/fees.py" line="203" />
             <source>全公司</source>
             <translation>Whole company</translation>
         </message>
@@ -193,8 +193,8 @@
         </message>
         <message>
             <location filename="../../ui/billing/discounts.py" line="49" />
-            <location filename="../../ui/billing/fees.py" line="33" />
-            <location filename="../../ui/billing/fees.py" line="39" />
+            <location filename="../../ui/billing/fees.py" line="31" />
+            <location filename="../../ui/billing/fees.py" line="37" />
             <source>名称</source>
             <translation>Name</translation>
         </message>
@@ -215,11 +215,11 @@
         </message>
         <message>
             <location filename="../../ui/billing/discounts.py" line="52" />
-            <location filename="../../ui/billing/discounts.py" line="117" />
-            <location filename="../../ui/billing/fee_dialogs.py" line="318" />
-            <location filename="../../ui/billing/fees.py" line="40" />
-            <location filename="../../ui/billing/fees.py" line="68" />
-            <location filename="../../ui/billing/fees.py" line="139" />
+            <location filename="../../ui/billing/discounts.py" line="114" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="321" />
+            <location filename="../../ui/billing/fees.py" line="38" />
+            <location filename="../../ui/billing/fees.py" line="66" />
+            <location filename="../../ui/billing/fees.py" line="137" />
             <location filename="../../ui/billing/item_dialogs.py" line="106" />
             <location filename="../../ui/billing/room_fees.py" line="26" />
             <location filename="../../ui/billing/room_fees.py" line="43" />
@@ -228,23 +228,23 @@
         </message>
         <message>
             <location filename="../../ui/billing/discounts.py" line="53" />
-            <location filename="../../ui/billing/discounts.py" line="117" />
-            <location filename="../../ui/billing/fee_dialogs.py" line="409" />
-            <location filename="../../ui/billing/fees.py" line="48" />
+            <location filename="../../ui/billing/discounts.py" line="114" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="482" />
+            <location filename="../../ui/billing/fees.py" line="46" />
             <source>范围</source>
             <translation>Scope</translation>
         </message>
         <message>
             <location filename="../../ui/billing/discounts.py" line="54" />
-            <location filename="../../ui/billing/discounts.py" line="117" />
-            <location filename="../../ui/billing/fee_dialogs.py" line="409" />
-            <location filename="../../ui/billing/fees.py" line="50" />
+            <location filename="../../ui/billing/discounts.py" line="114" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="482" />
+            <location filename="../../ui/billing/fees.py" line="48" />
             <source>起始账期</source>
             <translation>First period</translation>
         </message>
         <message>
             <location filename="../../ui/billing/discounts.py" line="55" />
-            <location filename="../../ui/billing/fees.py" line="51" />
+            <location filename="../../ui/billing/fees.py" line="49" />
             <source>结束账期</source>
             <translation>Last period</translation>
         </message>
@@ -254,428 +254,453 @@
             <translation>Open-ended</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/discounts.py" line="113" />
+            <location filename="../../ui/billing/discounts.py" line="110" />
             <source>新建优惠</source>
             <translation>New discount</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/discounts.py" line="114" />
+            <location filename="../../ui/billing/discounts.py" line="111" />
             <source>优惠类型(&amp;K)</source>
             <translation>Discount &amp;type</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/discounts.py" line="114" />
-            <location filename="../../ui/billing/fee_dialogs.py" line="108" />
-            <location filename="../../ui/billing/fee_dialogs.py" line="142" />
-            <location filename="../../ui/billing/fee_dialogs.py" line="196" />
-            <location filename="../../ui/billing/fee_dialogs.py" line="318" />
+            <location filename="../../ui/billing/discounts.py" line="111" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="111" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="145" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="199" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="321" />
             <source>名称(&amp;N)</source>
             <translation>&amp;Name</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/discounts.py" line="115" />
+            <location filename="../../ui/billing/discounts.py" line="112" />
             <source>优惠比例（%，50 = 减收一半）</source>
             <translation>Discount (%, 50 = half off)</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/discounts.py" line="115" />
+            <location filename="../../ui/billing/discounts.py" line="112" />
             <source>每期减免金额（元）</source>
             <translation>Reduction per bill (yuan)</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/discounts.py" line="116" />
+            <location filename="../../ui/billing/discounts.py" line="113" />
             <source>赠送月数 M</source>
             <translation>Months free (M)</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/discounts.py" line="116" />
+            <location filename="../../ui/billing/discounts.py" line="113" />
             <source>预缴月数 N</source>
             <translation>Months prepaid (N)</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/discounts.py" line="118" />
+            <location filename="../../ui/billing/discounts.py" line="115" />
             <source>原因(&amp;R)</source>
             <translation>&amp;Reason</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/discounts.py" line="118" />
+            <location filename="../../ui/billing/discounts.py" line="115" />
             <source>结束账期（空 = 长期）</source>
             <translation>Last period (empty = open-ended)</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/discounts.py" line="120" />
+            <location filename="../../ui/billing/discounts.py" line="117" />
             <source>全部收费项目</source>
             <translation>All fee items</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/discounts.py" line="121" />
+            <location filename="../../ui/billing/discounts.py" line="118" />
             <source>不填则用优惠类型</source>
             <translation>Leave empty to use the discount type</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/discounts.py" line="122" />
+            <location filename="../../ui/billing/discounts.py" line="119" />
             <source>YYYY-MM，如 2026-12</source>
             <translation>YYYY-MM, e.g. 2026-12</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/discounts.py" line="123" />
+            <location filename="../../ui/billing/discounts.py" line="120" />
             <source>必填，如：业委会决议空置房物业费减半</source>
             <translation>Required, e.g. owners' committee resolution: half fee for vacant rooms</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/discounts.py" line="154" />
+            <location filename="../../ui/billing/discounts.py" line="152" />
             <source>截止优惠：{name}</source>
             <translation>End discount: {name}</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/discounts.py" line="155" />
+            <location filename="../../ui/billing/discounts.py" line="153" />
             <source>最后一个享受优惠的账期</source>
             <translation>Last period with the discount</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/discounts.py" line="156" />
+            <location filename="../../ui/billing/discounts.py" line="154" />
             <source>自 {start} 起执行。截止后，之后账期计费不再享受此优惠；已入账的账单不会自动改变。</source>
             <translation>In force since {start}. After it ends, later periods are billed without it; bills already posted do not change by themselves.</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/discounts.py" line="173" />
-            <location filename="../../ui/billing/fees.py" line="146" />
+            <location filename="../../ui/billing/discounts.py" line="171" />
+            <location filename="../../ui/billing/fees.py" line="144" />
             <source>优惠规则</source>
             <translation>Discount rules</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/discounts.py" line="195" />
+            <location filename="../../ui/billing/discounts.py" line="193" />
             <source>新建优惠(&amp;D)…</source>
             <translation>New &amp;discount…</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/discounts.py" line="196" />
+            <location filename="../../ui/billing/discounts.py" line="194" />
             <source>截止优惠…</source>
             <translation>End discount…</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/discounts.py" line="197" />
+            <location filename="../../ui/billing/discounts.py" line="195" />
             <source>计费时按比例、固定金额、空置房优惠自动扣减；预缴送月在收银台预缴时使用</source>
             <translation>Percentage, fixed and vacant-room discounts are deducted when billing; prepay offers are used at the cashier</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="32" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="35" />
             <source>按半年计费</source>
             <translation>Billed half-yearly</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="32" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="35" />
             <source>按季计费</source>
             <translation>Billed quarterly</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="32" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="35" />
             <source>按年计费</source>
             <translation>Billed yearly</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="32" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="35" />
             <source>按月计费</source>
             <translation>Billed monthly</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="107" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="110" />
             <source>新建收费项目</source>
             <translation>New fee item</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="108" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="111" />
             <source>类别(&amp;K)</source>
             <translation>&amp;Kind</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="108" />
-            <location filename="../../ui/billing/fee_dialogs.py" line="318" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="111" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="321" />
             <source>编码(&amp;C)</source>
             <translation>&amp;Code</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="141" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="144" />
             <source>修改收费项目：{name}</source>
             <translation>Edit fee item: {name}</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="142" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="145" />
             <source>排序号（小的在前）</source>
             <translation>Sort order (smaller first)</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="142" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="145" />
             <source>编码 / 类别</source>
             <translation>Code / kind</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="143" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="146" />
             <source>停用（新建收费标准时不再列出）</source>
             <translation>Disabled (not offered for new standards)</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="192" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="195" />
             <source>修改收费标准：{name}</source>
             <translation>Edit fee standard: {name}</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="196" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="199" />
             <source>编码 / 项目 / 方式</source>
             <translation>Code / item / method</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="196" />
-            <location filename="../../ui/billing/fee_dialogs.py" line="319" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="199" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="322" />
             <source>缴费人</source>
             <translation>Billed to</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="197" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="200" />
             <source>应缴日推后月数（0 = 当月）</source>
             <translation>Due months later (0 = same month)</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="197" />
-            <location filename="../../ui/billing/fee_dialogs.py" line="320" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="200" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="323" />
             <source>应缴日（每月）</source>
             <translation>Due day (of month)</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="198" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="201" />
             <source>入住、迁出当月按天折算</source>
             <translation>Prorate by day in move-in and move-out months</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="199" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="202" />
             <source>停用（计费时不再收取）</source>
             <translation>Disabled (no longer billed)</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="201" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="204" />
             <source>计费方式、计费对象、收费项目和计费周期不能修改：需要时请新建收费标准并重新分配。价格请用「新价格版本」从某月起调整。</source>
             <translation>The method, billed object, fee item and cycle cannot be changed: create a new standard and reassign it. Change prices with a new price version from a given month.</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="248" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="251" />
             <source>单价（元）</source>
             <translation>Unit price (yuan)</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="248" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="251" />
             <source>生效账期</source>
             <translation>Effective from (period)</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="249" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="252" />
             <source>每月金额（元）</source>
             <translation>Monthly amount (yuan)</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="249" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="252" />
             <source>阶梯（上限:单价，如 15:3.50, 25:4.55, :6.10）</source>
             <translation>Tiers (limit:price, e.g. 15:3.50, 25:4.55, :6.10)</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="250" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="253" />
             <source>公式（如 建筑面积 * 单价）</source>
             <translation>Formula (e.g. 建筑面积 * 单价)</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="250" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="253" />
             <source>滞纳金日费率（如 0.0005）</source>
             <translation>Daily late-fee rate (e.g. 0.0005)</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="251" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="254" />
             <source>宽限天数</source>
             <translation>Grace days</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="251" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="254" />
             <source>滞纳金封顶（本金倍数）</source>
             <translation>Late-fee cap (× principal)</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="253" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="256" />
             <source>可用变量：建筑面积、套内面积、单价、固定金额、月数、计费天数、楼层</source>
             <translation>Variables: 建筑面积 (area), 套内面积 (inner_area), 单价 (price), 固定金额 (amount), 月数 (months), 计费天数 (days), 楼层 (floor)</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="273" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="276" />
             <source>阶梯格式应为 上限:单价，用逗号分隔，最后一档上限留空</source>
             <translation>Write tiers as limit:price separated by commas, with the last limit empty</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="317" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="320" />
             <source>新建收费标准</source>
             <translation>New fee standard</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="319" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="322" />
             <source>计费对象</source>
             <translation>Billed object</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="319" />
-            <location filename="../../ui/billing/fees.py" line="41" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="322" />
+            <location filename="../../ui/billing/fees.py" line="39" />
             <source>计费方式</source>
             <translation>Method</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="320" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="323" />
             <source>表类型</source>
             <translation>Meter kind</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="320" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="323" />
             <source>计费周期</source>
             <translation>Cycle</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="321" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="324" />
             <source>分摊方式</source>
             <translation>Split by</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="349" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="352" />
             <source>新价格版本：{name}</source>
             <translation>New price version: {name}</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="362" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="365" />
             <source>原标准</source>
             <translation>Before</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="363" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="366" />
             <source>新标准</source>
             <translation>After</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="408" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="402" />
+            <source>指定房间…</source>
+            <translation>One room…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fee_dialogs.py" line="403" />
+            <source>指定车位…</source>
+            <translation>One parking space…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fee_dialogs.py" line="405" />
+            <source>房间编码，如 JD-01-1-0502</source>
+            <translation>Room code, e.g. JD-01-1-0502</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fee_dialogs.py" line="405" />
+            <source>车位编码，如 JD-P1-001</source>
+            <translation>Space code, e.g. JD-P1-001</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fee_dialogs.py" line="439" />
+            <source>{code}单元</source>
+            <translation>unit {code}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/fee_dialogs.py" line="481" />
             <source>分配收费标准：{name}</source>
             <translation>Assign fee standard: {name}</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="409" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="482" />
             <source>房间用途（空=全部）</source>
             <translation>Room usage (empty = all)</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="410" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="483" />
             <source>排除（此范围不收该项目）</source>
             <translation>Exclude (this scope is not charged this fee)</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fee_dialogs.py" line="431" />
+            <location filename="../../ui/billing/fee_dialogs.py" line="505" />
             <source>{item}：新增 {g}，改变 {c}，取消 {l}，不变 {u}</source>
             <translation>{item}: {g} gain it, {c} change, {l} lose it, {u} unchanged</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fees.py" line="32" />
-            <location filename="../../ui/billing/fees.py" line="38" />
+            <location filename="../../ui/billing/fees.py" line="30" />
+            <location filename="../../ui/billing/fees.py" line="36" />
             <source>编码</source>
             <translation>Code</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fees.py" line="42" />
+            <location filename="../../ui/billing/fees.py" line="40" />
             <source>当前价格</source>
             <translation>Current price</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fees.py" line="43" />
+            <location filename="../../ui/billing/fees.py" line="41" />
             <source>生效</source>
             <translation>From</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fees.py" line="44" />
+            <location filename="../../ui/billing/fees.py" line="42" />
             <source>版本数</source>
             <translation>Versions</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fees.py" line="49" />
+            <location filename="../../ui/billing/fees.py" line="47" />
             <source>全部</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fees.py" line="49" />
+            <location filename="../../ui/billing/fees.py" line="47" />
             <source>用途</source>
             <translation>Usage</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fees.py" line="52" />
+            <location filename="../../ui/billing/fees.py" line="50" />
             <source>排除</source>
             <translation>Exclude</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fees.py" line="81" />
-            <location filename="../../ui/billing/fees.py" line="140" />
+            <location filename="../../ui/billing/fees.py" line="79" />
+            <location filename="../../ui/billing/fees.py" line="138" />
             <source>收费标准</source>
             <translation>Fee standards</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fees.py" line="93" />
+            <location filename="../../ui/billing/fees.py" line="91" />
             <source>分配规则</source>
             <translation>Assignment rules</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fees.py" line="141" />
+            <location filename="../../ui/billing/fees.py" line="139" />
             <source>分配规则（计费时按规则匹配，新增房间自动适用）</source>
             <translation>Assignment rules (matched at bill time; new rooms inherit them)</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fees.py" line="142" />
+            <location filename="../../ui/billing/fees.py" line="140" />
             <source>新建项目(&amp;I)…</source>
             <translation>New &amp;item…</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fees.py" line="143" />
+            <location filename="../../ui/billing/fees.py" line="141" />
             <source>修改项目(&amp;M)…</source>
             <translation>Edit ite&amp;m…</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fees.py" line="144" />
+            <location filename="../../ui/billing/fees.py" line="142" />
             <source>修改标准(&amp;D)…</source>
             <translation>E&amp;dit standard…</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fees.py" line="145" />
+            <location filename="../../ui/billing/fees.py" line="143" />
             <source>收费标准与分配</source>
             <translation>Standards and assignments</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fees.py" line="147" />
+            <location filename="../../ui/billing/fees.py" line="145" />
             <source>新建标准(&amp;N)…</source>
             <translation>&amp;New standard…</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fees.py" line="148" />
+            <location filename="../../ui/billing/fees.py" line="146" />
             <source>新价格版本(&amp;V)…</source>
             <translation>New price &amp;version…</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fees.py" line="149" />
+            <location filename="../../ui/billing/fees.py" line="147" />
             <source>分配(&amp;A)…</source>
             <translation>&amp;Assign…</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fees.py" line="150" />
+            <location filename="../../ui/billing/fees.py" line="148" />
             <source>截止(&amp;E)…</source>
             <translation>&amp;End…</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fees.py" line="151" />
+            <location filename="../../ui/billing/fees.py" line="149" />
             <source>优先级：房间 &gt; 单元 &gt; 楼栋 &gt; 小区 &gt; 全公司</source>
             <translation>Precedence: room &gt; unit &gt; building &gt; estate &gt; company</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fees.py" line="263" />
+            <location filename="../../ui/billing/fees.py" line="255" />
             <source>截止分配规则</source>
             <translation>End assignment rule</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/fees.py" line="263" />
+            <location filename="../../ui/billing/fees.py" line="255" />
             <source>最后一个计费账期（YYYY-MM）：</source>
             <translation>Last billed period (YYYY-MM):</translation>
         </message>

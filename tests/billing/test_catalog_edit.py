@@ -148,3 +148,28 @@ def test_create_discount_refuses_end_before_start_and_no_reason(db, admin):
                                     start_period="2026-05", end_period="2026-04")
         assert sorted(p.where for p in info.value.problems) == ["原因", "结束账期"]
         assert s.scalars(select(DiscountRule)).all() == []
+
+
+def test_scope_by_code(db, admin, estate):
+    """Scopes by their human codes (any case); each wrong code is named with the expected format."""
+    from propdesk.models import Unit
+
+    with db.session() as s:
+        unit = s.scalar(select(Unit).where(Unit.building_id == estate.building_id))
+        assert catalog.scope_by_code(s, "company") == ("company", None)
+        assert catalog.scope_by_code(s, "estate", " jd ") == ("estate", estate.estate_id)
+        assert catalog.scope_by_code(s, "building", "JD-01") == ("building", estate.building_id)
+        assert catalog.scope_by_code(s, "unit", "jd-01-1") == ("unit", unit.id)
+        assert catalog.scope_by_code(s, "room", "JD-01-1-0102") == ("room", estate.rooms["0102"])
+        for kind, code, message in (("building", "JD-02", "找不到楼栋 JD-02（编码格式如 JD-01）"),
+                                    ("unit", "JD-01-9", "找不到单元 JD-01-9（编码格式如 JD-01-1）"),
+                                    ("unit", "JD-01", "找不到单元 JD-01（编码格式如 JD-01-1）"),
+                                    ("room", "JD-01-1-0999", "找不到房间 JD-01-1-0999")):
+            with pytest.raises(NotFound) as e:
+                catalog.scope_by_code(s, kind, code)
+            assert message in e.value.zh
+        with pytest.raises(ValidationFailed) as e:
+            catalog.scope_by_code(s, "room", "  ")
+        assert "请填写房间编码" in e.value.problems[0].zh
+        with pytest.raises(ValidationFailed):
+            catalog.scope_by_code(s, "lot", "P1")

@@ -73,3 +73,37 @@ def test_discount_add_list_and_end(tmp_path, capsys):
     assert rc == 4                       # a prefix is not an id: only the whole id or the name
     rc, ended = run_json(capsys, "--db", db, "fee", "discount-end", d2["id"], "--last", "2025-01")
     assert rc == 2
+
+
+def test_assign_and_discount_by_unit_room_and_space(tmp_path, capsys):
+    """--unit, --room and --space give a scope by its code; a wrong code is named; one scope option only."""
+    db = str(tmp_path / "s.sqlite3")
+    assert main(["--db", db, "demo", "--rooms", "100", "--no-users"]) == 0
+    assert main(["--db", db, "fee", "demo", "--start", "2026-03"]) == 0
+    capsys.readouterr()
+    rc, pv = run_json(capsys, "--db", db, "fee", "assign", "ZZ-DTF", "--room", "jd-01-1-0102", "--exclude",
+                      "--from", "2026-04", "--preview")
+    assert rc == 0 and pv["posted"] is False
+    assert [r["target"] for r in pv["rows"] if not r["after"]] == ["JD-01-1-0102"] and pv["lost"] == 1
+    rc, pv = run_json(capsys, "--db", db, "fee", "assign", "ZZ-DTF", "--unit", "JD-01-2", "--exclude",
+                      "--from", "2026-04", "--preview")
+    assert rc == 0 and pv["lost"] > 0
+    assert {r["target"].rsplit("-", 1)[0] for r in pv["rows"]} == {"JD-01-2"}
+    rc, pv = run_json(capsys, "--db", db, "fee", "assign", "CW-GLF", "--space", "JD-P1-001", "--exclude",
+                      "--from", "2026-04")
+    assert rc == 0 and pv["posted"] is True and [r["target"] for r in pv["rows"]] == ["JD-P1-001"]
+
+    assert main(["--db", db, "fee", "assign", "ZZ-DTF", "--room", "JD-01-1-9999", "--from", "2026-04"]) == 4
+    assert "找不到房间 JD-01-1-9999" in capsys.readouterr().err
+    assert main(["--db", db, "fee", "assign", "ZZ-DTF", "--unit", "JD-01", "--from", "2026-04"]) == 4
+    assert "找不到单元 JD-01（编码格式如 JD-01-1）" in capsys.readouterr().err
+    try:
+        main(["--db", db, "fee", "assign", "ZZ-DTF", "--unit", "JD-01-1", "--room", "JD-01-1-0101",
+              "--from", "2026-04"])
+        raise AssertionError("two scope options were accepted")
+    except SystemExit as e:
+        assert e.code == 2 and "not allowed with argument" in capsys.readouterr().err
+
+    rc, d = run_json(capsys, "--db", db, "fee", "discount-add", "--kind", "fixed", "--value", "10", "--item", "MGMT",
+                     "--room", "JD-01-1-0101", "--from", "2026-04", "--reason", "门前施工补偿")
+    assert rc == 0 and (d["scope_kind"], d["scope"]) == ("room", "JD-01-1-0101")

@@ -105,7 +105,7 @@ def test_new_discount_then_end_it(qtbot, make_ctx, billed, db):
     d.name.setText("锦都物业费八折")
     d.percent.setText("20")
     d.item.setCurrentIndex(d.item.findText("物业管理费 (MGMT)"))
-    d.scope.setCurrentIndex(d.scope.findText("锦都花园JD (JD)"))
+    d.scope.combo.setCurrentIndex(d.scope.combo.findText("锦都花园JD (JD)"))
     d.start.setText("2026-03")
     d.submit()                                     # no reason yet
     qtbot.waitUntil(lambda: d.error.isVisible())
@@ -164,3 +164,23 @@ def test_company_wide_prepay_offer(qtbot, make_ctx, billed, db):
     qtbot.waitUntil(lambda: screen.discounts.model.rowCount() == 1)
     assert screen.discounts.model.index(0, 2).data() == "预缴 12 月送 2 月"
     assert screen.discounts.model.index(0, 4).data() == "全公司"
+
+
+def test_discount_for_one_room_by_code(qtbot, make_ctx, billed, db):
+    screen = loaded(qtbot, make_ctx("finance"))
+    qtbot.waitUntil(lambda: len(screen.scopes()) > 1)
+    d = screen.discounts.add_discount()
+    d.kind.set_code("fixed")
+    d.amount.setText("10.00")
+    d.scope.combo.setCurrentIndex(d.scope.combo.findText("指定房间…"))
+    d.scope.code.setText("JD-01-1-0201")
+    d.start.setText("2026-04")
+    d.reason.setText("门前施工补偿")
+    with qtbot.waitSignal(d.saved):
+        d.submit()
+    with db.session() as s:
+        rule = s.scalar(select(DiscountRule))
+        assert (rule.scope_kind, rule.scope_id, rule.value) == ("room", billed.rooms["0201"], D("10.00"))
+        got = {l.target.code: l.amount for l in run.preview(s, make_ctx().actor, "2026-04").lines}
+    # 128.50 × 2.30 = 295.55; 89.37 × 2.30 = 205.551 → 205.55; 100.00 × 2.30 = 230.00 − 10.00 = 220.00
+    assert got == {"JD-01-1-0101": D("295.55"), "JD-01-1-0102": D("205.55"), "JD-01-1-0201": D("220.00")}

@@ -63,7 +63,7 @@ def test_catalogue_end_to_end(qtbot, make_ctx, billed, db, qtmodeltester):
     row = next(i for i, r in enumerate(screen.standards.rows()) if r.code == "ELEV-A")
     screen.std_table.selectRow(row)
     d = screen.add_rule()
-    d.scope.setCurrentIndex(d.scope.findText("锦都花园JD (JD)"))
+    d.scope.combo.setCurrentIndex(d.scope.combo.findText("锦都花园JD (JD)"))
     d.start.setText("2026-04")
     assert not d.ok.isEnabled()            # preview first
     with qtbot.waitSignal(d.preview().finished):
@@ -87,3 +87,47 @@ def test_standard_dialog_shows_service_errors(qtbot, make_ctx, billed):
     d.submit()
     qtbot.waitUntil(lambda: d.error.isVisible())
     assert "变量「面积」不存在" in d.error.text()
+
+
+def test_assign_by_unit_and_by_room_code(qtbot, make_ctx, billed, db):
+    """The scope list reaches down to units; one room is given by its code, a wrong code is named."""
+    screen = loaded(qtbot, make_ctx("finance"))
+    qtbot.waitUntil(lambda: len(screen.scopes()) > 1)
+    assert [k for k, _i, _t in screen.scopes()] == ["company", "estate", "building", "unit"]
+    screen.std_table.selectRow(0)
+    d = screen.add_rule()
+    assert not d.scope.code.isVisibleTo(d)
+    d.scope.combo.setCurrentIndex(d.scope.combo.findText("指定房间…"))
+    assert d.scope.code.isVisibleTo(d)
+    d.scope.code.setText("JD-01-1-9999")
+    d.exclude.setChecked(True)
+    d.start.setText("2026-04")
+    d.preview()
+    qtbot.waitUntil(lambda: d.error.isVisible())
+    assert "找不到房间 JD-01-1-9999" in d.error.text() and not d.ok.isEnabled()
+
+    d.scope.code.setText("jd-01-1-0102")            # lower case is fine
+    with qtbot.waitSignal(d.preview().finished):
+        pass
+    assert "取消 1" in d.summary.text() and [r.target_code for r in d.model.rows()] == ["JD-01-1-0102"]
+    d.scope.code.setText("JD-01-1-0101")            # any change asks for a new preview
+    assert not d.ok.isEnabled()
+    d.scope.code.setText("JD-01-1-0102")
+    with qtbot.waitSignal(d.preview().finished):
+        pass
+    with qtbot.waitSignal(d.saved):
+        d.submit()
+    with db.session() as s:
+        a = s.scalars(select(FeeAssignment).where(FeeAssignment.scope_kind == "room")).one()
+        assert (a.scope_id, a.exclude, a.start_period) == (billed.rooms["0102"], True, "2026-04")
+
+    d = screen.add_rule()
+    unit = next(i for i in range(d.scope.combo.count()) if d.scope.combo.itemData(i)[0] == "unit")
+    assert d.scope.combo.itemText(unit).strip() == "JD-01-1 1单元"
+    d.scope.combo.setCurrentIndex(unit)
+    d.exclude.setChecked(True)
+    d.start.setText("2026-05")
+    with qtbot.waitSignal(d.preview().finished):
+        pass
+    # 0102 is already excluded by its own rule from 2026-04: the unit rule takes away the other two
+    assert "取消 2" in d.summary.text(), d.summary.text()

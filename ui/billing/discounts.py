@@ -19,7 +19,7 @@ from propdesk.billing.periods import Period
 from propdesk.models.billing import DISCOUNT_KINDS
 from propdesk.security import FEE_EDIT
 from propdesk.services.billing import catalog
-from ui.billing.fee_dialogs import _Dialog
+from ui.billing.fee_dialogs import ScopePicker, _Dialog
 from ui.i18n import label, tr, tr_noop
 from ui.widgets.base import Retranslatable
 from ui.widgets.fields import DecimalEdit, EnumCombo
@@ -83,10 +83,7 @@ class DiscountDialog(_Dialog):
         self.item.addItem("", None)          # 全部收费项目, text set in retranslate
         for fid, text in fee_items:
             self.item.addItem(text, fid)
-        self.scope = QComboBox()
-        self.scope.setObjectName("scope")
-        for kind, sid, text in scopes:
-            self.scope.addItem(text, (kind, sid))
+        self.scope = ScopePicker(scopes)
         self.start, self.end = QLineEdit(str(Period.of(dt.date.today()))), QLineEdit()
         self.start.setObjectName("start")
         self.start.setInputMask("9999-99")
@@ -121,18 +118,19 @@ class DiscountDialog(_Dialog):
         self.name.setPlaceholderText(tr("不填则用优惠类型"))
         self.end.setPlaceholderText(tr("YYYY-MM，如 2026-12"))
         self.reason.setPlaceholderText(tr("必填，如：业委会决议空置房物业费减半"))
+        self.scope.retranslate()
 
     def submit(self):
         k, actor = self.kind.code(), self.ctx.actor
         value = {"percent": self.percent.value(), "vacant": self.percent.value(),
                  "fixed": self.amount.value()}.get(k) or Decimal(0)
-        kind, sid = self.scope.currentData()
+        choice = self.scope.choice()
         kw = dict(name=self.name.text(), kind=k, reason=self.reason.text(), value=value,
-                  fee_item=self.item.currentData(), scope_kind=kind, scope_id=sid,
+                  fee_item=self.item.currentData(),
                   start_period=self.start.text(), end_period=self.end.text().strip() or None,
                   months_paid=self.months_paid.value() if k == "prepay_free" else 0,
                   months_free=self.months_free.value() if k == "prepay_free" else 0)
-        return self.run_write(lambda s: catalog.create_discount(s, actor, **kw).id)
+        return self.run_write(lambda s: catalog.create_discount(s, actor, **ScopePicker.resolve(s, choice), **kw).id)
 
 
 class EndDiscountDialog(_Dialog):

@@ -17,8 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sqlalchemy import select
+
 from propdesk.billing.calc import METHODS, Tier
 from propdesk.billing.periods import CYCLES, Period
+from propdesk.models import Building, Estate, Unit
 from propdesk.models.billing import BILL_TO, FEE_KINDS, METER_KINDS, SHARE_BASES, TARGET_KINDS
 from propdesk.models.enums import ROOM_USAGES
 from propdesk.services.billing import catalog
@@ -364,6 +367,79 @@ PREVIEW_COLUMNS = [
 ]
 
 
+class ScopePicker(QWidget):
+    """范围: 全公司, an estate, building or unit from the list, or one room / parking space by its code.
+
+    ``choice()`` is read on the GUI thread; ``resolve(session, choice)`` turns it into the
+    service's (scope_kind, scope_id) inside the worker, so a mistyped code reports there.
+    """
+
+    changed = Signal()
+
+    def __init__(self, scopes: list[tuple], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.combo = QComboBox()
+        self.combo.setObjectName("scope")
+        self.combo.setMaxVisibleItems(20)
+        for kind, sid, text in scopes:
+            self.combo.addItem(text, (kind, sid))
+        self._by_code = len(scopes)
+        for kind in ("room", "space"):
+            self.combo.addItem("", (kind, None))      # text set in retranslate
+        self.code = QLineEdit()
+        self.code.setObjectName("scopeCode")
+        lay.addWidget(self.combo)
+        lay.addWidget(self.code)
+        self.setFocusProxy(self.combo)
+        self.combo.currentIndexChanged.connect(self._picked)
+        self.code.textChanged.connect(lambda _t: self.changed.emit())
+        self._picked()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.combo.setItemText(self._by_code, tr("指定房间…"))
+        self.combo.setItemText(self._by_code + 1, tr("指定车位…"))
+        kind = self.combo.currentData()[0]
+        self.code.setPlaceholderText(tr("房间编码，如 JD-01-1-0502") if kind == "room" else tr("车位编码，如 JD-P1-001"))
+
+    def _picked(self) -> None:
+        by_code = self.combo.currentIndex() >= self._by_code
+        self.code.setVisible(by_code)
+        if by_code:
+            self.retranslate()
+            self.code.setFocus()
+        self.changed.emit()
+
+    def choice(self) -> tuple:
+        kind, sid = self.combo.currentData()
+        return kind, sid, self.code.text() if sid is None and kind in ("room", "space") else ""
+
+    @staticmethod
+    def resolve(session, choice: tuple) -> dict:
+        kind, sid, code = choice
+        if sid is None and kind in ("room", "space"):
+            kind, sid = catalog.scope_by_code(session, kind, code)
+        return dict(scope_kind=kind, scope_id=sid)
+
+
+def scope_list(session) -> list[tuple]:
+    """(kind, id, label) of 全公司, each estate, its buildings and their units, for ScopePicker."""
+    units: dict = {}
+    for u in session.scalars(select(Unit).where(Unit.deleted_at.is_(None)).order_by(Unit.code)):
+        units.setdefault(u.building_id, []).append(u)
+    out = [("company", None, tr("全公司"))]
+    for e in session.scalars(select(Estate).where(Estate.deleted_at.is_(None)).order_by(Estate.code)):
+        out.append(("estate", e.id, f"{e.name} ({e.code})"))
+        for b in session.scalars(select(Building).where(Building.estate_id == e.id, Building.deleted_at.is_(None))
+                                 .order_by(Building.sort_key, Building.code)):
+            out.append(("building", b.id, f"\u3000{e.code}-{b.code} {b.name}"))
+            for u in units.get(b.id, ()):
+                out.append(("unit", u.id, f"\u3000\u3000{e.code}-{b.code}-{u.code} " + tr("{code}单元").format(code=u.code)))
+    return out
+
+
 class AssignDialog(_Dialog):
     """分配收费标准: scope, usage, first period; 预览 shows who gets what before saving."""
 
@@ -372,10 +448,7 @@ class AssignDialog(_Dialog):
         self.setObjectName("assignDialog")
         self.setMinimumSize(640, 480)
         self.standard_id, self.title = standard_id, title
-        self.scope = QComboBox()
-        self.scope.setObjectName("scope")
-        for kind, sid, text in scopes:
-            self.scope.addItem(text, (kind, sid))
+        self.scope = ScopePicker(scopes)
         self.usage = EnumCombo(ROOM_USAGES, allow_empty=True)
         self.usage.setObjectName("usage")
         self.start = QLineEdit(str(Period.of(dt.date.today())))
@@ -398,8 +471,8 @@ class AssignDialog(_Dialog):
         self.preview_button.clicked.connect(self.preview)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setEnabled(False)
-        for w in (self.scope, self.usage):
-            w.currentIndexChanged.connect(lambda _i: self.ok.setEnabled(False))
+        self.scope.changed.connect(lambda: self.ok.setEnabled(False))
+        self.usage.currentIndexChanged.connect(lambda _i: self.ok.setEnabled(False))
         self.start.textChanged.connect(lambda _t: self.ok.setEnabled(False))
         self.exclude.toggled.connect(lambda _b: self.ok.setEnabled(False))
         self.retranslate()
@@ -410,18 +483,19 @@ class AssignDialog(_Dialog):
                           ("exclude", tr("排除（此范围不收该项目）"))):
             self.labels[key].setText(text)
         self.preview_button.setText(tr("预览(&V)"))
+        self.scope.retranslate()
         self.model.retranslate()
 
-    def _args(self) -> dict:
-        kind, sid = self.scope.currentData()
-        return dict(scope_kind=kind, scope_id=sid, usage=self.usage.code(), start_period=self.start.text(),
-                    exclude=self.exclude.isChecked())
+    def _args(self) -> tuple[tuple, dict]:
+        return self.scope.choice(), dict(usage=self.usage.code(), start_period=self.start.text(),
+                                         exclude=self.exclude.isChecked())
 
     def preview(self):
-        args, actor, sid = self._args(), self.ctx.actor, self.standard_id
+        (choice, args), actor, sid = self._args(), self.ctx.actor, self.standard_id
         self.error.clear_error()
-        op = self.ctx.tasks.read(lambda s: catalog.preview_assignment(s, actor, sid, **args), parent=self,
-                                 key=f"assign-preview-{id(self)}")
+        op = self.ctx.tasks.read(
+            lambda s: catalog.preview_assignment(s, actor, sid, **ScopePicker.resolve(s, choice), **args),
+            parent=self, key=f"assign-preview-{id(self)}")
         op.success(self._show).failure(self._failed)
         op.run()
         return op
@@ -433,5 +507,5 @@ class AssignDialog(_Dialog):
         self.ok.setEnabled(True)
 
     def submit(self):
-        args, actor, sid = self._args(), self.ctx.actor, self.standard_id
-        return self.run_write(lambda s: catalog.assign(s, actor, sid, **args).id)
+        (choice, args), actor, sid = self._args(), self.ctx.actor, self.standard_id
+        return self.run_write(lambda s: catalog.assign(s, actor, sid, **ScopePicker.resolve(s, choice), **args).id)

@@ -11,17 +11,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGroupBox, QHBoxLayout, QInputDialog, QLabel, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
-from sqlalchemy import select
 
 from propdesk.billing.calc import METHODS
-from propdesk.models import Building, Estate
 from propdesk.models.billing import FEE_KINDS
 from propdesk.models.enums import ROOM_USAGES
 from propdesk.security import FEE_EDIT
 from propdesk.services.billing import catalog
 from ui.billing.discounts import DiscountsPanel
 from ui.billing.fee_dialogs import (
-    AssignDialog, FeeItemDialog, FeeItemEditDialog, StandardDialog, StandardEditDialog, VersionDialog,
+    AssignDialog, FeeItemDialog, FeeItemEditDialog, StandardDialog, StandardEditDialog, VersionDialog, scope_list,
 )
 from ui.i18n import label, tr, tr_noop
 from ui.tasks import Changes, show_error
@@ -162,13 +160,7 @@ class FeesScreen(Screen):
         def work(s):
             items = catalog.list_fee_items(s, actor, include_inactive=True)
             stds = catalog.list_standards(s, actor)
-            scopes = [("company", None, tr("全公司"))]
-            for e in s.scalars(select(Estate).where(Estate.deleted_at.is_(None)).order_by(Estate.code)):
-                scopes.append(("estate", e.id, f"{e.name} ({e.code})"))
-                for b in s.scalars(select(Building).where(Building.estate_id == e.id, Building.deleted_at.is_(None))
-                                   .order_by(Building.sort_key, Building.code)):
-                    scopes.append(("building", b.id, f"　{e.code}-{b.code} {b.name}"))
-            return items, stds, scopes
+            return items, stds, scope_list(s)
         self.ctx.tasks.read(work, parent=self, key=f"fees-{id(self)}").success(self._show).run()
 
     def _show(self, result) -> None:

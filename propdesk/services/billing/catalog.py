@@ -402,6 +402,40 @@ def list_standards(session: Session, actor: Actor, *, period: Period | None = No
 LEVEL = {"company": 1, "estate": 2, "building": 3, "lot": 3, "unit": 4, "room": 5, "space": 5}
 
 
+def scope_by_code(session: Session, kind: str, code: str = "") -> tuple[str, uuid.UUID | None]:
+    """(kind, id) of an assignment or discount scope given by its human code.
+
+    estate ``JD``, building ``JD-01``, unit ``JD-01-1``, room ``JD-01-1-0502``, parking space
+    ``JD-P1-001``; ``company`` needs no code.  Deleted objects are not found.
+    """
+    if kind == "company":
+        return "company", None
+    text = (code or "").strip().upper()
+    what = SCOPE_KINDS.get(kind, kind)
+    example = {"estate": "JD", "building": "JD-01", "unit": "JD-01-1", "room": "JD-01-1-0502",
+               "space": "JD-P1-001"}.get(kind)
+    if example is None:
+        raise ValidationFailed([Problem("范围", f"不能按编码指定{what}", f"cannot give a {kind} scope by code")])
+    if not text:
+        raise ValidationFailed([Problem("范围", f"请填写{what}编码，如 {example}", f"enter a {kind} code, e.g. {example}")])
+    parts = text.split("-")
+    obj = None
+    if kind in ("room", "space"):
+        model = Room if kind == "room" else ParkingSpace
+        obj = session.scalar(select(model).where(model.code == text, model.deleted_at.is_(None)))
+    elif len(parts) == {"estate": 1, "building": 2, "unit": 3}[kind]:
+        obj = session.scalar(select(Estate).where(Estate.code == parts[0], Estate.deleted_at.is_(None)))
+        if obj is not None and kind != "estate":
+            obj = session.scalar(select(Building).where(Building.estate_id == obj.id, Building.code == parts[1],
+                                                        Building.deleted_at.is_(None)))
+        if obj is not None and kind == "unit":
+            obj = session.scalar(select(Unit).where(Unit.building_id == obj.id, Unit.code == parts[2],
+                                                    Unit.deleted_at.is_(None)))
+    if obj is None:
+        raise NotFound(f"找不到{what} {code.strip()}（编码格式如 {example}）", f"no {kind} {code.strip()} (e.g. {example})")
+    return kind, obj.id
+
+
 def _scope_label(session: Session, kind: str, scope_id: uuid.UUID | None) -> str:
     if kind == "company":
         return "全公司"
