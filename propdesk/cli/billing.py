@@ -44,6 +44,7 @@ def register(sub, common) -> None:
     p = add(meter, common, "add", cmd_meter_add, "新增仪表 (add a meter)")
     p.add_argument("--room", help="房间编码 (room meter)")
     p.add_argument("--building", help="公共表所在楼栋，如 JD-01 (public meter of a building)")
+    p.add_argument("--estate", help="小区公共表（总表，不属于楼栋），如 JD (public meter of an estate, no building)")
     p.add_argument("--kind", required=True, choices=["water", "electric", "gas", "heat"])
     p.add_argument("--initial", required=True, help="起始读数 (initial reading)")
     p.add_argument("--on", help="安装日期 YYYY-MM-DD，默认今天 (installed on)")
@@ -58,8 +59,21 @@ def register(sub, common) -> None:
     p.add_argument("--on", required=True, help="换表日期 YYYY-MM-DD")
     p.add_argument("--multiplier", help="新表倍率 (new multiplier)")
     p.add_argument("--max", help="新表最大读数 (new maximum)")
-    p = add(meter, common, "list", cmd_meter_list, "某楼栋的仪表与本期读数 (meters of a building)")
-    p.add_argument("--building", required=True, help="楼栋，如 JD-01")
+    p = add(meter, common, "edit", cmd_meter_edit,
+            "修改仪表：名称、表号、备注、停用；倍率、最大读数、小数位只在尚无抄表读数时 "
+            "(edit a meter; multiplier, maximum and places only before its first reading)")
+    p.add_argument("code", help="仪表编码 (meter code)")
+    p.add_argument("--name", help="名称 (name)")
+    p.add_argument("--serial", dest="serial_no", help="表号 (serial number)")
+    p.add_argument("--note", help="备注 (note)")
+    p.add_argument("--multiplier", help="倍率 (multiplier)")
+    p.add_argument("--max", dest="max_reading", help="最大读数；none = 不回零 (maximum reading; none = no rollover)")
+    p.add_argument("--places", type=int, help="读数小数位 0–3 (decimals of the register)")
+    _active_flags(p, "停用：不再抄表，之后的账期不再计费 (inactive: no new readings, not billed afterwards)")
+    p = add(meter, common, "list", cmd_meter_list, "某楼栋（或小区公共表）的仪表与本期读数 (meters of a building)")
+    g = p.add_mutually_exclusive_group(required=True)
+    g.add_argument("--building", help="楼栋，如 JD-01")
+    g.add_argument("--estate", help="小区编码：不属于楼栋的小区公共表 (estate code: its public meters without a building)")
     p.add_argument("--period", help="账期 YYYY-MM，默认本月")
     readings = add_group(meter, common, "readings", "抄表读数 (meter readings)")
     p = add(readings, common, "import", cmd_readings_import, "从Excel导入读数 (import readings from .xlsx)")
@@ -587,22 +601,25 @@ def cmd_meter_add(args) -> int:
     from propdesk.money import to_decimal
     from propdesk.services.billing import catalog, meters
 
-    if bool(args.room) == bool(args.building):
-        raise ValidationFailed([Problem("--room/--building", "请指定房间（户表）或楼栋（公共表）之一",
-                                        "give either --room or --building")])
+    if sum(bool(x) for x in (args.room, args.building, args.estate)) != 1:
+        raise ValidationFailed([Problem("--room/--building/--estate",
+                                        "请指定房间（户表）、楼栋（楼栋公共表）或小区（小区公共表）之一",
+                                        "give one of --room, --building or --estate")])
     db = open_db(args)
     with db.session() as s:
-        room_id = building_id = None
+        room_id = building_id = estate_id = None
         if args.room:
             room_id = s.scalar(select(Room.id).where(Room.code == args.room.strip().upper()))
             if room_id is None:
                 raise NotFound(f"找不到房间 {args.room}", f"no room {args.room}")
-        else:
+        elif args.building:
             building_id = _building_id(s, args.building)
+        else:
+            estate_id = catalog.scope_by_code(s, "estate", args.estate)[1]
         m = meters.create_meter(
             s, actor(args), kind=args.kind, initial_reading=to_decimal(args.initial),
             installed_on=dt.date.fromisoformat(args.on) if args.on else dt.date.today(), room_id=room_id,
-            building_id=building_id, max_reading=to_decimal(args.max) if args.max else None, places=args.places,
+            building_id=building_id, estate_id=estate_id, max_reading=to_decimal(args.max) if args.max else None, places=args.places,
             multiplier=to_decimal(args.multiplier),
             share_standard=catalog.get_standard(s, args.share_standard).id if args.share_standard else None)
         out = {"code": m.code, "kind": m.kind, "public": m.is_public}
@@ -625,14 +642,57 @@ def cmd_meter_replace(args) -> int:
     return 0
 
 
+def _number(option: str, text: str):
+    from propdesk.errors import Problem, ValidationFailed
+    from propdesk.money import MoneyError, to_decimal
+
+    try:
+        return to_decimal(text)
+    except MoneyError:
+        raise ValidationFailed([Problem(option, f"不是有效数值：{text}", f"not a number: {text}")]) from None
+
+
+def _plain(v) -> str | None:
+    """A register number as typed: 2, 9999.9 (no trailing zeros, no exponent)."""
+    return None if v is None else format(v.normalize(), "f")
+
+
+def cmd_meter_edit(args) -> int:
+    from propdesk.models.billing import METER_KINDS
+    from propdesk.services.billing import meters
+
+    changes = _changes(args, "name", "serial_no", "note", "places", "active")
+    if args.multiplier is not None:
+        changes["multiplier"] = _number("--multiplier", args.multiplier)
+    if args.max_reading is not None:
+        none = args.max_reading.strip().lower() in ("none", "无", "")
+        changes["max_reading"] = None if none else _number("--max", args.max_reading)
+    if not changes:
+        from propdesk.errors import Problem, ValidationFailed
+
+        raise ValidationFailed([Problem("选项", "没有要修改的内容：请给出 --name、--serial、--inactive 等选项",
+                                        "nothing to change: give --name, --serial, --inactive …")])
+    db = open_db(args)
+    with db.session() as s:
+        m = meters.update_meter(s, actor(args), args.code, **changes)
+        data = {"code": m.code, "kind": m.kind, "name": m.name, "serial_no": m.serial_no, "note": m.note,
+                "multiplier": _plain(m.multiplier), "max_reading": _plain(m.max_reading), "places": m.places,
+                "active": m.active}
+    emit(args, data, f"已修改仪表 (meter updated): {data['code']} {data['name']} {METER_KINDS[data['kind']]}"
+                     f"，倍率 {data['multiplier']}，最大读数 {data['max_reading'] or '无'}"
+                     + (f"，表号 {data['serial_no']}" if data["serial_no"] else "") + ("" if data["active"] else " (停用)"))
+    return 0
+
+
 def cmd_meter_list(args) -> int:
     from propdesk.billing.periods import Period
-    from propdesk.services.billing import meters
+    from propdesk.services.billing import catalog, meters
 
     db = open_db(args)
     with db.session() as s:
-        rows = meters.reading_sheet(s, actor(args), _building_id(s, args.building),
-                                    args.period or str(Period.of(dt.date.today())))
+        place = dict(estate_id=catalog.scope_by_code(s, "estate", args.estate)[1]) if args.estate else {}
+        rows = meters.reading_sheet(s, actor(args), _building_id(s, args.building) if args.building else None,
+                                    args.period or str(Period.of(dt.date.today())), **place)
     data = [{"meter": r.meter_code, "room": r.room_code, "kind": r.kind, "previous": r.previous,
              "current": r.current, "usage": r.usage} for r in rows]
     emit(args, data, "\n".join(f"{r.meter_code:<18} {r.room_code:<14} 上次 {r.previous if r.previous is not None else '-':>10}"

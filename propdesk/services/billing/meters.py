@@ -29,7 +29,7 @@ from propdesk.models import AuditLog, Building, Estate, Occupancy, Room
 from propdesk.models.billing import (
     METER_KINDS, METER_UNITS, READING_SOURCES, FeeStandard, Meter, MeterReading,
 )
-from propdesk.money import to_decimal
+from propdesk.money import MoneyError, to_decimal
 from propdesk.security import BILL_RUN, BILL_VIEW, FEE_EDIT, Actor, require
 from propdesk.services import audit
 from propdesk.services.billing.common import parse_period
@@ -274,6 +274,9 @@ def record_reading(session: Session, actor: Actor, meter_id: "uuid.UUID | str", 
     meter = get_meter(session, meter_id)
     read_on = read_at.date() if isinstance(read_at, dt.datetime) else read_at
     per = parse_period(period) if period else Period.of(read_on)
+    off = _refuse_inactive(meter, f"仪表 {meter.code} {per}")
+    if off:
+        raise ValidationFailed([off])
     v = to_decimal(value).quantize(Decimal(1).scaleb(-3))
     checks = check_entry(session, actor, meter, per, v, read_on=read_on, rollover=rollover)
     where = f"仪表 {meter.code} {per}"
@@ -322,6 +325,10 @@ def enter_readings(session: Session, actor: Actor, period: "str | Period", read_
             problems.append(Problem(where, "同一批次中该表出现了两次", "meter appears twice in the batch"))
             continue
         seen.add(meter.id)
+        off = _refuse_inactive(meter, where)
+        if off:
+            problems.append(off)
+            continue
         checks = check_entry(session, actor, meter, per, e.value, read_on=read_on, rollover=e.rollover)
         for c in checks:
             if c.severity == "error" or not accept_warnings:
@@ -349,7 +356,7 @@ def replace_meter(session: Session, actor: Actor, meter_id: "uuid.UUID | str", *
     per = Period.of(on)
     prev = _previous_value(session, meter, per.add(1), on)
     where = f"仪表 {meter.code} 换表"
-    p = []
+    p = [off] if (off := _refuse_inactive(meter, where, "换表")) else []
     if prev is not None and old_final < prev.value:
         p.append(Problem(where, f"旧表止码 {qty(old_final)} 小于上次读数 {qty(prev.value)}",
                          "old meter's final reading is below its previous reading"))
@@ -388,6 +395,133 @@ def replace_meter(session: Session, actor: Actor, meter_id: "uuid.UUID | str", *
     return meter
 
 
+# --- 修改仪表 and 停用/启用 ------------------------------------------------------------
+
+METER_EDITABLE = {"name": "名称", "serial_no": "表号", "note": "备注", "active": "停用",
+                  "multiplier": "倍率", "max_reading": "最大读数", "places": "小数位"}
+METER_REGISTER = ("multiplier", "max_reading", "places")
+METER_FIXED = {"code": "仪表编码", "kind": "表类型", "estate_id": "小区", "building_id": "楼栋", "room_id": "房间",
+               "is_public": "户表/公共表", "share_standard_id": "公摊标准", "installed_on": "安装日期"}
+
+
+def _decimal(v) -> Decimal | None:
+    try:
+        d = to_decimal(v)
+    except MoneyError:
+        return None
+    if not d.is_finite():
+        return None
+    return d
+
+
+def _meter_change_problems(meter: Meter, changes: dict) -> list[Problem]:
+    """Checks of the values alone; ``changes`` is normalised in place."""
+    p = []
+    for k in changes:
+        if k in METER_FIXED:
+            p.append(Problem(METER_FIXED[k], f"仪表的{METER_FIXED[k]}不能修改：位置或类型不对请停用此表并新建仪表，"
+                             "换了表请用「换表」", f"the meter's {k} cannot be changed"))
+        elif k not in METER_EDITABLE:
+            p.append(Problem(k, f"没有可修改的字段 {k}", f"unknown field {k}"))
+    for k, most in (("name", 64), ("serial_no", 32), ("note", 2000)):
+        if k in changes:
+            changes[k] = str(changes[k] or "").strip()
+            if len(changes[k]) > most:
+                p.append(Problem(METER_EDITABLE[k], f"{METER_EDITABLE[k]}最长{most}个字符", f"{k} is too long"))
+    if changes.get("name") == "":
+        p.append(Problem("名称", "名称不能为空", "name is required"))
+    if "active" in changes and not isinstance(changes["active"], bool):
+        p.append(Problem("停用", "停用应为是/否", "active must be true or false"))
+    if "multiplier" in changes:
+        v = _decimal(changes["multiplier"])
+        if v is None or v <= 0 or v != v.quantize(Decimal("0.01")):
+            p.append(Problem("倍率", "倍率必须大于0，最多2位小数", "multiplier must be positive, at most 2 decimals"))
+        changes["multiplier"] = v
+    if "places" in changes and not (type(changes["places"]) is int and 0 <= changes["places"] <= 3):
+        p.append(Problem("小数位", "读数小数位应为0到3", "places must be 0..3"))
+    if changes.get("max_reading") is not None:
+        v = _decimal(changes["max_reading"])
+        if v is None or v <= 0:
+            p.append(Problem("最大读数", "最大读数必须大于0", "maximum reading must be positive"))
+        changes["max_reading"] = v
+    return p
+
+
+def update_meter(session: Session, actor: Actor, meter_id: "uuid.UUID | str", **changes) -> Meter:
+    """修改仪表 and 停用/启用.  Permission FEE_EDIT, as :func:`create_meter`: a meter is
+    master data (readings and 换表 are BILL_RUN).
+
+    * ``name``, ``serial_no`` (表号) and ``note`` change at any time.
+    * The register fields ``multiplier`` (倍率), ``max_reading`` (最大读数, None = no
+      rollover) and ``places`` (小数位) change only while the meter has no reading but
+      its installation reading: usage is computed from them (the maximum and the
+      places decide a rollover), so a later change would silently alter usage already
+      read or billed; a new register or current transformer is a 换表.  While only the
+      installation reading exists a new 倍率 is written on it too, and that reading
+      (and the maximum) must fit the new maximum and places.
+    * Code, kind, place, 公摊 standard and installation date are refused.
+    * ``active=False`` (停用) is never refused.  An inactive meter takes no new
+      reading (grid, import, device and 换表 are refused until it is 启用 again), the
+      reading sheet shows it only for periods it already has a reading in (read-only),
+      and the bill run charges it only for periods it has readings in: a period read
+      before 停用 is still billed, so a re-run of it reverses nothing, and later
+      periods are not billed.  Enter the final reading first, then 停用.  启用 again
+      continues from the last reading: usage over the inactive months is billed in
+      the next period read.
+
+    Values equal to the current ones are ignored: the UI sends the whole form.  The
+    audit row holds before/after of the changed fields only; nothing changed, no audit."""
+    require(actor, FEE_EDIT)
+    meter = get_meter(session, meter_id)
+    changes = dict(changes)
+    p = _meter_change_problems(meter, changes)
+    if p:
+        raise ValidationFailed(p)
+    changes = {k: v for k, v in changes.items() if getattr(meter, k) != v}
+    register = [k for k in METER_REGISTER if k in changes]
+    readings = meter_readings(session, meter.id) if register else []
+    where = f"仪表 {meter.code}"
+    if register and len(readings) > 1:
+        for k in register:
+            p.append(Problem(METER_EDITABLE[k], f"{where} 已有抄表读数，{METER_EDITABLE[k]}不能修改：修改会改变已算出的用量；"
+                             "换了表或互感器请用「换表」", f"the meter has readings: its {k} cannot change; use a replacement"))
+    elif register:
+        places = changes.get("places", meter.places)
+        top = changes.get("max_reading", meter.max_reading)
+        step_ = Decimal(1).scaleb(-places)
+        for r in readings:
+            if r.value != r.value.quantize(step_):
+                p.append(Problem("小数位", f"起始读数 {qty(r.value)} 的小数位多于 {places} 位", "the initial reading has more decimals"))
+            if top is not None and r.value > top:
+                p.append(Problem("最大读数", f"起始读数 {qty(r.value)} 超过最大读数 {qty(top)}",
+                                 "the initial reading exceeds the maximum reading"))
+        if top is not None and top != top.quantize(step_):
+            p.append(Problem("最大读数", f"最大读数 {qty(top)} 的小数位多于读数小数位 {places}",
+                             "the maximum reading has more decimals than the register"))
+    if p:
+        raise ValidationFailed(p)
+    before = audit.snapshot(meter)
+    for k, v in changes.items():
+        setattr(meter, k, v)
+    if "multiplier" in changes:
+        for r in readings:
+            r.multiplier = meter.multiplier
+    session.flush()
+    b, a = audit.diff(before, audit.snapshot(meter))
+    if a:
+        what = "停用" if a.get("active") is False else "启用" if a.get("active") is True else "修改"
+        audit.record(session, actor, "update", "meter", meter.id, before=b, after=a,
+                     summary=f"{what}仪表 {meter.code}")
+    return meter
+
+
+def _refuse_inactive(meter: Meter, where: str, what: str = "录入读数") -> Problem | None:
+    if meter.active:
+        return None
+    return Problem(where, f"仪表 {meter.code} 已停用，不能{what}；需要时请先在「仪表」中启用",
+                   f"meter {meter.code} is inactive")
+
+
 # --- the meter list and a meter's history ---------------------------------------------
 
 @dataclass(frozen=True)
@@ -407,10 +541,52 @@ class MeterRow:
     active: bool
     last_value: Decimal | None
     last_on: dt.date | None
+    note: str = ""
+    has_readings: bool = False   # readings after the installation one: 倍率, 最大读数, 小数位 are fixed
 
     @property
     def is_public(self) -> bool:
         return not self.room_code
+
+
+@dataclass(frozen=True)
+class MeterPlace:
+    """Where the 仪表 and 抄表 screens list meters: a building, or (``building_id`` None)
+    an estate's own public meters, those without a building (小区总表)."""
+    estate_id: uuid.UUID
+    building_id: uuid.UUID | None
+    estate_code: str
+    estate_name: str
+    building_code: str = ""
+    building_name: str = ""
+
+    @property
+    def is_estate(self) -> bool:
+        return self.building_id is None
+
+
+def meter_places(session: Session, actor: Actor) -> list[MeterPlace]:
+    """Each estate's buildings, then the estate's own public meters, by estate code."""
+    require(actor, BILL_VIEW)
+    out = []
+    estates = list(session.scalars(select(Estate).where(Estate.deleted_at.is_(None)).order_by(Estate.code)))
+    buildings = defaultdict(list)
+    for b in session.scalars(select(Building).where(Building.deleted_at.is_(None))
+                             .order_by(Building.sort_key, Building.code)):
+        buildings[b.estate_id].append(b)
+    for e in estates:
+        out += [MeterPlace(e.id, b.id, e.code, e.name, b.code, b.name) for b in buildings[e.id]]
+        out.append(MeterPlace(e.id, None, e.code, e.name))
+    return out
+
+
+def _at(building_id: uuid.UUID | None, estate_id: uuid.UUID | None):
+    """The meters of a building, or without a building the estate's own (building_id NULL)."""
+    if building_id is not None:
+        return Meter.building_id == building_id
+    if estate_id is None:
+        raise ValueError("a building or an estate is needed")
+    return (Meter.estate_id == estate_id) & Meter.building_id.is_(None)
 
 
 def _readings_of(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, list[MeterReading]]:
@@ -424,11 +600,15 @@ def _readings_of(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, list
     return out
 
 
-def list_meters(session: Session, actor: Actor, building_id: uuid.UUID) -> list[MeterRow]:
-    """The room meters of a building (by room), then its public meters, inactive ones included."""
+def list_meters(session: Session, actor: Actor, building_id: uuid.UUID | None, *,
+                estate_id: uuid.UUID | None = None) -> list[MeterRow]:
+    """The room meters of a building (by room), then its public meters, inactive ones
+    included; with ``building_id`` None the public meters of ``estate_id`` that belong
+    to no building."""
     require(actor, BILL_VIEW)
-    ms = list(session.scalars(select(Meter).where(Meter.building_id == building_id, Meter.deleted_at.is_(None))))
-    rooms = {r.id: r.code for r in session.scalars(select(Room).where(Room.building_id == building_id))}
+    ms = list(session.scalars(select(Meter).where(_at(building_id, estate_id), Meter.deleted_at.is_(None))))
+    rooms = {r.id: r.code for r in session.scalars(select(Room).where(Room.building_id == building_id))} \
+        if building_id is not None else {}
     stds = {sid: session.get(FeeStandard, sid) for sid in {m.share_standard_id for m in ms} if sid}
     readings = _readings_of(session, [m.id for m in ms])
     out = []
@@ -437,7 +617,8 @@ def list_meters(session: Session, actor: Actor, building_id: uuid.UUID) -> list[
         std = stds.get(m.share_standard_id)
         out.append(MeterRow(m.id, m.code, m.name, m.kind, rooms.get(m.room_id, "") if m.room_id else "",
                             std.name if std else "", m.multiplier, m.max_reading, m.places, m.serial_no,
-                            m.installed_on, m.active, last.value if last else None, last.read_on if last else None))
+                            m.installed_on, m.active, last.value if last else None, last.read_on if last else None,
+                            m.note, len(readings.get(m.id, ())) > 1))
     out.sort(key=lambda r: (r.is_public, r.room_code, r.kind, r.code))
     return out
 
@@ -449,10 +630,11 @@ class MeterChoices:
     share_standards: list[tuple[uuid.UUID, str]]
 
 
-def meter_choices(session: Session, actor: Actor, building_id: uuid.UUID) -> MeterChoices:
+def meter_choices(session: Session, actor: Actor, building_id: uuid.UUID | None) -> MeterChoices:
+    """Without a building (an estate's own public meters) there are no rooms to offer."""
     require(actor, BILL_VIEW)
     rooms = [(r.id, r.code) for r in session.scalars(select(Room).where(
-        Room.building_id == building_id, Room.deleted_at.is_(None)).order_by(Room.code))]
+        Room.building_id == building_id, Room.deleted_at.is_(None)).order_by(Room.code))] if building_id else []
     stds = [(s.id, f"{s.name} ({s.code})") for s in session.scalars(select(FeeStandard).where(
         FeeStandard.method == "shared", FeeStandard.active.is_(True), FeeStandard.deleted_at.is_(None))
         .order_by(FeeStandard.code))]
@@ -562,19 +744,27 @@ class SheetRow:
     multiplier: Decimal
     max_reading: Decimal | None
     step: Decimal = Decimal(1)
+    active: bool = True       # False: 停用, shown only because it has this period's reading; not editable
 
 
-def reading_sheet(session: Session, actor: Actor, building_id: uuid.UUID, period: "str | Period",
-                  kind: str = "") -> list[SheetRow]:
-    """The rows of the reading grid for one building (room meters, then public ones)."""
+def reading_sheet(session: Session, actor: Actor, building_id: uuid.UUID | None, period: "str | Period",
+                  kind: str = "", *, estate_id: uuid.UUID | None = None) -> list[SheetRow]:
+    """The rows of the reading grid for one building (room meters, then public ones), or
+    with ``building_id`` None for the public meters of ``estate_id`` without a building.
+    An inactive (停用) meter is listed only for a period it already has a reading in."""
     require(actor, BILL_VIEW)
     per = parse_period(period)
-    stmt = select(Meter).where(Meter.building_id == building_id, Meter.deleted_at.is_(None),
-                               Meter.active.is_(True))
+    stmt = select(Meter).where(_at(building_id, estate_id), Meter.deleted_at.is_(None))
     if kind:
         stmt = stmt.where(Meter.kind == kind)
     meters = list(session.scalars(stmt))
-    rooms = {r.id: r for r in session.scalars(select(Room).where(Room.building_id == building_id))}
+    off = [m.id for m in meters if not m.active]
+    read = set(session.scalars(select(MeterReading.meter_id).where(
+        MeterReading.meter_id.in_(off), MeterReading.period == str(per), MeterReading.kind == "read",
+        MeterReading.deleted_at.is_(None)))) if off else set()
+    meters = [m for m in meters if m.active or m.id in read]
+    rooms = {r.id: r for r in session.scalars(select(Room).where(Room.building_id == building_id))} \
+        if building_id is not None else {}
     occupied = set(session.scalars(select(Occupancy.room_id).where(
         Occupancy.room_id.in_(list(rooms) or [uuid.uuid4()]), Occupancy.deleted_at.is_(None),
         Occupancy.start_date <= per.last_day,
@@ -593,7 +783,7 @@ def reading_sheet(session: Session, actor: Actor, building_id: uuid.UUID, period
                             cur.value if cur else None, bool(cur and cur.rollover),
                             u.usage if (u and not u.error and cur) else None,
                             average_usage(session, m, per), m.room_id in occupied, m.multiplier,
-                            m.max_reading, step(m)))
+                            m.max_reading, step(m), m.active))
     out.sort(key=lambda r: (r.room_code == "公共表", r.room_code, r.kind))
     return out
 

@@ -587,7 +587,7 @@ def _plan_metered(session, P, metered, occupancy, discounts, version, planned, p
     ids = list(room_ids)
     for i in range(0, len(ids), 500):
         for m in session.scalars(select(Meter).where(Meter.room_id.in_(ids[i:i + 500]),
-                                                     Meter.deleted_at.is_(None), Meter.active.is_(True))):
+                                                     Meter.deleted_at.is_(None))):
             meters_by_room[m.room_id].append(m)
     wanted = [m for t, std in metered for m in meters_by_room.get(t.id, ()) if m.kind == std.meter_kind]
     usage = period_usage(session, wanted, P)
@@ -595,7 +595,8 @@ def _plan_metered(session, P, metered, occupancy, discounts, version, planned, p
         ver = version(std)
         if ver is None:
             continue
-        ms = [m for m in meters_by_room.get(t.id, ()) if m.kind == std.meter_kind]
+        # a 停用 meter is billed for the periods it was read in, and silently not after
+        ms = [m for m in meters_by_room.get(t.id, ()) if m.kind == std.meter_kind and (m.active or m.id in usage)]
         if not ms:
             skipped["no_meter"] += 1
             continue
@@ -632,7 +633,11 @@ def _plan_shared(session, P, shared, occupancy, version, planned, problems, skip
             continue
         months = cycle_months_of(P, std.cycle_months)
         publics = list(session.scalars(select(Meter).where(Meter.share_standard_id == std_id,
-                                                           Meter.deleted_at.is_(None), Meter.active.is_(True))))
+                                                           Meter.deleted_at.is_(None))))
+        off = [m for m in publics if not m.active]
+        read_off = period_usage(session, off, P) if off else {}
+        all_off = bool(publics) and len(off) == len(publics)
+        publics = [m for m in publics if m.active or m.id in read_off]   # 停用: only periods it was read in
         groups: list[tuple[str, Decimal, list, str]] = []  # (key, whole, members, source text)
         if publics:
             if scope.kind not in ("company", "estate"):
@@ -660,6 +665,10 @@ def _plan_shared(session, P, shared, occupancy, version, planned, problems, skip
                         f"{calc.price(ver.unit_price)} 元 = {calc.yuan(whole)} 元")
                 groups.append((str(m.id), whole, mem, text))
         else:
+            if ver.amount is None and all_off:
+                problems.append(RunProblem("warning", std.name, f"公摊标准的公共表均已停用，{P} 不分摊",
+                                           "every public meter of the shared standard is inactive"))
+                continue
             if ver.amount is None:
                 problems.append(RunProblem("error", std.name, "公摊标准没有公共表，也没有每期总金额",
                                            "shared standard has neither public meters nor an amount"))
