@@ -27,7 +27,7 @@
         <message>
             <location filename="../../ui/billing/bill_run.py" line="34" />
             <location filename="../../ui/billing/fees.py" line="32" />
-            <location filename="../../ui/billing/meter_list.py" line="62" />
+            <location filename="../../ui/billing/meter_list.py" line="67" />
             <source>类别</source>
             <translation>Kind</translation>
         </message>
@@ -79,7 +79,7 @@
         </message>
         <message>
             <location filename="../../ui/billing/bill_run.py" line="115" />
-            <location filename="../../ui/billing/readings.py" line="267" />
+            <location filename="../../ui/billing/readings.py" line="271" />
             <source>账期(&amp;P)</source>
             <translation>&amp;Period</translation>
         </message>
@@ -106,7 +106,7 @@
         </message>
         <message>
             <location filename="../../ui/billing/bill_run.py" line="155" />
-            <location filename="../../ui/billing/readings.py" line="294" />
+            <location filename="../../ui/billing/readings.py" line="297" />
             <source>账期格式应为 YYYY-MM，如 2026-03</source>
             <translation>The period must be YYYY-MM, e.g. 2026-03</translation>
         </message>
@@ -195,6 +195,7 @@
             <location filename="../../ui/billing/discounts.py" line="49" />
             <location filename="../../ui/billing/fees.py" line="31" />
             <location filename="../../ui/billing/fees.py" line="37" />
+            <location filename="../../ui/billing/meter_list.py" line="53" />
             <source>名称</source>
             <translation>Name</translation>
         </message>
@@ -269,6 +270,7 @@
             <location filename="../../ui/billing/fee_dialogs.py" line="145" />
             <location filename="../../ui/billing/fee_dialogs.py" line="199" />
             <location filename="../../ui/billing/fee_dialogs.py" line="321" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="304" />
             <source>名称(&amp;N)</source>
             <translation>&amp;Name</translation>
         </message>
@@ -717,7 +719,7 @@
         </message>
         <message>
             <location filename="../../ui/billing/item_dialogs.py" line="106" />
-            <location filename="../../ui/billing/meter_list.py" line="59" />
+            <location filename="../../ui/billing/meter_list.py" line="64" />
             <location filename="../../ui/billing/room_fees.py" line="25" />
             <location filename="../../ui/billing/room_fees.py" line="42" />
             <source>账期</source>
@@ -806,382 +808,446 @@
             <translation>A supervisor must enter their user name and password to authorize</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="71" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="31" />
+            <source>{code} {name} 小区公共表</source>
+            <translation>{code} {name} estate public meters</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/meter_dialogs.py" line="83" />
             <source>{field}「{text}」不是数字</source>
             <translation>{field}: "{text}" is not a number</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="74" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="86" />
             <source>请填写{field}</source>
             <translation>{field} is required</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="150" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="167" />
             <source>新建仪表</source>
             <translation>New meter</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="151" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="168" />
             <source>户表（房间）(&amp;R)</source>
             <translation>&amp;Room meter</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="152" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="169" />
             <source>公共表（楼栋）(&amp;U)</source>
             <translation>P&amp;ublic meter (building)</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="153" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="170" />
             <source>（不公摊）</source>
             <translation>(no shared cost)</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="154" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="171" />
             <source>留空自动生成</source>
             <translation>Empty = generated</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="155" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="172" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="303" />
             <source>如 9999.9；空 = 不回零</source>
             <translation>e.g. 9999.9; empty = never rolls over</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="156" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="174" />
             <source>房间(&amp;O)</source>
             <translation>R&amp;oom</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="157" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="175" />
             <source>公摊标准(&amp;H)</source>
             <translation>S&amp;hared-cost standard</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="157" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="175" />
             <source>表类型(&amp;K)</source>
             <translation>Meter &amp;kind</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="157" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="175" />
             <source>起始读数(&amp;I)</source>
             <translation>&amp;Initial reading</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="158" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="176" />
             <source>安装日期(&amp;D)</source>
             <translation>Installe&amp;d on</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="158" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="176" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="305" />
             <source>最大读数(&amp;X)</source>
             <translation>Ma&amp;ximum reading</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="159" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="177" />
             <source>仪表编码(&amp;C)</source>
             <translation>Meter &amp;code</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="159" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="177" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="305" />
             <source>倍率(&amp;M)</source>
             <translation>&amp;Multiplier</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="159" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="177" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="305" />
             <source>读数小数位(&amp;P)</source>
             <translation>Decimal &amp;places</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="160" />
-            <location filename="../../ui/billing/meter_list.py" line="49" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="178" />
+            <location filename="../../ui/billing/meter_list.py" line="52" />
             <source>表号</source>
             <translation>Serial no.</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="164" />
-            <location filename="../../ui/billing/meter_list.py" line="42" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="182" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="314" />
+            <location filename="../../ui/billing/meter_list.py" line="45" />
             <source>最大读数</source>
             <translation>Maximum reading</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="164" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="182" />
             <source>起始读数</source>
             <translation>Initial reading</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="165" />
-            <location filename="../../ui/billing/meter_list.py" line="41" />
-            <location filename="../../ui/billing/meter_list.py" line="66" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="183" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="314" />
+            <location filename="../../ui/billing/meter_list.py" line="44" />
+            <location filename="../../ui/billing/meter_list.py" line="71" />
             <source>倍率</source>
             <translation>Multiplier</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="171" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="189" />
             <source>该楼栋没有房间：请选公共表，或先在房产资料中建房间</source>
             <translation>This building has no rooms: choose a public meter, or first create rooms under Property</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="214" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="233" />
             <source>换表：{code}</source>
             <translation>Replace meter: {code}</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="215" />
-            <location filename="../../ui/billing/meter_list.py" line="39" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="234" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="302" />
+            <location filename="../../ui/billing/meter_list.py" line="42" />
             <location filename="../../ui/billing/readings.py" line="110" />
             <source>公共表</source>
             <translation>Public meter</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="218" />
-            <location filename="../../ui/billing/meter_dialogs.py" line="219" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="237" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="238" />
             <source>不变（现为 {value}）</source>
             <translation>Unchanged (now {value})</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="220" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="239" />
             <source>无</source>
             <translation>None</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="221" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="240" />
             <source>换表当期用量 = 旧表（止码 − 上次读数）+ 新表（本期读数 − 起码），各按自己的倍率。</source>
             <translation>Usage in the replacement period = old meter (final − previous reading) + new meter (reading − initial), each with its own multiplier.</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="222" />
-            <location filename="../../ui/billing/meter_list.py" line="46" />
-            <location filename="../../ui/billing/readings.py" line="38" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="241" />
+            <location filename="../../ui/billing/meter_list.py" line="49" />
+            <location filename="../../ui/billing/readings.py" line="36" />
             <source>上次读数</source>
             <translation>Previous</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="222" />
-            <location filename="../../ui/billing/meter_list.py" line="104" />
-            <location filename="../../ui/billing/readings.py" line="38" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="241" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="304" />
+            <location filename="../../ui/billing/meter_list.py" line="113" />
+            <location filename="../../ui/billing/readings.py" line="36" />
             <source>仪表</source>
             <translation>Meter</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="222" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="241" />
             <source>旧表止码(&amp;O)</source>
             <translation>&amp;Old meter final reading</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="223" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="242" />
             <source>换表日期(&amp;D)</source>
             <translation>Replacement &amp;date</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="223" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="242" />
             <source>新表起码(&amp;I)</source>
             <translation>New meter &amp;initial reading</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="224" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="243" />
             <source>新倍率(&amp;M)</source>
             <translation>New &amp;multiplier</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="224" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="243" />
             <source>新最大读数(&amp;X)</source>
             <translation>New ma&amp;ximum reading</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="224" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="243" />
             <source>新表号</source>
             <translation>New serial no.</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="229" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="248" />
             <source>新表起码</source>
             <translation>New meter initial reading</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="229" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="248" />
             <source>旧表止码</source>
             <translation>Old meter final reading</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="230" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="249" />
             <source>新倍率</source>
             <translation>New multiplier</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="230" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="249" />
             <source>新最大读数</source>
             <translation>New maximum reading</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="37" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="301" />
+            <source>修改仪表：{code}</source>
+            <translation>Edit meter: {code}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/meter_dialogs.py" line="304" />
+            <source>表号(&amp;S)</source>
+            <translation>&amp;Serial no.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/meter_dialogs.py" line="306" />
+            <source>停用(&amp;T)</source>
+            <translation>Inac&amp;tive</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/meter_dialogs.py" line="306" />
+            <source>备注(&amp;O)</source>
+            <translation>N&amp;ote</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/meter_dialogs.py" line="308" />
+            <source>不再抄表；之后的账期不再计费，已抄的账期照常计费</source>
+            <translation>No more readings; not billed for later periods, periods already read are billed as usual</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/meter_dialogs.py" line="309" />
+            <source>该表已有抄表读数：倍率、最大读数和小数位不能修改，修改会改变已算出的用量；换了表或互感器请用「换表」。</source>
+            <translation>This meter has readings: multiplier, maximum reading and decimal places cannot change, as that would change usage already computed; for a new register or current transformer use Replace meter.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/meter_dialogs.py" line="311" />
+            <source>倍率、最大读数和小数位只能在第一次抄表前修改；之后请用「换表」。</source>
+            <translation>Multiplier, maximum reading and decimal places can change only before the first reading; afterwards use Replace meter.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/meter_list.py" line="40" />
             <source>仪表编码</source>
             <translation>Meter code</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="38" />
-            <location filename="../../ui/billing/readings.py" line="38" />
+            <location filename="../../ui/billing/meter_list.py" line="41" />
+            <location filename="../../ui/billing/readings.py" line="36" />
             <source>房间</source>
             <translation>Room</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="40" />
-            <location filename="../../ui/billing/readings.py" line="38" />
+            <location filename="../../ui/billing/meter_list.py" line="43" />
+            <location filename="../../ui/billing/readings.py" line="36" />
             <source>类型</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="43" />
+            <location filename="../../ui/billing/meter_list.py" line="46" />
             <source>小数位</source>
             <translation>Decimals</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="45" />
+            <location filename="../../ui/billing/meter_list.py" line="48" />
             <source>在用</source>
             <translation>In use</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="47" />
-            <location filename="../../ui/billing/readings.py" line="38" />
+            <location filename="../../ui/billing/meter_list.py" line="50" />
+            <location filename="../../ui/billing/readings.py" line="36" />
             <source>上次日期</source>
             <translation>Previous date</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="48" />
+            <location filename="../../ui/billing/meter_list.py" line="51" />
             <source>公摊标准</source>
             <translation>Shared-cost standard</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="54" />
+            <location filename="../../ui/billing/meter_list.py" line="59" />
             <source>装表起码</source>
             <translation>Initial reading (installed)</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="55" />
+            <location filename="../../ui/billing/meter_list.py" line="60" />
             <source>{kind}（回零）</source>
             <translation>{kind} (rollover)</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="60" />
-            <location filename="../../ui/billing/readings.py" line="269" />
+            <location filename="../../ui/billing/meter_list.py" line="65" />
+            <location filename="../../ui/billing/readings.py" line="273" />
             <source>抄表日期</source>
             <translation>Read on</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="61" />
+            <location filename="../../ui/billing/meter_list.py" line="66" />
             <source>读数</source>
             <translation>Reading</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="64" />
-            <location filename="../../ui/billing/readings.py" line="39" />
+            <location filename="../../ui/billing/meter_list.py" line="69" />
+            <location filename="../../ui/billing/readings.py" line="37" />
             <source>用量</source>
             <translation>Usage</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="68" />
+            <location filename="../../ui/billing/meter_list.py" line="73" />
             <source>录入人</source>
             <translation>Entered by</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="107" />
-            <location filename="../../ui/billing/meter_list.py" line="218" />
+            <location filename="../../ui/billing/meter_list.py" line="116" />
+            <location filename="../../ui/billing/meter_list.py" line="241" />
             <source>读数记录</source>
             <translation>Readings</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="145" />
-            <location filename="../../ui/billing/readings.py" line="265" />
+            <location filename="../../ui/billing/meter_list.py" line="163" />
+            <location filename="../../ui/billing/readings.py" line="267" />
             <source>楼栋(&amp;B)</source>
             <translation>&amp;Building</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="146" />
+            <location filename="../../ui/billing/meter_list.py" line="164" />
             <source>新建仪表(&amp;N)…</source>
             <translation>&amp;New meter…</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="147" />
-            <location filename="../../ui/billing/meter_list.py" line="149" />
+            <location filename="../../ui/billing/meter_list.py" line="165" />
+            <location filename="../../ui/billing/meter_list.py" line="168" />
+            <source>修改仪表(&amp;E)…</source>
+            <translation>&amp;Edit meter…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/meter_list.py" line="166" />
+            <location filename="../../ui/billing/meter_list.py" line="170" />
             <source>换表(&amp;R)…</source>
             <translation>&amp;Replace meter…</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="150" />
+            <location filename="../../ui/billing/meter_list.py" line="173" />
             <source>仪表（户表在前，公共表在后）</source>
             <translation>Meters (room meters first, then public meters)</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="220" />
+            <location filename="../../ui/billing/meter_list.py" line="243" />
             <source>读数记录：{code}（{kind}，单位 {unit}；最新在上）</source>
             <translation>Readings: {code} ({kind}, unit {unit}; newest first)</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="229" />
+            <location filename="../../ui/billing/meter_list.py" line="252" />
             <source>共 {n} 块表：户表 {room}，公共表 {public}</source>
             <translation>{n} meters: {room} room meters, {public} public meters</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="262" />
+            <location filename="../../ui/billing/meter_list.py" line="255" />
+            <source>，其中停用 {n}</source>
+            <translation>, {n} inactive</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/meter_list.py" line="297" />
             <source>已保存仪表 {code}</source>
             <translation>Meter {code} saved</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/readings.py" line="39" />
+            <location filename="../../ui/billing/readings.py" line="37" />
             <source>回零</source>
             <translation>Rollover</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/readings.py" line="39" />
+            <location filename="../../ui/billing/readings.py" line="37" />
             <source>本次读数</source>
             <translation>Reading</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/readings.py" line="39" />
+            <location filename="../../ui/billing/readings.py" line="37" />
             <source>核对提示</source>
             <translation>Checks</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/readings.py" line="39" />
+            <location filename="../../ui/billing/readings.py" line="37" />
             <source>近6月平均</source>
             <translation>6-month average</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/readings.py" line="270" />
+            <location filename="../../ui/billing/readings.py" line="126" />
+            <source>已停用：读数不能修改</source>
+            <translation>Inactive: the reading cannot be changed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/readings.py" line="274" />
             <source>载入(&amp;L)</source>
             <translation>&amp;Load</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/readings.py" line="271" />
+            <location filename="../../ui/billing/readings.py" line="275" />
             <source>保存(&amp;S)</source>
             <translation>&amp;Save</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/readings.py" line="320" />
+            <location filename="../../ui/billing/readings.py" line="324" />
             <source>共 {n} 块表，已录 {done}，本次修改 {dirty}，错误 {err}，需确认 {warn}</source>
             <translation>{n} meters, {done} read, {dirty} changed, {err} errors, {warn} to confirm</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/readings.py" line="332" />
+            <location filename="../../ui/billing/readings.py" line="336" />
             <source>以下读数需要确认：</source>
             <translation>These readings need confirmation:</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/readings.py" line="332" />
+            <location filename="../../ui/billing/readings.py" line="336" />
             <source>确认保存？</source>
             <translation>Save them?</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/readings.py" line="332" />
+            <location filename="../../ui/billing/readings.py" line="336" />
             <source>确认读数</source>
             <translation>Confirm readings</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/readings.py" line="347" />
+            <location filename="../../ui/billing/readings.py" line="351" />
             <source>已保存 {n} 条读数</source>
             <translation>{n} readings saved</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/readings.py" line="352" />
-            <location filename="../../ui/billing/readings.py" line="294" />
+            <location filename="../../ui/billing/readings.py" line="356" />
+            <location filename="../../ui/billing/readings.py" line="297" />
             <source>抄表</source>
             <translation>Meter readings</translation>
         </message>

@@ -7,7 +7,7 @@ import datetime as dt
 from decimal import Decimal as D
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QLabel
 from sqlalchemy import func, select
 
@@ -26,7 +26,7 @@ def open_screen(qtbot, ctx) -> MetersScreen:
     screen.resize(1100, 700)
     screen.show()
     screen.activated()
-    qtbot.waitUntil(lambda: screen.building.count() == 1 and screen._rows_loaded)
+    qtbot.waitUntil(lambda: screen.building.count() == 2 and screen._rows_loaded)   # JD-01, JD 小区公共表
     return screen
 
 
@@ -228,3 +228,108 @@ def test_public_meter_shared_by_a_standard(qtbot, make_ctx, billed, db, admin):
     qtbot.waitUntil(lambda: screen.model.rowCount() == 1)
     assert [screen.model.data(screen.model.index(0, c)) for c in (0, 1, 2, 3, 10)] == [
         "JD-01PUB-E", "公共表", "电表", "80", "公摊电费"]
+
+
+def test_edit_meter_and_deactivate(qtbot, make_ctx, billed, db, admin):
+    with db.session() as s:
+        m = meters.create_meter(s, admin, kind="electric", room_id=billed.rooms["0101"], initial_reading=D("100"),
+                                installed_on=dt.date(2026, 3, 31))
+        meter_id = m.id
+    screen = open_screen(qtbot, make_ctx("admin"))
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 1 and screen.edit_button.isEnabled())
+    assert screen.edit_button.text() == "修改仪表(&E)…"
+    assert [a.text() for a in screen.table.row_actions] == ["修改仪表(&E)…", "换表(&R)…"]
+    # double-click on the row opens 修改仪表
+    rect = screen.table.visualRect(screen.model.index(0, 1))
+    qtbot.mouseClick(screen.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(screen.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: getattr(screen, "dialog", None) is not None and screen.dialog.isVisible())
+    d = screen.dialog
+    assert d.objectName() == "editMeterDialog" and d.windowTitle() == "修改仪表：JD-01-1-0101-E"
+    assert (d.name.text(), d.multiplier.text(), d.max_reading.text(), d.places.value()) == ("电表", "1", "", 1)
+    assert d.multiplier.isEnabled() and "第一次抄表前" in d.hint.text()
+    d.name.setText("厨房电表")
+    qtbot.keyClicks(d.serial_no, "E-2031")
+    d.multiplier.setText("2")
+    qtbot.keyClicks(d.max_reading, "99999.9")
+    with qtbot.waitSignal(d.submit().finished):
+        pass
+    assert not d.isVisible()
+    with db.session() as s:
+        m = s.get(Meter, meter_id)
+        assert (m.name, m.serial_no, m.multiplier, m.max_reading, m.active) == (
+            "厨房电表", "E-2031", D("2"), D("99999.9"), True)
+        a = s.scalar(select(AuditLog).where(AuditLog.entity == "meter", AuditLog.action == "update"))
+        assert a.summary == "修改仪表 JD-01-1-0101-E"
+    qtbot.waitUntil(lambda: screen.model.data(screen.model.index(0, 3)) == "2")
+    # after a reading the register fields are shown, not edited; 停用 greys the row
+    with db.session() as s:
+        meters.enter_readings(s, admin, "2026-04", dt.date(2026, 4, 25), [meters.ReadingEntry(meter_id, D("150"))],
+                              accept_warnings=True)
+    with qtbot.waitSignal(screen.load().finished):
+        pass
+    qtbot.waitUntil(lambda: screen.current_meter() is not None and screen.current_meter().has_readings)
+    d = screen.edit_meter()
+    qtbot.waitUntil(d.isVisible)
+    assert not d.multiplier.isEnabled() and not d.places.isEnabled() and "已有抄表读数" in d.hint.text()
+    assert d.labels["inactive"].buddy() is d.inactive
+    d.inactive.setChecked(True)
+    with qtbot.waitSignal(d.submit().finished):
+        pass
+    assert not d.isVisible()
+    qtbot.waitUntil(lambda: screen.model.data(screen.model.index(0, 7)) == "停用")
+    assert screen.model.data(screen.model.index(0, 0), Qt.ItemDataRole.ForegroundRole) == QColor("#757575")
+    assert "其中停用 1" in screen.status.text()
+    with db.session() as s:
+        assert not s.get(Meter, meter_id).active
+
+
+def test_edit_refused_shows_the_service_message(qtbot, make_ctx, billed, db, admin):
+    with db.session() as s:
+        meters.create_meter(s, admin, kind="water", room_id=billed.rooms["0101"], initial_reading=D("12.5"),
+                            installed_on=dt.date(2026, 3, 31))
+    screen = open_screen(qtbot, make_ctx("admin"))
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 1 and screen.edit_button.isEnabled())
+    before = counts(db)
+    d = screen.edit_meter()
+    d.places.setValue(0)
+    with qtbot.waitSignal(d.submit().finished):
+        pass
+    assert d.isVisible() and "起始读数 12.5 的小数位多于 0 位" in d.error.text()
+    assert d.places.property("invalid") is True and d.name.property("invalid") is not True
+    assert counts(db) == before
+    texts = [w.text() for w in d.findChildren(QLabel) + d.findChildren(QAbstractButton) if "&" in w.text()]
+    keys = [QKeySequence.mnemonic(t).toString() for t in texts]
+    assert len(keys) >= 6 and len(set(keys)) == len(keys), texts
+    d.reject()
+    # who may not edit meters sees no 修改仪表; double-click opens nothing
+    screen = open_screen(qtbot, make_ctx("cashier"))
+    assert not screen.edit_button.isVisibleTo(screen) and screen.table.row_actions == []
+    assert screen.edit_meter() is None
+
+
+def test_estate_public_meters_are_listed_and_added(qtbot, make_ctx, billed, db, admin):
+    with db.session() as s:
+        meters.create_meter(s, admin, kind="water", room_id=billed.rooms["0101"], initial_reading=D("1"),
+                            installed_on=dt.date(2026, 3, 31))
+    screen = open_screen(qtbot, make_ctx("admin"))
+    assert [screen.building.itemText(i) for i in range(2)] == ["JD-01 01栋", "JD 锦都花园JD 小区公共表"]
+    screen.building.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 0 and screen.status.text() == "共 0 块表：户表 0，公共表 0")
+    d = new_meter_dialog(qtbot, screen)
+    assert d.public_radio.isChecked() and not d.room_radio.isVisibleTo(d) and d.share.isVisibleTo(d)
+    assert (d.labels["building"].text(), d.building_shown.text()) == ("小区", "JD 锦都花园JD 小区公共表")
+    d.initial.setText("5000")
+    d.places.setValue(0)
+    d.installed_on.set_date(dt.date(2026, 3, 31))
+    with qtbot.waitSignal(d.submit().finished):
+        pass
+    assert not d.isVisible()
+    with db.session() as s:
+        m = s.scalar(select(Meter).where(Meter.code == "JD-PUB-W"))
+        assert (m.is_public, m.building_id, m.estate_id, m.room_id) == (True, None, billed.estate_id, None)
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 1)
+    assert [screen.model.data(screen.model.index(0, c)) for c in (0, 1, 2, 8)] == ["JD-PUB-W", "公共表", "水表", "5,000"]
+    # the building's list does not show it
+    screen.building.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: [r.code for r in screen.model.rows()] == ["JD-01-1-0101-W"])

@@ -33,7 +33,7 @@ def screen_with_sheet(qtbot, ctx):
     qtbot.addWidget(screen)
     screen.show()
     screen.activated()
-    qtbot.waitUntil(lambda: screen.building.count() == 1)
+    qtbot.waitUntil(lambda: screen.building.count() == 2)   # JD-01, JD 小区公共表
     screen.period.setText("2026-04")
     screen.read_on.setDate(dt.date(2026, 4, 25))
     with qtbot.waitSignal(screen.load_sheet().finished):
@@ -67,3 +67,30 @@ def test_keyboard_entry_checks_and_save(qtbot, make_ctx, billed, db, admin, qtmo
         got = sorted((r.value for r in s.scalars(select(MeterReading).where(MeterReading.kind == "read"))))
     assert got == [D("5.000"), D("127.000")]
     qtbot.waitUntil(lambda: "已保存 2 条读数" in screen.status.text() or screen.model.rows[0].sheet.current is not None)
+
+
+def test_inactive_meter_is_read_only_and_estate_meters_have_their_sheet(qtbot, make_ctx, billed, db, admin):
+    with db.session() as s:
+        m = meters.create_meter(s, admin, kind="water", room_id=billed.rooms["0101"], initial_reading=D("100"),
+                                installed_on=dt.date(2026, 3, 31), places=0)
+        meters.enter_readings(s, admin, "2026-04", dt.date(2026, 4, 25), [meters.ReadingEntry(m.id, D("110"))])
+        meters.update_meter(s, admin, m.id, active=False)
+        meters.create_meter(s, admin, kind="water", estate_id=billed.estate_id, initial_reading=D("5000"),
+                            installed_on=dt.date(2026, 3, 31), places=0)
+    screen = screen_with_sheet(qtbot, make_ctx("finance"))
+    # April: the inactive meter's reading is shown, not editable
+    assert screen.model.rowCount() == 1
+    idx = screen.model.index(0, COL_CURRENT)
+    assert screen.model.data(idx) == "110" and not screen.model.flags(idx) & Qt.ItemFlag.ItemIsEditable
+    assert screen.model.data(screen.model.index(0, COL_NOTE)) == "已停用：读数不能修改"
+    # May: not offered at all
+    screen.period.setText("2026-05")
+    with qtbot.waitSignal(screen.load_sheet().finished):
+        pass
+    assert screen.model.rowCount() == 0
+    # the estate's own public meters: the second entry of the chooser
+    assert screen.building.itemText(1) == "JD 锦都花园JD 小区公共表"
+    screen.building.setCurrentIndex(1)
+    with qtbot.waitSignal(screen.load_sheet().finished):
+        pass
+    assert [(r.sheet.meter_code, r.sheet.previous) for r in screen.model.rows] == [("JD-PUB-W", D("5000"))]

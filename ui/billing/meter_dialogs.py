@@ -1,6 +1,7 @@
-"""Dialogs of the 仪表 screen: 新建仪表 (a room meter or a public one) and 换表.
+"""Dialogs of the 仪表 screen: 新建仪表 (a room meter or a public one of a building
+or an estate), 修改仪表 (with 停用) and 换表.
 
-Both call the same services as ``propdesk meter add|replace``; the service's
+They call the same services as ``propdesk meter add|edit|replace``; the service's
 problems are listed under the form and the fields they name are marked red.
 """
 
@@ -9,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtWidgets import (
-    QButtonGroup, QComboBox, QHBoxLayout, QLabel, QLineEdit, QRadioButton, QSpinBox, QWidget,
+    QButtonGroup, QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QRadioButton, QSpinBox, QWidget,
 )
 
 from propdesk.billing.calc import qty
@@ -22,6 +23,17 @@ from ui.tasks import Changes
 from ui.widgets.fields import DateField, DecimalEdit, EnumCombo, mark_invalid
 
 METER_CHANGES = Changes.of(entities={"meter", "meter_reading"})
+
+
+def place_text(place: meters.MeterPlace) -> str:
+    """A building as ``JD-01 1栋``; an estate's own public meters as ``JD 锦都花园 小区公共表``."""
+    if place.is_estate:
+        return tr("{code} {name} 小区公共表").format(code=place.estate_code, name=place.estate_name)
+    return f"{place.estate_code}-{place.building_code} {place.building_name}"
+
+
+def _plain(v: Decimal | None) -> str:
+    return "" if v is None else format(v.normalize(), "f")
 
 
 class _MeterDialog(_Dialog):
@@ -78,14 +90,15 @@ class _MeterDialog(_Dialog):
 
 
 class NewMeterDialog(_MeterDialog):
-    """新建仪表 of a building: a room meter (户表) or a public meter (公共表), optionally 公摊."""
+    """新建仪表 of a building: a room meter (户表) or a public meter (公共表), optionally 公摊;
+    of an estate's own public meters (``place.is_estate``): a public meter without a building."""
 
-    def __init__(self, ctx, building_id, building_text: str, choices: meters.MeterChoices,
+    def __init__(self, ctx, place: meters.MeterPlace, choices: meters.MeterChoices,
                  parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("newMeterDialog")
         self.setMinimumWidth(500)
-        self.building_id, self.building_text = building_id, building_text
+        self.place = place
         self.room_radio, self.public_radio = QRadioButton(), QRadioButton()
         self.room_radio.setObjectName("roomMeter")
         self.public_radio.setObjectName("publicMeter")
@@ -127,7 +140,7 @@ class NewMeterDialog(_MeterDialog):
         self.multiplier = DecimalEdit(2)
         self.multiplier.setObjectName("multiplier")
         self.multiplier.setText("1")
-        self.building_shown = QLabel(building_text)
+        self.building_shown = QLabel(place_text(place))
         for key, w in (("building", self.building_shown), ("where", where), ("room", self.room),
                        ("share", self.share), ("kind", self.kind), ("initial", self.initial),
                        ("installed_on", self.installed_on), ("max", self.max_reading), ("places", self.places),
@@ -137,6 +150,10 @@ class NewMeterDialog(_MeterDialog):
         self.fields = {"表类型": self.kind, "倍率": self.multiplier, "最大读数": self.max_reading,
                        "起始读数": self.initial, "小数位": self.places, "公摊标准": self.share,
                        "房间": self.room, "仪表编码": self.code}
+        if place.is_estate:            # an estate's 总表: public, no room to choose
+            self.public_radio.setChecked(True)
+            self.labels["where"].setVisible(False)
+            where.setVisible(False)
         self.room_radio.toggled.connect(lambda _b: self._where_changed())
         self._where_changed()
         self.retranslate()
@@ -153,7 +170,8 @@ class NewMeterDialog(_MeterDialog):
         self.share.setItemText(0, tr("（不公摊）"))
         self.code.setPlaceholderText(tr("留空自动生成"))
         self.max_reading.setPlaceholderText(tr("如 9999.9；空 = 不回零"))
-        for key, text in (("building", tr("楼栋")), ("where", tr("位置")), ("room", tr("房间(&O)")),
+        self.building_shown.setText(place_text(self.place))
+        for key, text in (("building", tr("小区") if self.place.is_estate else tr("楼栋")), ("where", tr("位置")), ("room", tr("房间(&O)")),
                           ("share", tr("公摊标准(&H)")), ("kind", tr("表类型(&K)")), ("initial", tr("起始读数(&I)")),
                           ("installed_on", tr("安装日期(&D)")), ("max", tr("最大读数(&X)")),
                           ("places", tr("读数小数位(&P)")), ("multiplier", tr("倍率(&M)")), ("code", tr("仪表编码(&C)")),
@@ -172,7 +190,8 @@ class NewMeterDialog(_MeterDialog):
             return None
         actor = self.ctx.actor
         kw = dict(kind=self.kind.code(), initial_reading=initial, installed_on=self.installed_on.date_value(),
-                  room_id=room_id, building_id=None if room_id else self.building_id, code=self.code.text().strip(),
+                  room_id=room_id, building_id=None if room_id else self.place.building_id,
+                  estate_id=self.place.estate_id, code=self.code.text().strip(),
                   multiplier=multiplier, max_reading=max_reading, places=self.places.value(),
                   serial_no=self.serial_no.text().strip(),
                   share_standard=None if room_id else self.share.currentData())
@@ -237,3 +256,68 @@ class ReplaceMeterDialog(_MeterDialog):
             s, actor, mid, old_final=old_final, new_initial=new_initial, on=on, multiplier=multiplier,
             max_reading=max_reading, serial_no=serial_no, note=note).code)
 
+
+
+class EditMeterDialog(_MeterDialog):
+    """修改仪表: name, 表号, note and 停用 at any time; 倍率, 最大读数 and 小数位 only while
+    the meter has no reading but its installation one (afterwards they are shown, not
+    edited: a new register is a 换表).  Code, kind and place are shown, never edited."""
+
+    def __init__(self, ctx, row: meters.MeterRow, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("editMeterDialog")
+        self.setMinimumWidth(520)
+        self._row = row
+        self.meter_shown = QLabel()
+        self.name, self.serial_no, self.note = QLineEdit(row.name), QLineEdit(row.serial_no), QLineEdit(row.note)
+        self.name.setObjectName("name")
+        self.serial_no.setObjectName("serialNo")
+        self.note.setObjectName("note")
+        self.multiplier, self.max_reading = DecimalEdit(2), DecimalEdit(3, allow_empty=True)
+        self.multiplier.setObjectName("multiplier")
+        self.max_reading.setObjectName("maxReading")
+        self.multiplier.setText(_plain(row.multiplier))
+        self.max_reading.setText(_plain(row.max_reading))
+        self.places = QSpinBox()
+        self.places.setObjectName("places")
+        self.places.setRange(0, 3)
+        self.places.setValue(row.places)
+        for w in (self.multiplier, self.max_reading, self.places):
+            w.setEnabled(not row.has_readings)
+        self.inactive = QCheckBox()
+        self.inactive.setObjectName("inactive")
+        self.inactive.setChecked(not row.active)
+        for key, w in (("meter", self.meter_shown), ("name", self.name), ("serial_no", self.serial_no),
+                       ("multiplier", self.multiplier), ("max", self.max_reading), ("places", self.places),
+                       ("inactive", self.inactive), ("note", self.note)):
+            self.row(key, w)
+        self.hint = self.muted_label(1)
+        self.fields = {"名称": self.name, "表号": self.serial_no, "倍率": self.multiplier,
+                       "最大读数": self.max_reading, "小数位": self.places, "备注": self.note}
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        r = self._row
+        self.setWindowTitle(tr("修改仪表：{code}").format(code=r.code))
+        self.meter_shown.setText(f"{r.code}　{r.room_code or tr('公共表')}　{label(METER_KINDS, r.kind)}")
+        self.max_reading.setPlaceholderText(tr("如 9999.9；空 = 不回零"))
+        for key, text in (("meter", tr("仪表")), ("name", tr("名称(&N)")), ("serial_no", tr("表号(&S)")),
+                          ("multiplier", tr("倍率(&M)")), ("max", tr("最大读数(&X)")), ("places", tr("读数小数位(&P)")),
+                          ("inactive", tr("停用(&T)")), ("note", tr("备注(&O)"))):
+            self.labels[key].setText(text)
+        self.inactive.setText(tr("不再抄表；之后的账期不再计费，已抄的账期照常计费"))
+        self.hint.setText(tr("该表已有抄表读数：倍率、最大读数和小数位不能修改，修改会改变已算出的用量；"
+                             "换了表或互感器请用「换表」。") if r.has_readings else
+                          tr("倍率、最大读数和小数位只能在第一次抄表前修改；之后请用「换表」。"))
+
+    def submit(self):
+        values = self.numbers((self.multiplier, tr("倍率"), True), (self.max_reading, tr("最大读数"), False))
+        if values is None:
+            return None
+        multiplier, max_reading = values
+        changes = dict(name=self.name.text(), serial_no=self.serial_no.text(), note=self.note.text(),
+                       active=not self.inactive.isChecked())
+        if not self._row.has_readings:
+            changes |= dict(multiplier=multiplier, max_reading=max_reading, places=self.places.value())
+        actor, mid = self.ctx.actor, self._row.id
+        return self.run_write(lambda s: meters.update_meter(s, actor, mid, **changes).code)

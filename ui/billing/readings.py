@@ -20,15 +20,13 @@ from PySide6.QtWidgets import (
     QAbstractItemDelegate, QAbstractItemView, QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
     QPushButton, QTableView, QVBoxLayout, QWidget,
 )
-from sqlalchemy import select
-
 from propdesk.billing import meters as engine
 from propdesk.billing.calc import qty
 from propdesk.billing.periods import Period
-from propdesk.models import Building, Estate
 from propdesk.models.billing import METER_KINDS
 from propdesk.security import BILL_RUN
 from propdesk.services.billing import meters
+from ui.billing.meter_dialogs import place_text
 from ui.i18n import label, tr, tr_noop, translated
 from ui.tasks import Changes, show_error
 from ui.widgets.base import Screen
@@ -98,6 +96,8 @@ class ReadingModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if not self.rows[index.row()].sheet.active:
+            return f   # 停用: listed for the reading it has, not changed here
         if index.column() == COL_CURRENT:
             f |= Qt.ItemFlag.ItemIsEditable
         if index.column() == COL_ROLLOVER:
@@ -122,6 +122,8 @@ class ReadingModel(QAbstractTableModel):
             return "" if r.usage is None else f"{qty(r.usage)} {s.unit}"
         if col == 8:
             return "" if s.average is None else qty(s.average.quantize(Decimal("0.1")))
+        if col == COL_NOTE and not s.active:
+            return tr("已停用：读数不能修改")
         if col == COL_NOTE:
             return "；".join(c.zh if _zh() else c.en for c in r.checks)
         return ""
@@ -264,6 +266,8 @@ class ReadingsScreen(Screen):
     def retranslate(self) -> None:
         self.building_label.setText(tr("楼栋(&B)"))
         self.building_label.setBuddy(self.building)
+        for i in range(self.building.count()):
+            self.building.setItemText(i, place_text(self.building.itemData(i)))
         self.period_label.setText(tr("账期(&P)"))
         self.period_label.setBuddy(self.period)
         self.date_label.setText(tr("抄表日期"))
@@ -273,17 +277,16 @@ class ReadingsScreen(Screen):
         self._update_status()
 
     def activated(self) -> None:
-        def buildings(s):
-            return [(b.id, f"{e.code}-{b.code} {b.name}") for b, e in s.execute(
-                select(Building, Estate).join(Estate, Estate.id == Building.estate_id)
-                .where(Building.deleted_at.is_(None)).order_by(Estate.code, Building.sort_key, Building.code))]
-        self.ctx.tasks.read(buildings, parent=self, key=f"reading-buildings-{id(self)}").success(self._buildings).run()
+        actor = self.ctx.actor
+        self.ctx.tasks.read(lambda s: meters.meter_places(s, actor), parent=self,
+                            key=f"reading-buildings-{id(self)}").success(self._buildings).run()
 
-    def _buildings(self, rows) -> None:
+    def _buildings(self, places: list[meters.MeterPlace]) -> None:
+        """Each estate's buildings, then its own public meters (小区公共表)."""
         current = self.building.currentData()
         self.building.clear()
-        for bid, text in rows:
-            self.building.addItem(text, bid)
+        for place in places:
+            self.building.addItem(place_text(place), place)
         i = self.building.findData(current)
         self.building.setCurrentIndex(max(i, 0))
 
@@ -295,11 +298,12 @@ class ReadingsScreen(Screen):
             return None
 
     def load_sheet(self):
-        bid, period, actor = self.building.currentData(), self._period(), self.ctx.actor
-        if bid is None or period is None:
+        place, period, actor = self.building.currentData(), self._period(), self.ctx.actor
+        if place is None or period is None:
             return None
-        op = self.ctx.tasks.read(lambda s: meters.reading_sheet(s, actor, bid, period), parent=self,
-                                 key=f"reading-sheet-{id(self)}")
+        op = self.ctx.tasks.read(lambda s: meters.reading_sheet(s, actor, place.building_id, period,
+                                                                estate_id=place.estate_id),
+                                 parent=self, key=f"reading-sheet-{id(self)}")
         op.success(self._show_sheet).run()
         return op
 
