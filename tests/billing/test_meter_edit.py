@@ -47,7 +47,7 @@ def test_edit_before_readings_changes_the_register_too(db, admin, estate):
         assert json.loads(a.before) == {"name": "电表", "serial_no": "", "note": "", "multiplier": "1.00",
                                         "max_reading": None}
         assert json.loads(a.after) == {"name": "厨房电表", "serial_no": "A-0042", "note": "表箱在走廊",
-                                       "multiplier": "2", "max_reading": "99999.9"}
+                                       "multiplier": "2.00", "max_reading": "99999.900"}
         assert a.summary == f"修改仪表 {m.code}" and a.operator_name == admin.label
         # the same values again: nothing changes, nothing is audited
         meters.update_meter(s, admin, m.code, name="厨房电表", multiplier=D("2.00"), places=1)

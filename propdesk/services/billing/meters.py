@@ -507,6 +507,7 @@ def update_meter(session: Session, actor: Actor, meter_id: "uuid.UUID | str", **
         for r in readings:
             r.multiplier = meter.multiplier
     session.flush()
+    session.expire(meter, list(changes))   # read back as stored: "2" is recorded as "2.00", like "before"
     b, a = audit.diff(before, audit.snapshot(meter))
     if a:
         what = "停用" if a.get("active") is False else "启用" if a.get("active") is True else "修改"
