@@ -106,11 +106,6 @@ Check the --db option or the PROPDESK_DB environment variable, and that the file
             <translation>&amp;Create</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/batch_rooms.py" line="180" />
-            <source>关闭</source>
-            <translation>Close</translation>
-        </message>
-        <message>
             <location filename="../../ui/dialogs/batch_rooms.py" line="254" />
             <source>第 {n} 户 面积</source>
             <translation>position {n} area</translation>
@@ -518,7 +513,7 @@ Please tell your system administrator.</translation>
             <location filename="../../ui/login.py" line="209" />
             <location filename="../../ui/screens/navigator.py" line="37" />
             <location filename="../../ui/screens/room_occupants.py" line="24" />
-            <location filename="../../ui/screens/audit_log.py" line="48" />
+            <location filename="../../ui/screens/audit_log.py" line="91" />
             <location filename="../../ui/screens/operators.py" line="31" />
             <location filename="../../ui/screens/operators.py" line="191" />
             <source>姓名</source>
@@ -531,7 +526,7 @@ Please tell your system administrator.</translation>
         </message>
         <message>
             <location filename="../../ui/login.py" line="209" />
-            <location filename="../../ui/screens/audit_log.py" line="47" />
+            <location filename="../../ui/screens/audit_log.py" line="90" />
             <location filename="../../ui/screens/operators.py" line="30" />
             <source>用户名</source>
             <translation>Username</translation>
@@ -739,17 +734,17 @@ Data is kept in the local database and synchronised with the central database wh
             <translation>Open the selected search result or table row</translation>
         </message>
         <message>
-            <location filename="../../ui/models/property_tree.py" line="153" />
+            <location filename="../../ui/models/property_tree.py" line="156" />
             <source>{number}室</source>
             <translation>Room {number}</translation>
         </message>
         <message>
-            <location filename="../../ui/models/property_tree.py" line="155" />
+            <location filename="../../ui/models/property_tree.py" line="159" />
             <source>{number}号车位</source>
             <translation>Space {number}</translation>
         </message>
         <message>
-            <location filename="../../ui/models/property_tree.py" line="180" />
+            <location filename="../../ui/models/property_tree.py" line="184" />
             <source>房产</source>
             <translation>Property</translation>
         </message>
@@ -769,7 +764,7 @@ Data is kept in the local database and synchronised with the central database wh
             <location filename="../../ui/room_tabs.py" line="33" />
             <location filename="../../ui/screens/navigator.py" line="135" />
             <location filename="../../ui/screens/room_vehicles.py" line="45" />
-            <location filename="../../ui/screens/audit_log.py" line="33" />
+            <location filename="../../ui/screens/audit_log.py" line="55" />
             <source>车辆</source>
             <translation>Vehicles</translation>
         </message>
@@ -792,14 +787,14 @@ Data is kept in the local database and synchronised with the central database wh
             <translation>Cashier desk</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/__init__.py" line="45" />
+            <location filename="../../ui/screens/__init__.py" line="46" />
+            <location filename="../../ui/screens/audit_log.py" line="220" />
             <location filename="../../ui/screens/audit_log.py" line="177" />
-            <location filename="../../ui/screens/audit_log.py" line="134" />
             <source>审计日志</source>
             <translation>Audit log</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/__init__.py" line="47" />
+            <location filename="../../ui/screens/__init__.py" line="48" />
             <location filename="../../ui/screens/operators.py" line="91" />
             <source>操作员管理</source>
             <translation>Operators</translation>
@@ -858,208 +853,422 @@ Data is kept in the local database and synchronised with the central database wh
             <translation>Demo data</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/audit_log.py" line="32" />
+            <location filename="../../ui/screens/audit_log.py" line="30" />
+            <location filename="../../ui/screens/operators.py" line="250" />
+            <source>修改角色</source>
+            <translation>Change role</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="30" />
+            <location filename="../../ui/screens/operators.py" line="34" />
+            <source>停用</source>
+            <translation>Disabled</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="30" />
+            <source>启用</source>
+            <translation>Enable</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="31" />
+            <source>导入</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="31" />
+            <source>导出</source>
+            <translation>Export</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="33" />
+            <source>计费</source>
+            <translation>Charge</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="34" />
+            <source>催缴</source>
+            <translation>Dunning</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="34" />
+            <source>预存赠送</source>
+            <translation>Prepayment bonus</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="35" />
+            <source>批量抄表</source>
+            <translation>Readings batch</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="35" />
+            <source>更换</source>
+            <translation>Replace</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="36" />
+            <source>作废</source>
+            <translation>Void</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="36" />
+            <source>撤回待收</source>
+            <translation>Withdraw from cashier</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="36" />
+            <location filename="../../ui/screens/audit_log.py" line="67" />
+            <source>收款</source>
+            <translation>Payment</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="37" />
+            <source>开班</source>
+            <translation>Open shift</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="37" />
+            <source>补打</source>
+            <translation>Reprint</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="38" />
+            <location filename="../../ui/dialogs/batch_rooms.py" line="180" />
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="38" />
+            <source>审批</source>
+            <translation>Approve</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="39" />
+            <source>延期</source>
+            <translation>Renew</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="40" />
+            <source>发布名单</source>
+            <translation>Publish list</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="44" />
+            <source>工时费</source>
+            <translation>Labour fee</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="46" />
+            <source>入库</source>
+            <translation>Stock in</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="47" />
+            <source>返库</source>
+            <translation>Return to stock</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="50" />
+            <source>保留当前值</source>
+            <translation>Keep current value</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="50" />
+            <source>恢复被覆盖值</source>
+            <translation>Re-apply overwritten value</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="51" />
+            <source>确认告警</source>
+            <translation>Acknowledge alarm</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="54" />
             <source>入住记录</source>
             <translation>Occupancy</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/audit_log.py" line="32" />
+            <location filename="../../ui/screens/audit_log.py" line="54" />
             <source>客户</source>
             <translation>Customer</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/audit_log.py" line="32" />
+            <location filename="../../ui/screens/audit_log.py" line="54" />
             <source>房间</source>
             <translation>Room</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/audit_log.py" line="33" />
-            <location filename="../../ui/screens/audit_log.py" line="88" />
+            <location filename="../../ui/screens/audit_log.py" line="55" />
+            <location filename="../../ui/screens/audit_log.py" line="131" />
             <location filename="../../ui/screens/operators.py" line="69" />
             <source>操作员</source>
             <translation>Operator</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/audit_log.py" line="35" />
+            <location filename="../../ui/screens/audit_log.py" line="57" />
             <source>宠物</source>
             <translation>Pet</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/audit_log.py" line="35" />
+            <location filename="../../ui/screens/audit_log.py" line="57" />
             <source>家庭成员</source>
             <translation>Family member</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/audit_log.py" line="39" />
+            <location filename="../../ui/screens/audit_log.py" line="61" />
+            <source>收费标准价格</source>
+            <translation>Fee standard price</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="61" />
+            <source>收费标准分配</source>
+            <translation>Fee assignment</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="63" />
+            <source>月结</source>
+            <translation>Period close</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="64" />
+            <source>抄表读数</source>
+            <translation>Meter reading</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="65" />
+            <source>期初欠费</source>
+            <translation>Opening balance</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="65" />
+            <source>预存款</source>
+            <translation>Prepayment</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="67" />
+            <source>收据</source>
+            <translation>Receipt</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="68" />
+            <source>收据格式</source>
+            <translation>Receipt layout</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="68" />
+            <source>收费班次</source>
+            <translation>Cashier shift</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="70" />
+            <source>卡费用</source>
+            <translation>Card charge</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="70" />
+            <source>门禁名单</source>
+            <translation>Gate list</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="71" />
+            <source>临时停车收费</source>
+            <translation>Temporary parking rate</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="71" />
+            <source>卡收费设置</source>
+            <translation>Card fees</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="72" />
+            <source>门禁卡密钥</source>
+            <translation>Card keys</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="75" />
+            <source>设备记录</source>
+            <translation>Equipment record</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="76" />
+            <source>出入库单</source>
+            <translation>Stock movement</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="78" />
+            <source>终端设置</source>
+            <translation>Terminal setting</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="82" />
             <source>名称</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/audit_log.py" line="39" />
+            <location filename="../../ui/screens/audit_log.py" line="82" />
             <source>编码</source>
             <translation>Code</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/audit_log.py" line="40" />
+            <location filename="../../ui/screens/audit_log.py" line="83" />
             <location filename="../../ui/dialogs/batch_rooms.py" line="34" />
             <location filename="../../ui/dialogs/batch_rooms.py" line="176" />
             <source>建筑面积</source>
             <translation>Gross area</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/audit_log.py" line="41" />
+            <location filename="../../ui/screens/audit_log.py" line="84" />
             <location filename="../../ui/dialogs/batch_rooms.py" line="35" />
             <location filename="../../ui/dialogs/batch_rooms.py" line="176" />
             <source>套内面积</source>
             <translation>Net area</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/audit_log.py" line="44" />
+            <location filename="../../ui/screens/audit_log.py" line="87" />
             <location filename="../../ui/dialogs/customer.py" line="88" />
             <source>性别</source>
             <translation>Gender</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/audit_log.py" line="44" />
+            <location filename="../../ui/screens/audit_log.py" line="87" />
             <location filename="../../ui/dialogs/customer.py" line="88" />
             <source>类别</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/audit_log.py" line="44" />
+            <location filename="../../ui/screens/audit_log.py" line="87" />
             <location filename="../../ui/dialogs/customer.py" line="89" />
             <source>证件类型</source>
             <translation>ID type</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/audit_log.py" line="45" />
+            <location filename="../../ui/screens/audit_log.py" line="88" />
             <source>开始日期</source>
             <translation>Start date</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/audit_log.py" line="45" />
+            <location filename="../../ui/screens/audit_log.py" line="88" />
             <source>结束日期</source>
             <translation>End date</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/audit_log.py" line="45" />
+            <location filename="../../ui/screens/audit_log.py" line="88" />
             <source>身份/角色</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/audit_log.py" line="46" />
+            <location filename="../../ui/screens/audit_log.py" line="89" />
             <source>结束原因</source>
             <translation>End reason</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/audit_log.py" line="48" />
+            <location filename="../../ui/screens/audit_log.py" line="91" />
             <source>数量</source>
             <translation>Qty</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/audit_log.py" line="48" />
+            <location filename="../../ui/screens/audit_log.py" line="91" />
             <source>第一间</source>
             <translation>First room</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/audit_log.py" line="49" />
+            <location filename="../../ui/screens/audit_log.py" line="92" />
             <source>最后一间</source>
             <translation>Last room</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/audit_log.py" line="49" />
+            <location filename="../../ui/screens/audit_log.py" line="92" />
             <source>编码规则</source>
             <translation>Code pattern</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/audit_log.py" line="87" />
+            <location filename="../../ui/screens/audit_log.py" line="130" />
             <source>时间</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/audit_log.py" line="89" />
+            <location filename="../../ui/screens/audit_log.py" line="132" />
             <source>操作</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/audit_log.py" line="90" />
-            <location filename="../../ui/screens/audit_log.py" line="178" />
+            <location filename="../../ui/screens/audit_log.py" line="133" />
+            <location filename="../../ui/screens/audit_log.py" line="221" />
             <source>对象</source>
             <translation>Object</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/audit_log.py" line="91" />
+            <location filename="../../ui/screens/audit_log.py" line="134" />
             <source>摘要</source>
             <translation>Summary</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/audit_log.py" line="92" />
+            <location filename="../../ui/screens/audit_log.py" line="135" />
             <source>终端</source>
             <translation>Terminal</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/audit_log.py" line="93" />
+            <location filename="../../ui/screens/audit_log.py" line="136" />
             <source>对象编号</source>
             <translation>Object ID</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/audit_log.py" line="170" />
+            <location filename="../../ui/screens/audit_log.py" line="213" />
             <source>全部</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/audit_log.py" line="178" />
+            <location filename="../../ui/screens/audit_log.py" line="221" />
             <source>从</source>
             <translation>From</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/audit_log.py" line="178" />
+            <location filename="../../ui/screens/audit_log.py" line="221" />
             <source>关键字(&amp;K)</source>
             <translation>&amp;Keyword</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/audit_log.py" line="178" />
+            <location filename="../../ui/screens/audit_log.py" line="221" />
             <source>操作员(&amp;O)</source>
             <translation>&amp;Operator</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/audit_log.py" line="179" />
+            <location filename="../../ui/screens/audit_log.py" line="222" />
             <location filename="../../ui/dialogs/batch_rooms.py" line="170" />
             <source>至</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/audit_log.py" line="181" />
+            <location filename="../../ui/screens/audit_log.py" line="224" />
             <source>摘要、编号或修改内容中的文字</source>
             <translation>text in the summary, ID or changed values</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/audit_log.py" line="182" />
+            <location filename="../../ui/screens/audit_log.py" line="225" />
             <source>查询(&amp;Q)</source>
             <translation>Se&amp;arch</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/audit_log.py" line="183" />
+            <location filename="../../ui/screens/audit_log.py" line="226" />
             <source>修改内容</source>
             <translation>Changes</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/audit_log.py" line="184" />
+            <location filename="../../ui/screens/audit_log.py" line="227" />
             <source>修改前</source>
             <translation>Before</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/audit_log.py" line="184" />
+            <location filename="../../ui/screens/audit_log.py" line="227" />
             <source>修改后</source>
             <translation>After</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/audit_log.py" line="184" />
+            <location filename="../../ui/screens/audit_log.py" line="227" />
             <source>字段</source>
             <translation>Field</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/audit_log.py" line="186" />
+            <location filename="../../ui/screens/audit_log.py" line="229" />
             <source>共 {n} 条（最多显示 {limit} 条）</source>
             <translation>{n} records (at most {limit} shown)</translation>
         </message>
@@ -1079,7 +1288,7 @@ Data is kept in the local database and synchronised with the central database wh
         <message>
             <location filename="../../ui/screens/navigator.py" line="38" />
             <location filename="../../ui/screens/room_occupants.py" line="26" />
-            <location filename="../../ui/screens/audit_log.py" line="43" />
+            <location filename="../../ui/screens/audit_log.py" line="86" />
             <source>手机</source>
             <translation>Mobile</translation>
         </message>
@@ -1090,7 +1299,7 @@ Data is kept in the local database and synchronised with the central database wh
         </message>
         <message>
             <location filename="../../ui/screens/navigator.py" line="38" />
-            <location filename="../../ui/screens/audit_log.py" line="43" />
+            <location filename="../../ui/screens/audit_log.py" line="86" />
             <source>证件号码</source>
             <translation>ID number</translation>
         </message>
@@ -1101,19 +1310,19 @@ Data is kept in the local database and synchronised with the central database wh
         </message>
         <message>
             <location filename="../../ui/screens/navigator.py" line="42" />
-            <location filename="../../ui/screens/audit_log.py" line="33" />
+            <location filename="../../ui/screens/audit_log.py" line="55" />
             <source>公司</source>
             <translation>Company</translation>
         </message>
         <message>
             <location filename="../../ui/screens/navigator.py" line="42" />
-            <location filename="../../ui/screens/audit_log.py" line="34" />
+            <location filename="../../ui/screens/audit_log.py" line="56" />
             <source>区域</source>
             <translation>Region</translation>
         </message>
         <message>
             <location filename="../../ui/screens/navigator.py" line="42" />
-            <location filename="../../ui/screens/audit_log.py" line="34" />
+            <location filename="../../ui/screens/audit_log.py" line="56" />
             <location filename="../../ui/dialogs/batch_rooms.py" line="166" />
             <source>小区</source>
             <translation>Estate</translation>
@@ -1121,20 +1330,20 @@ Data is kept in the local database and synchronised with the central database wh
         <message>
             <location filename="../../ui/screens/navigator.py" line="43" />
             <location filename="../../ui/screens/navigator.py" line="134" />
-            <location filename="../../ui/screens/audit_log.py" line="36" />
+            <location filename="../../ui/screens/audit_log.py" line="58" />
             <source>停车场</source>
             <translation>Car park</translation>
         </message>
         <message>
             <location filename="../../ui/screens/navigator.py" line="43" />
-            <location filename="../../ui/screens/audit_log.py" line="35" />
+            <location filename="../../ui/screens/audit_log.py" line="57" />
             <location filename="../../ui/dialogs/batch_rooms.py" line="31" />
             <source>单元</source>
             <translation>Unit</translation>
         </message>
         <message>
             <location filename="../../ui/screens/navigator.py" line="43" />
-            <location filename="../../ui/screens/audit_log.py" line="34" />
+            <location filename="../../ui/screens/audit_log.py" line="56" />
             <location filename="../../ui/dialogs/batch_rooms.py" line="239" />
             <source>楼栋</source>
             <translation>Building</translation>
@@ -1158,7 +1367,7 @@ Data is kept in the local database and synchronised with the central database wh
             <location filename="../../ui/screens/navigator.py" line="134" />
             <location filename="../../ui/screens/room_info.py" line="139" />
             <location filename="../../ui/screens/room_occupants.py" line="29" />
-            <location filename="../../ui/screens/audit_log.py" line="42" />
+            <location filename="../../ui/screens/audit_log.py" line="85" />
             <location filename="../../ui/screens/operators.py" line="33" />
             <location filename="../../ui/dialogs/master_data.py" line="98" />
             <source>状态</source>
@@ -1242,11 +1451,6 @@ Data is kept in the local database and synchronised with the central database wh
             <location filename="../../ui/screens/operators.py" line="32" />
             <source>角色</source>
             <translation>Role</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/operators.py" line="34" />
-            <source>停用</source>
-            <translation>Disabled</translation>
         </message>
         <message>
             <location filename="../../ui/screens/operators.py" line="34" />
@@ -1339,11 +1543,6 @@ Data is kept in the local database and synchronised with the central database wh
             <translation>New &amp;password</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/operators.py" line="250" />
-            <source>修改角色</source>
-            <translation>Change role</translation>
-        </message>
-        <message>
             <location filename="../../ui/screens/operators.py" line="251" />
             <source>{user}（{name}）的新角色，下次登录时生效：</source>
             <translation>New role for {user} ({name}), effective at their next login:</translation>
@@ -1378,14 +1577,14 @@ Data is kept in the local database and synchronised with the central database wh
         </message>
         <message>
             <location filename="../../ui/screens/room_info.py" line="136" />
-            <location filename="../../ui/screens/audit_log.py" line="39" />
+            <location filename="../../ui/screens/audit_log.py" line="82" />
             <location filename="../../ui/dialogs/batch_rooms.py" line="33" />
             <source>房号</source>
             <translation>Room no.</translation>
         </message>
         <message>
             <location filename="../../ui/screens/room_info.py" line="136" />
-            <location filename="../../ui/screens/audit_log.py" line="40" />
+            <location filename="../../ui/screens/audit_log.py" line="83" />
             <location filename="../../ui/dialogs/batch_rooms.py" line="32" />
             <source>楼层</source>
             <translation>Floor</translation>
@@ -1403,27 +1602,27 @@ Data is kept in the local database and synchronised with the central database wh
         </message>
         <message>
             <location filename="../../ui/screens/room_info.py" line="138" />
-            <location filename="../../ui/screens/audit_log.py" line="41" />
+            <location filename="../../ui/screens/audit_log.py" line="84" />
             <location filename="../../ui/dialogs/batch_rooms.py" line="176" />
             <source>户型</source>
             <translation>Layout</translation>
         </message>
         <message>
             <location filename="../../ui/screens/room_info.py" line="138" />
-            <location filename="../../ui/screens/audit_log.py" line="41" />
+            <location filename="../../ui/screens/audit_log.py" line="84" />
             <source>朝向</source>
             <translation>Orientation</translation>
         </message>
         <message>
             <location filename="../../ui/screens/room_info.py" line="138" />
-            <location filename="../../ui/screens/audit_log.py" line="42" />
+            <location filename="../../ui/screens/audit_log.py" line="85" />
             <location filename="../../ui/dialogs/batch_rooms.py" line="167" />
             <source>用途</source>
             <translation>Usage</translation>
         </message>
         <message>
             <location filename="../../ui/screens/room_info.py" line="139" />
-            <location filename="../../ui/screens/audit_log.py" line="43" />
+            <location filename="../../ui/screens/audit_log.py" line="86" />
             <location filename="../../ui/dialogs/customer.py" line="92" />
             <location filename="../../ui/dialogs/occupancy.py" line="56" />
             <source>备注</source>
@@ -1431,7 +1630,7 @@ Data is kept in the local database and synchronised with the central database wh
         </message>
         <message>
             <location filename="../../ui/screens/room_info.py" line="139" />
-            <location filename="../../ui/screens/audit_log.py" line="42" />
+            <location filename="../../ui/screens/audit_log.py" line="85" />
             <source>权属类型</source>
             <translation>Ownership</translation>
         </message>
@@ -1573,7 +1772,7 @@ Data is kept in the local database and synchronised with the central database wh
         </message>
         <message>
             <location filename="../../ui/screens/room_vehicles.py" line="17" />
-            <location filename="../../ui/screens/audit_log.py" line="46" />
+            <location filename="../../ui/screens/audit_log.py" line="89" />
             <source>车牌号</source>
             <translation>Plate</translation>
         </message>
@@ -1584,28 +1783,28 @@ Data is kept in the local database and synchronised with the central database wh
         </message>
         <message>
             <location filename="../../ui/screens/room_vehicles.py" line="19" />
-            <location filename="../../ui/screens/audit_log.py" line="46" />
+            <location filename="../../ui/screens/audit_log.py" line="89" />
             <location filename="../../ui/dialogs/vehicle.py" line="49" />
             <source>品牌</source>
             <translation>Brand</translation>
         </message>
         <message>
             <location filename="../../ui/screens/room_vehicles.py" line="20" />
-            <location filename="../../ui/screens/audit_log.py" line="47" />
+            <location filename="../../ui/screens/audit_log.py" line="90" />
             <location filename="../../ui/dialogs/vehicle.py" line="49" />
             <source>型号</source>
             <translation>Model</translation>
         </message>
         <message>
             <location filename="../../ui/screens/room_vehicles.py" line="21" />
-            <location filename="../../ui/screens/audit_log.py" line="47" />
+            <location filename="../../ui/screens/audit_log.py" line="90" />
             <location filename="../../ui/dialogs/vehicle.py" line="50" />
             <source>颜色</source>
             <translation>Colour</translation>
         </message>
         <message>
             <location filename="../../ui/screens/room_vehicles.py" line="22" />
-            <location filename="../../ui/screens/audit_log.py" line="36" />
+            <location filename="../../ui/screens/audit_log.py" line="58" />
             <location filename="../../ui/dialogs/vehicle.py" line="50" />
             <source>车位</source>
             <translation>Parking space</translation>
@@ -1626,12 +1825,12 @@ Data is kept in the local database and synchronised with the central database wh
             <translation>Move someone in first; vehicles are registered to occupants</translation>
         </message>
         <message>
-            <location filename="../../ui/tasks.py" line="269" />
+            <location filename="../../ui/tasks.py" line="270" />
             <source>操作未完成</source>
             <translation>Not done</translation>
         </message>
         <message>
-            <location filename="../../ui/tasks.py" line="281" />
+            <location filename="../../ui/tasks.py" line="282" />
             <source>提示</source>
             <translation>Note</translation>
         </message>
@@ -1666,39 +1865,39 @@ Data is kept in the local database and synchronised with the central database wh
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/table.py" line="204" />
+            <location filename="../../ui/widgets/table.py" line="205" />
             <source>导出Excel…</source>
             <translation>Export to Excel…</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/table.py" line="205" />
+            <location filename="../../ui/widgets/table.py" line="206" />
             <source>复制</source>
             <translation>Copy</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/table.py" line="286" />
-            <location filename="../../ui/widgets/table.py" line="298" />
+            <location filename="../../ui/widgets/table.py" line="290" />
+            <location filename="../../ui/widgets/table.py" line="302" />
             <source>表格</source>
             <translation>Table</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/table.py" line="288" />
+            <location filename="../../ui/widgets/table.py" line="292" />
             <source>Excel 工作簿 (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/table.py" line="288" />
-            <location filename="../../ui/widgets/table.py" line="313" />
+            <location filename="../../ui/widgets/table.py" line="292" />
+            <location filename="../../ui/widgets/table.py" line="317" />
             <source>导出Excel</source>
             <translation>Export to Excel</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/table.py" line="302" />
+            <location filename="../../ui/widgets/table.py" line="306" />
             <source>导出时间：{time}　操作员：{who}</source>
             <translation>Exported {time}  Operator: {who}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/table.py" line="312" />
+            <location filename="../../ui/widgets/table.py" line="316" />
             <source>已导出 {n} 行到
 {path}</source>
             <translation>Exported {n} rows to

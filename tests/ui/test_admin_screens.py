@@ -198,3 +198,40 @@ def test_operators_change_role_and_disable(qtbot, make_ctx, db, admin, clerk):
     assert "不能降级自己的账户" in dlg.error.text()
     with db.session() as s:
         assert s.get(Operator, boss.id).role == "admin"
+
+
+def _audit_codes() -> tuple[set[str], set[str]]:
+    """The literal (action, entity) codes every ``audit.record(session, actor, action, entity, …)``
+    call in propdesk writes, plus the ones its helpers pass on (work orders, complaints, stock)."""
+    import ast
+    from pathlib import Path
+
+    from propdesk.paths import ROOT
+    from propdesk.services.service_desk.codes import MOVEMENT_KINDS
+
+    actions, entities = set(MOVEMENT_KINDS), set()
+    for path in (ROOT / "propdesk").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            f = node.func
+            name = f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", "")
+            if name == "record" and len(node.args) >= 4:
+                for arg, into in ((node.args[2], actions), (node.args[3], entities)):
+                    if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                        into.add(arg.value)
+            elif name in ("_transition", "_step") and len(node.args) >= 4:
+                arg = node.args[3]   # work order / complaint step: (session, actor, obj, action, …)
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                    actions.add(arg.value)
+    return actions, entities
+
+
+def test_audit_log_names_every_action_and_object_in_chinese():
+    """The 操作 and 对象 columns never show a bare code (route, work_order …) to the office."""
+    from ui.screens.audit_log import ACTIONS, ENTITIES
+
+    actions, entities = _audit_codes()
+    assert {"dispatch", "route", "in", "void"} <= actions and {"work_order", "complaint"} <= entities
+    assert sorted(actions - ACTIONS.keys()) == []
+    assert sorted(entities - ENTITIES.keys()) == []

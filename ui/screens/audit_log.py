@@ -27,6 +27,28 @@ ACTIONS = {
     "move_in": tr_noop("入住"), "move_out": tr_noop("迁出"), "transfer": tr_noop("过户"),
     "login": tr_noop("登录"), "lockout": tr_noop("账户锁定"), "unlock": tr_noop("解锁"),
     "password": tr_noop("修改密码"), "generate": tr_noop("批量生成"), "demo": tr_noop("演示数据"),
+    "role": tr_noop("修改角色"), "enable": tr_noop("启用"), "disable": tr_noop("停用"),
+    "import": tr_noop("导入"), "export": tr_noop("导出"),
+    # billing, cashier, cards
+    "bill_run": tr_noop("应收计算"), "charge": tr_noop("计费"), "adjust": tr_noop("调整"),
+    "reverse": tr_noop("冲销"), "prepay_bonus": tr_noop("预存赠送"), "dunning": tr_noop("催缴"),
+    "reading": tr_noop("抄表"), "readings": tr_noop("批量抄表"), "replace": tr_noop("更换"),
+    "collect": tr_noop("收款"), "uncollect": tr_noop("撤回待收"), "void": tr_noop("作废"),
+    "refund": tr_noop("退款"), "reprint": tr_noop("补打"), "open": tr_noop("开班"),
+    "close": tr_noop("关闭"), "approve": tr_noop("审批"),
+    "issue": tr_noop("发卡"), "renew": tr_noop("延期"), "lost": tr_noop("挂失"),
+    "publish": tr_noop("发布名单"),
+    # service desk: work orders, complaints, stock
+    "dispatch": tr_noop("派工"), "start": tr_noop("开始处理"), "finish": tr_noop("完工"),
+    "visit": tr_noop("回访"), "rework": tr_noop("返修"), "suspend": tr_noop("挂起"),
+    "resume": tr_noop("恢复"), "cancel": tr_noop("取消"), "labour": tr_noop("工时费"),
+    "route": tr_noop("转派"), "reply": tr_noop("回复"), "reopen": tr_noop("重新处理"),
+    "handling": tr_noop("登记处理情况"), "in": tr_noop("入库"), "out": tr_noop("领料"),
+    "return": tr_noop("返库"), "reversal": tr_noop("冲销"), "stocktake": tr_noop("盘点"),
+    "stock_override": tr_noop("允许负库存"),
+    # synchronisation
+    "conflict_accept": tr_noop("保留当前值"), "conflict_reapply": tr_noop("恢复被覆盖值"),
+    "alarm_ack": tr_noop("确认告警"),
 }
 ENTITIES = {
     "room": tr_noop("房间"), "customer": tr_noop("客户"), "occupancy": tr_noop("入住记录"),
@@ -34,6 +56,27 @@ ENTITIES = {
     "region": tr_noop("区域"), "estate": tr_noop("小区"), "building": tr_noop("楼栋"),
     "unit": tr_noop("单元"), "family_member": tr_noop("家庭成员"), "pet": tr_noop("宠物"),
     "parking_space": tr_noop("车位"), "parking_lot": tr_noop("停车场"),
+    # billing
+    "fee_item": tr_noop("收费项目"), "fee_standard": tr_noop("收费标准"),
+    "fee_standard_version": tr_noop("收费标准价格"), "fee_assignment": tr_noop("收费标准分配"),
+    "discount_rule": tr_noop("优惠规则"), "bill_run": tr_noop("应收计算"),
+    "bill_line": tr_noop("应收明细"), "period_close": tr_noop("月结"),
+    "meter": tr_noop("仪表"), "meter_reading": tr_noop("抄表读数"),
+    "deposit": tr_noop("押金"), "prepayment": tr_noop("预存款"), "balance_import": tr_noop("期初欠费"),
+    # cashier
+    "cashier_payment": tr_noop("收款"), "cashier_receipt": tr_noop("收据"),
+    "cashier_shift": tr_noop("收费班次"), "cashier_receipt_layout": tr_noop("收据格式"),
+    # gate cards
+    "gate_card": tr_noop("门禁卡"), "card_charge": tr_noop("卡费用"), "card_list": tr_noop("门禁名单"),
+    "card_tariff": tr_noop("卡收费设置"), "parking_rate": tr_noop("临时停车收费"),
+    "card_secrets": tr_noop("门禁卡密钥"),
+    # service desk
+    "work_order": tr_noop("工单"), "complaint": tr_noop("投诉"), "equipment": tr_noop("设备"),
+    "equipment_record": tr_noop("设备记录"), "maintenance_plan": tr_noop("保养计划"),
+    "stock_item": tr_noop("物料"), "stock_movement": tr_noop("出入库单"), "stocktake": tr_noop("盘点"),
+    # terminal and synchronisation
+    "local_setting": tr_noop("终端设置"), "sync_conflict": tr_noop("同步冲突"),
+    "sync_alarm": tr_noop("同步告警"),
 }
 FIELDS = {
     "code": tr_noop("编码"), "name": tr_noop("名称"), "number": tr_noop("房号"),
@@ -88,7 +131,7 @@ COLUMNS = [
     Column(tr_noop("操作员"), lambda r: r.operator_name, width=110),
     Column(tr_noop("操作"), lambda r: r.action, text=lambda v: translated(ACTIONS.get(v, v)), width=80),
     Column(tr_noop("对象"), lambda r: r.entity, text=lambda v: translated(ENTITIES.get(v, v)), width=80),
-    Column(tr_noop("摘要"), lambda r: r.summary, width=320),
+    Column(tr_noop("摘要"), lambda r: r.summary, width=420),
     Column(tr_noop("终端"), lambda r: r.terminal, width=60),
     Column(tr_noop("对象编号"), lambda r: r.entity_id),
 ]
