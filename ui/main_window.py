@@ -6,7 +6,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
-    QMessageBox, QStackedWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QMessageBox, QScrollArea, QStackedWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from propdesk.security import ROLES
@@ -18,6 +18,7 @@ from ui.registry import load
 from ui.screens import ScreenEntry, screens_for
 from ui.tasks import show_info
 from ui.widgets.base import Retranslatable, Screen
+from ui.widgets.elided_label import ElidedLabel
 from ui.widgets.form_dialog import FormDialog, password_edit
 
 NAV_ICON_COLOR = "#D9E2EC"   # light strokes on the dark navigation bar
@@ -34,6 +35,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.setWindowIcon(icon("app"))
         self.entries: list[ScreenEntry] = screens_for(ctx.actor)
         self.screens: dict[str, Screen] = {}
+        self.scrollers: dict[str, QScrollArea] = {}   # each screen sits in one (see _scroller)
 
         self.nav = QListWidget()
         self.nav.setObjectName("navList")
@@ -138,7 +140,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.operator_label = QLabel()
         self.operator_label.setObjectName("operatorLabel")
         self.terminal_label = QLabel()
-        self.db_label = QLabel()
+        self.db_label = ElidedLabel()   # a long path shrinks before the window widens
         self.db_label.setMaximumWidth(420)
         sb.addWidget(self.busy_label)
         for w in (self.operator_label, self.terminal_label, self.db_label):
@@ -170,7 +172,6 @@ class MainWindow(Retranslatable, QMainWindow):
             name=a.label, role=label(ROLES, a.role)))
         self.terminal_label.setText(tr("终端：{code}").format(code=self.ctx.terminal))
         self.db_label.setText(tr("数据库：{db}").format(db=self.ctx.db_label))
-        self.db_label.setToolTip(self.ctx.db_label)
         self.busy_label.setText(tr("正在处理…"))
         self._update_title()
         self._rebuild_screen_menu()
@@ -197,11 +198,25 @@ class MainWindow(Retranslatable, QMainWindow):
             widget = cls(self.ctx, self)
             ph = self.placeholders[key]
             idx = self.stack.indexOf(ph)
-            self.stack.insertWidget(idx, widget)
+            self.scrollers[key] = self._scroller(widget)
+            self.stack.insertWidget(idx, self.scrollers[key])
             self.stack.removeWidget(ph)
             ph.deleteLater()
             self.screens[key] = widget
         return self.screens[key]
+
+    @staticmethod
+    def _scroller(screen: Screen) -> QScrollArea:
+        """The screen in a scroll area: a screen wider or taller than a small office PC's
+        1024×768 window scrolls by itself, instead of every screen's minimum size (the
+        stack takes the largest) pushing the whole window off the screen."""
+        area = QScrollArea()
+        area.setObjectName("screenScroller")
+        area.setFrameShape(QScrollArea.Shape.NoFrame)
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        area.setWidgetResizable(True)
+        area.setWidget(screen)
+        return area
 
     def show_screen(self, key: str) -> Screen:
         row = next(i for i, e in enumerate(self.entries) if e.key == key)
@@ -222,7 +237,7 @@ class MainWindow(Retranslatable, QMainWindow):
             self.nav.blockSignals(False)
             return
         w = self.screen(entry.key)
-        self.stack.setCurrentWidget(w)
+        self.stack.setCurrentWidget(self.scrollers[entry.key])
         self._shown_key = entry.key
         self.screen_actions[entry.key].setChecked(True)
         self._update_title()
