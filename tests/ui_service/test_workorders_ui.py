@@ -214,3 +214,23 @@ def test_english(qtbot, db, office, admin, make_ctx):
     states = {w.model.index(r, 1).data() for r in range(w.model.rowCount())}
     assert states == {"To dispatch"}
     assert w.panel.buttons["dispatch"].text() == "Dispatch"
+
+
+def test_state_chips_wrap_on_a_small_screen(qtbot, db, office, admin, make_ctx):
+    """On a 1024-pixel PC (about 780 px left for the screen in English) the nine state chips
+    wrap onto a second line instead of making the board wider than the window."""
+    from ui.i18n import set_language
+
+    _orders(db, office, admin)
+    ctx = make_ctx(office.frontdesk)
+    set_language("en")
+    w = _screen(qtbot, ctx)
+    assert w.minimumSizeHint().width() < 700
+    w.resize(760, 600)
+    row = w.chip_row
+    qtbot.waitUntil(lambda: all(b.geometry().right() <= row.width() for b in w.chips.values()), timeout=2000)
+    tops = {b.geometry().top() for b in w.chips.values()}
+    assert len(tops) == 2                                 # two lines of chips
+    assert row.height() >= row.flow.heightForWidth(row.width())   # the second line is not cut off
+    w.resize(1400, 600)
+    qtbot.waitUntil(lambda: len({b.geometry().top() for b in w.chips.values()}) == 1, timeout=2000)

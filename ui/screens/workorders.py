@@ -18,6 +18,7 @@ from ui.service.order_panel import OrderPanel
 from ui.service.workorder_dialogs import IntakeDialog
 from ui.tasks import Changes
 from ui.widgets.base import Screen
+from ui.widgets.flow_layout import FlowRow
 from ui.widgets.table import Column, RowTableModel, TableView
 
 
@@ -86,7 +87,8 @@ class WorkOrdersScreen(Screen):
             b.setVisible(ctx.can(WORKORDER_CREATE))
             top.addWidget(b)
         lay.addLayout(top)
-        chips = QHBoxLayout()
+        self.chip_row = FlowRow()   # wraps onto a second line on a narrow window
+        chips = self.chip_row.flow
         self.chip_group = QButtonGroup(self)
         self.chip_group.setExclusive(True)
         self.chips: dict[str, QToolButton] = {}
@@ -99,8 +101,7 @@ class WorkOrdersScreen(Screen):
             self.chips[key] = b
             chips.addWidget(b)
             b.clicked.connect(lambda *_: self.refresh())
-        chips.addStretch(1)
-        lay.addLayout(chips)
+        lay.addWidget(self.chip_row)
         filters = QHBoxLayout()
         self.category = QComboBox()
         self.category.setObjectName("filterCategory")
