@@ -620,18 +620,18 @@
         <message>
             <location filename="../../ui/service/equipment.py" line="308" />
             <location filename="../../ui/service/stock.py" line="388" />
-            <source>修改…</source>
-            <translation>Edit…</translation>
+            <source>修改(&amp;E)…</source>
+            <translation>&amp;Edit…</translation>
         </message>
         <message>
             <location filename="../../ui/service/equipment.py" line="309" />
-            <source>登记维保记录…</source>
-            <translation>Add record…</translation>
+            <source>登记维保记录(&amp;R)…</source>
+            <translation>Add &amp;record…</translation>
         </message>
         <message>
             <location filename="../../ui/service/equipment.py" line="310" />
-            <source>设备报修…</source>
-            <translation>Report a fault…</translation>
+            <source>设备报修(&amp;B)…</source>
+            <translation>Re&amp;port a fault…</translation>
         </message>
         <message>
             <location filename="../../ui/service/equipment.py" line="311" />
@@ -1123,13 +1123,13 @@
         </message>
         <message>
             <location filename="../../ui/service/stock.py" line="388" />
-            <source>新增物料…</source>
-            <translation>New item…</translation>
+            <source>新增物料(&amp;N)…</source>
+            <translation>&amp;New item…</translation>
         </message>
         <message>
             <location filename="../../ui/service/stock.py" line="389" />
-            <source>返库…</source>
-            <translation>Return…</translation>
+            <source>返库(&amp;R)…</source>
+            <translation>&amp;Return…</translation>
         </message>
         <message>
             <location filename="../../ui/service/stock.py" line="389" />
@@ -1138,8 +1138,8 @@
         </message>
         <message>
             <location filename="../../ui/service/stock.py" line="390" />
-            <source>盘点…</source>
-            <translation>Stocktake…</translation>
+            <source>盘点(&amp;T)…</source>
+            <translation>S&amp;tocktake…</translation>
         </message>
         <message>
             <location filename="../../ui/service/stock.py" line="392" />

@@ -161,3 +161,27 @@ def test_stock_documents_and_stocktake(qtbot, db, office, make_ctx):
     w.tabs.setCurrentIndex(1)
     kinds = [m.kind for m in w.ledger_model.rows()]
     assert kinds.count("in") == 2 and kinds.count("adjust") == 1
+
+
+def _mnemonic(text: str) -> str:
+    import re
+
+    m = re.search(r"&([^&])", text)
+    return m.group(1).upper() if m else ""
+
+
+def test_stock_and_equipment_buttons_have_distinct_alt_keys(qtbot, db, office, make_ctx):
+    """Every toolbar button of 物料库存 and 设备台账 opens with Alt+letter, in both languages."""
+    from ui.i18n import set_language
+
+    ctx = make_ctx(office.engineer)
+    stock_screen = _show(qtbot, ctx, StockScreen)
+    equipment = _show(qtbot, ctx, EquipmentScreen)
+    for lang in ("zh", "en"):
+        set_language(lang)
+        for buttons in (list(stock_screen.buttons.values()),
+                        [equipment.add_button, equipment.edit_button, equipment.record_button,
+                         equipment.repair_button]):
+            qtbot.waitUntil(lambda: all(_mnemonic(b.text()) for b in buttons), timeout=5000)
+            keys = [_mnemonic(b.text()) for b in buttons]
+            assert len(set(keys)) == len(keys), keys

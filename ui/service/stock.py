@@ -385,9 +385,9 @@ class StockScreen(Screen):
         self.tabs.setTabText(1, tr("库存流水"))
         self.search.setPlaceholderText(tr("编码、名称、规格或类别，回车查询"))
         self.low_only.setText(tr("只看低于下限"))
-        for key, text in (("item", tr("新增物料…")), ("edit", tr("修改…")), ("in", tr("入库(&I)…")),
-                          ("out", tr("领料(&O)…")), ("return", tr("返库…")),
-                          ("stocktake", tr("盘点…"))):
+        for key, text in (("item", tr("新增物料(&N)…")), ("edit", tr("修改(&E)…")), ("in", tr("入库(&I)…")),
+                          ("out", tr("领料(&O)…")), ("return", tr("返库(&R)…")),
+                          ("stocktake", tr("盘点(&T)…"))):
             self.buttons[key].setText(text)
         self.reverse_button.setText(tr("冲销所选行…"))
         low = sum(1 for lv in self.levels if lv.low)
