@@ -4,99 +4,99 @@
     <context>
         <name>PropDesk</name>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="29" />
+            <location filename="../../ui/billing/bill_run.py" line="30" />
             <source>项目</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="30" />
+            <location filename="../../ui/billing/bill_run.py" line="31" />
             <source>金额（元）</source>
             <translation>Amount (yuan)</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="33" />
+            <location filename="../../ui/billing/bill_run.py" line="34" />
             <location filename="../../ui/billing/fee_dialogs.py" line="364" />
             <source>房间/对象</source>
             <translation>Room / object</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="34" />
+            <location filename="../../ui/billing/bill_run.py" line="35" />
             <source>新增</source>
             <translation>New</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="34" />
+            <location filename="../../ui/billing/bill_run.py" line="35" />
             <location filename="../../ui/billing/fees.py" line="32" />
             <location filename="../../ui/billing/meter_list.py" line="67" />
             <source>类别</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="34" />
+            <location filename="../../ui/billing/bill_run.py" line="35" />
             <location filename="../../ui/billing/item_dialogs.py" line="30" />
             <source>调整</source>
             <translation>Adjustment</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="35" />
+            <location filename="../../ui/billing/bill_run.py" line="36" />
             <location filename="../../ui/billing/room_fees.py" line="44" />
             <source>金额</source>
             <translation>Amount</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="36" />
+            <location filename="../../ui/billing/bill_run.py" line="37" />
             <location filename="../../ui/billing/item_dialogs.py" line="107" />
             <location filename="../../ui/billing/room_fees.py" line="34" />
             <source>公式</source>
             <translation>Formula</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="84" />
+            <location filename="../../ui/billing/bill_run.py" line="87" />
             <source>按收费项目</source>
             <translation>By fee item</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="85" />
+            <location filename="../../ui/billing/bill_run.py" line="88" />
             <source>按楼栋</source>
             <translation>By building</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="98" />
+            <location filename="../../ui/billing/bill_run.py" line="101" />
             <source>应收明细</source>
             <translation>Bill lines</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="113" />
-            <location filename="../../ui/billing/bill_run.py" line="220" />
-            <location filename="../../ui/billing/bill_run.py" line="155" />
+            <location filename="../../ui/billing/bill_run.py" line="118" />
+            <location filename="../../ui/billing/bill_run.py" line="234" />
+            <location filename="../../ui/billing/bill_run.py" line="167" />
             <source>应收计算</source>
             <translation>Bill run</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="114" />
+            <location filename="../../ui/billing/bill_run.py" line="119" />
             <source>范围(&amp;S)</source>
             <translation>&amp;Scope</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="115" />
-            <location filename="../../ui/billing/readings.py" line="271" />
+            <location filename="../../ui/billing/bill_run.py" line="120" />
+            <location filename="../../ui/billing/readings.py" line="282" />
             <source>账期(&amp;P)</source>
             <translation>&amp;Period</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="116" />
+            <location filename="../../ui/billing/bill_run.py" line="121" />
             <location filename="../../ui/billing/fee_dialogs.py" line="485" />
             <source>预览(&amp;V)</source>
             <translation>Pre&amp;view</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="117" />
+            <location filename="../../ui/billing/bill_run.py" line="122" />
             <source>确认入账(&amp;C)</source>
             <translation>&amp;Commit</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="119" />
-            <location filename="../../ui/billing/bill_run.py" line="121" />
+            <location filename="../../ui/billing/bill_run.py" line="124" />
+            <location filename="../../ui/billing/bill_run.py" line="126" />
             <location filename="../../ui/billing/discounts.py" line="53" />
             <location filename="../../ui/billing/fee_dialogs.py" line="432" />
             <location filename="../../ui/billing/fees.py" line="46" />
@@ -105,59 +105,70 @@
             <translation>Whole company</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="155" />
-            <location filename="../../ui/billing/readings.py" line="297" />
+            <location filename="../../ui/billing/bill_run.py" line="132" />
+            <source>所选账期和范围没有需要生成的应收</source>
+            <translation>Nothing to bill for this period and scope</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/bill_run.py" line="133" />
+            <source>选择账期和范围，按 预览（Alt+V）查看将要生成的应收</source>
+            <translation>Choose the period and scope, then press Preview (Alt+V) to see the bills it will create</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/bill_run.py" line="167" />
+            <location filename="../../ui/billing/readings.py" line="295" />
+            <location filename="../../ui/billing/readings.py" line="325" />
             <source>账期格式应为 YYYY-MM，如 2026-03</source>
             <translation>The period must be YYYY-MM, e.g. 2026-03</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="166" />
+            <location filename="../../ui/billing/bill_run.py" line="178" />
             <source>正在计算 {period} …</source>
             <translation>Computing {period} …</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="177" />
+            <location filename="../../ui/billing/bill_run.py" line="191" />
             <source>合计</source>
             <translation>Total</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="183" />
+            <location filename="../../ui/billing/bill_run.py" line="197" />
             <source>{period} {scope}：新增 {new} 行，调整 {adj} 行，未变 {same} 行，涉及 {rooms} 个房间/车位，合计 {total} 元</source>
             <translation>{period} {scope}: {new} new lines, {adj} adjustments, {same} unchanged, {rooms} rooms/spaces, total {total} yuan</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="187" />
+            <location filename="../../ui/billing/bill_run.py" line="201" />
             <source>有 {n} 处错误，修正前不能入账</source>
             <translation>{n} error(s): correct them before committing</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="189" />
+            <location filename="../../ui/billing/bill_run.py" line="203" />
             <source>没有需要入账的内容</source>
             <translation>Nothing to post</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="191" />
+            <location filename="../../ui/billing/bill_run.py" line="205" />
             <source>明细只显示前 {n} 行</source>
             <translation>Only the first {n} lines are shown</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="200" />
+            <location filename="../../ui/billing/bill_run.py" line="214" />
             <source>将 {period} {scope} 的 {n} 行应收（合计 {total} 元）入账？入账后不能修改，只能调整。</source>
             <translation>Post {n} bill lines of {period} {scope} (total {total} yuan)? Posted lines cannot be edited, only adjusted.</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="200" />
-            <location filename="../../ui/billing/bill_run.py" line="225" />
+            <location filename="../../ui/billing/bill_run.py" line="214" />
+            <location filename="../../ui/billing/bill_run.py" line="239" />
             <source>确认入账</source>
             <translation>Commit bill run</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="210" />
+            <location filename="../../ui/billing/bill_run.py" line="224" />
             <source>正在入账 {period} …</source>
             <translation>Posting {period} …</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/bill_run.py" line="229" />
+            <location filename="../../ui/billing/bill_run.py" line="243" />
             <source>已入账 {n} 行，合计 {total} 元，预存冲抵 {o} 笔</source>
             <translation>Posted {n} lines, total {total} yuan; {o} prepayment offsets</translation>
         </message>
@@ -941,7 +952,7 @@
             <location filename="../../ui/billing/meter_dialogs.py" line="234" />
             <location filename="../../ui/billing/meter_dialogs.py" line="302" />
             <location filename="../../ui/billing/meter_list.py" line="42" />
-            <location filename="../../ui/billing/readings.py" line="110" />
+            <location filename="../../ui/billing/readings.py" line="115" />
             <source>公共表</source>
             <translation>Public meter</translation>
         </message>
@@ -964,7 +975,7 @@
         <message>
             <location filename="../../ui/billing/meter_dialogs.py" line="241" />
             <location filename="../../ui/billing/meter_list.py" line="49" />
-            <location filename="../../ui/billing/readings.py" line="36" />
+            <location filename="../../ui/billing/readings.py" line="41" />
             <source>上次读数</source>
             <translation>Previous</translation>
         </message>
@@ -972,7 +983,7 @@
             <location filename="../../ui/billing/meter_dialogs.py" line="241" />
             <location filename="../../ui/billing/meter_dialogs.py" line="304" />
             <location filename="../../ui/billing/meter_list.py" line="113" />
-            <location filename="../../ui/billing/readings.py" line="36" />
+            <location filename="../../ui/billing/readings.py" line="41" />
             <source>仪表</source>
             <translation>Meter</translation>
         </message>
@@ -1068,13 +1079,13 @@
         </message>
         <message>
             <location filename="../../ui/billing/meter_list.py" line="41" />
-            <location filename="../../ui/billing/readings.py" line="36" />
+            <location filename="../../ui/billing/readings.py" line="41" />
             <source>房间</source>
             <translation>Room</translation>
         </message>
         <message>
             <location filename="../../ui/billing/meter_list.py" line="43" />
-            <location filename="../../ui/billing/readings.py" line="36" />
+            <location filename="../../ui/billing/readings.py" line="41" />
             <source>类型</source>
             <translation>Type</translation>
         </message>
@@ -1090,7 +1101,7 @@
         </message>
         <message>
             <location filename="../../ui/billing/meter_list.py" line="50" />
-            <location filename="../../ui/billing/readings.py" line="36" />
+            <location filename="../../ui/billing/readings.py" line="41" />
             <source>上次日期</source>
             <translation>Previous date</translation>
         </message>
@@ -1111,7 +1122,7 @@
         </message>
         <message>
             <location filename="../../ui/billing/meter_list.py" line="65" />
-            <location filename="../../ui/billing/readings.py" line="273" />
+            <location filename="../../ui/billing/readings.py" line="284" />
             <source>抄表日期</source>
             <translation>Read on</translation>
         </message>
@@ -1122,7 +1133,7 @@
         </message>
         <message>
             <location filename="../../ui/billing/meter_list.py" line="69" />
-            <location filename="../../ui/billing/readings.py" line="37" />
+            <location filename="../../ui/billing/readings.py" line="42" />
             <source>用量</source>
             <translation>Usage</translation>
         </message>
@@ -1139,7 +1150,7 @@
         </message>
         <message>
             <location filename="../../ui/billing/meter_list.py" line="163" />
-            <location filename="../../ui/billing/readings.py" line="267" />
+            <location filename="../../ui/billing/readings.py" line="278" />
             <source>楼栋(&amp;B)</source>
             <translation>&amp;Building</translation>
         </message>
@@ -1181,73 +1192,94 @@
             <translation>, {n} inactive</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="297" />
+            <location filename="../../ui/billing/meter_list.py" line="291" />
             <source>已保存仪表 {code}</source>
             <translation>Meter {code} saved</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/readings.py" line="37" />
+            <location filename="../../ui/billing/readings.py" line="42" />
             <source>回零</source>
             <translation>Rollover</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/readings.py" line="37" />
+            <location filename="../../ui/billing/readings.py" line="42" />
             <source>本次读数</source>
             <translation>Reading</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/readings.py" line="37" />
+            <location filename="../../ui/billing/readings.py" line="42" />
             <source>核对提示</source>
             <translation>Checks</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/readings.py" line="37" />
+            <location filename="../../ui/billing/readings.py" line="42" />
             <source>近6月平均</source>
             <translation>6-month average</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/readings.py" line="126" />
+            <location filename="../../ui/billing/readings.py" line="131" />
             <source>已停用：读数不能修改</source>
             <translation>Inactive: the reading cannot be changed</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/readings.py" line="274" />
+            <location filename="../../ui/billing/readings.py" line="285" />
             <source>载入(&amp;L)</source>
             <translation>&amp;Load</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/readings.py" line="275" />
+            <location filename="../../ui/billing/readings.py" line="286" />
             <source>保存(&amp;S)</source>
             <translation>&amp;Save</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/readings.py" line="324" />
+            <location filename="../../ui/billing/readings.py" line="293" />
+            <source>正在载入…</source>
+            <translation>Loading…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/readings.py" line="294" />
+            <source>还没有仪表：先在 仪表 页新建仪表，再回来抄表</source>
+            <translation>No meters yet: add them on the Meter screen first, then come back to enter readings</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/readings.py" line="296" />
+            <source>{place} 在 {period} 没有要抄的表。换一个楼栋或账期；新仪表在 仪表 页建立</source>
+            <translation>{place} has no meters to read in {period}. Choose another building or period; new meters are added on the Meter screen</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/readings.py" line="348" />
+            <source>本次修改的 {n} 条读数还没有保存，放弃这些读数并载入 {place} {period}？</source>
+            <translation>{n} readings entered here are not saved yet. Discard them and load {place} {period}?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/readings.py" line="399" />
             <source>共 {n} 块表，已录 {done}，本次修改 {dirty}，错误 {err}，需确认 {warn}</source>
             <translation>{n} meters, {done} read, {dirty} changed, {err} errors, {warn} to confirm</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/readings.py" line="336" />
+            <location filename="../../ui/billing/readings.py" line="411" />
             <source>以下读数需要确认：</source>
             <translation>These readings need confirmation:</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/readings.py" line="336" />
+            <location filename="../../ui/billing/readings.py" line="411" />
             <source>确认保存？</source>
             <translation>Save them?</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/readings.py" line="336" />
+            <location filename="../../ui/billing/readings.py" line="411" />
             <source>确认读数</source>
             <translation>Confirm readings</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/readings.py" line="351" />
+            <location filename="../../ui/billing/readings.py" line="428" />
             <source>已保存 {n} 条读数</source>
             <translation>{n} readings saved</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/readings.py" line="356" />
-            <location filename="../../ui/billing/readings.py" line="297" />
+            <location filename="../../ui/billing/readings.py" line="433" />
+            <location filename="../../ui/billing/readings.py" line="325" />
+            <location filename="../../ui/billing/readings.py" line="348" />
             <source>抄表</source>
             <translation>Meter readings</translation>
         </message>

@@ -33,8 +33,11 @@ def test_preview_then_commit_off_the_gui_thread(qtbot, make_ctx, billed, db):
     screen.scope.setCurrentIndex(screen.scope.findData(("building", "JD-01")))
     screen.period.setText("2026-04")
     assert not screen.commit_button.isEnabled()
+    assert screen.hint.showing() and screen.hint.text() == "选择账期和范围，按 预览（Alt+V）查看将要生成的应收"
+    assert screen.scope_label.buddy() is screen.scope and screen.period_label.buddy() is screen.period
     with qtbot.waitSignal(screen.do_preview().finished):
         pass
+    assert not screen.hint.showing()
     # 295.55 + 205.55 + 230.00 = 731.10
     assert screen.by_item.rows()[-1][1] == D("731.10")
     assert screen.lines.rowCount() == 3 and screen.commit_button.isEnabled()
@@ -48,6 +51,9 @@ def test_preview_then_commit_off_the_gui_thread(qtbot, make_ctx, billed, db):
         pass
     assert screen.lines.rowCount() == 0 and not screen.commit_button.isEnabled()
     assert "未变 3 行" in screen.status.text()
+    assert screen.hint.showing() and screen.hint.text() == "所选账期和范围没有需要生成的应收"
+    screen.period.setText("2026-05")   # another period: back to how to preview it
+    assert screen.hint.text() == "选择账期和范围，按 预览（Alt+V）查看将要生成的应收"
 
 
 def test_preview_shows_problems_and_blocks_commit(qtbot, make_ctx, billed, db, admin):

@@ -94,3 +94,45 @@ def test_inactive_meter_is_read_only_and_estate_meters_have_their_sheet(qtbot, m
     with qtbot.waitSignal(screen.load_sheet().finished):
         pass
     assert [(r.sheet.meter_code, r.sheet.previous) for r in screen.model.rows] == [("JD-PUB-W", D("5000"))]
+
+
+def test_sheet_loads_without_pressing_load_and_the_empty_grid_says_why(qtbot, make_ctx, billed, db, admin,
+                                                                       monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    make_meters(db, admin, billed)
+    screen = ReadingsScreen(make_ctx("finance"))
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.period.setText("2026-04")
+    assert screen.hint.showing() and screen.hint.text() == "正在载入…"
+    screen.activated()                                    # opening the screen loads JD-01's sheet
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 3)
+    assert not screen.hint.showing()
+    assert screen.grid.currentIndex().column() == COL_CURRENT
+    screen.building.setCurrentIndex(1)                    # the estate's public meters: none
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 0)
+    assert screen.hint.showing()
+    assert screen.hint.text() == "JD 锦都花园JD 小区公共表 在 2026-04 没有要抄的表。换一个楼栋或账期；新仪表在 仪表 页建立"
+    screen.building.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 3)
+    assert not screen.hint.showing()
+    # a new period is loaded when the field is left with Enter
+    screen.period.setFocus()
+    screen.period.selectAll()
+    qtbot.keyClicks(screen.period, "202605")
+    qtbot.keyClick(screen.period, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen._loaded_key is not None and screen._loaded_key[1] == "2026-05")
+    assert screen.model.rowCount() == 3
+    # typed readings are not thrown away without asking
+    type_reading(qtbot, screen.grid, "127")
+    qtbot.waitUntil(lambda: len(screen.model.dirty_rows()) == 1)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    screen.building.setCurrentIndex(1)
+    assert asked and "1 条读数还没有保存" in asked[0]
+    assert screen.building.currentIndex() == 0 and len(screen.model.dirty_rows()) == 1
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    screen.building.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: screen.hint.showing() and screen._loaded_key[0] == screen.building.itemData(1))
+    assert screen.model.dirty_rows() == []

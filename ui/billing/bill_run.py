@@ -23,6 +23,7 @@ from propdesk.services.billing import run
 from ui.i18n import tr, tr_noop
 from ui.tasks import Changes, show_error
 from ui.widgets.base import Screen
+from ui.widgets.empty_hint import EmptyHint
 from ui.widgets.table import Column, RowTableModel, TableView
 
 TOTAL_COLUMNS = [
@@ -58,6 +59,8 @@ class BillRunScreen(Screen):
         self.scope_label, self.period_label = QLabel(), QLabel()
         form.addRow(self.scope_label, self.scope)
         form.addRow(self.period_label, self.period)
+        self.scope_label.setBuddy(self.scope)     # (&S)/(&P) showed as text without a buddy
+        self.period_label.setBuddy(self.period)
         buttons = QHBoxLayout()
         self.preview_button = QPushButton()
         self.preview_button.setObjectName("runPreview")
@@ -99,6 +102,8 @@ class BillRunScreen(Screen):
         self.line_table.setObjectName("runLines")
         self.line_table.set_context(ctx)
         self.line_table.setModel(self.lines)
+        self.hint = EmptyHint(self.line_table)
+        self._previewed_empty = False   # the last preview found nothing to bill
         split.addWidget(self.line_table)
         split.setStretchFactor(1, 2)
         split.setSizes([380, 820])
@@ -121,6 +126,11 @@ class BillRunScreen(Screen):
             self.scope.setItemText(0, tr("全公司"))
         for m in (self.by_item, self.by_building, self.lines):
             m.retranslate()
+        self._update_hint()
+
+    def _update_hint(self) -> None:
+        self.hint.set_text(tr("所选账期和范围没有需要生成的应收") if self._previewed_empty
+                           else tr("选择账期和范围，按 预览（Alt+V）查看将要生成的应收"))
 
     def activated(self) -> None:
         actor = self.ctx.actor
@@ -147,6 +157,8 @@ class BillRunScreen(Screen):
     def _invalidate(self) -> None:
         self._preview = None
         self.commit_button.setEnabled(False)
+        self._previewed_empty = False
+        self._update_hint()
 
     def _args(self):
         try:
@@ -174,6 +186,8 @@ class BillRunScreen(Screen):
     def _show_preview(self, pv: run.RunPreview) -> None:
         self._preview = pv
         self.preview_button.setEnabled(True)
+        self._previewed_empty = not pv.lines
+        self._update_hint()
         self.by_item.set_rows(list(pv.totals_by_item.items()) + [(tr("合计"), pv.total)])
         self.by_building.set_rows(list(pv.totals_by_building.items()))
         self.lines.set_rows(pv.lines[:PREVIEW_ROWS])

@@ -6,6 +6,10 @@ more than 3× the meter's recent average) appear as you type, computed by the
 same engine the bill run uses.  Space toggles 回零 on the current row.
 保存 saves the batch all or nothing; warnings are listed and must be
 confirmed, errors must be corrected first.
+
+The sheet loads by itself when the screen opens and when the building or the
+period changes (off the GUI thread; one building is a fraction of a second);
+载入 reloads it.  Unsaved readings are never dropped without asking.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from ui.billing.meter_dialogs import place_text
 from ui.i18n import label, tr, tr_noop, translated
 from ui.tasks import Changes, show_error
 from ui.widgets.base import Screen
+from ui.widgets.empty_hint import EmptyHint
 
 _RED, _AMBER = QColor("#b3261e"), QColor("#8a5a00")
 
@@ -258,6 +263,12 @@ class ReadingsScreen(Screen):
             self.grid.setColumnWidth(col, w)
         self.grid.horizontalHeader().setStretchLastSection(True)
         lay.addWidget(self.grid, 1)
+        self.hint = EmptyHint(self.grid)
+        self._hint = "loading"          # loading | no_places | bad_period | empty
+        self._loaded_key: tuple | None = None   # (place, period text) the grid shows
+        self._asking = False
+        self.building.currentIndexChanged.connect(lambda _i: self.auto_load())
+        self.period.editingFinished.connect(self.auto_load)
         self.load_button.clicked.connect(self.load_sheet)
         self.save_button.clicked.connect(self.save)
         self.model.changed_rows.connect(self._update_status)
@@ -275,6 +286,17 @@ class ReadingsScreen(Screen):
         self.save_button.setText(tr("保存(&S)"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
         self._update_status()
+        self._update_hint()
+
+    def _update_hint(self) -> None:
+        self.hint.set_text({
+            "loading": tr("正在载入…"),
+            "no_places": tr("还没有仪表：先在 仪表 页新建仪表，再回来抄表"),
+            "bad_period": tr("账期格式应为 YYYY-MM，如 2026-03"),
+            "empty": tr("{place} 在 {period} 没有要抄的表。换一个楼栋或账期；新仪表在 仪表 页建立").format(
+                place=place_text(self._loaded_key[0]) if self._loaded_key else "",
+                period=self._loaded_key[1] if self._loaded_key else ""),
+        }[self._hint])
 
     def activated(self) -> None:
         actor = self.ctx.actor
@@ -284,11 +306,17 @@ class ReadingsScreen(Screen):
     def _buildings(self, places: list[meters.MeterPlace]) -> None:
         """Each estate's buildings, then its own public meters (小区公共表)."""
         current = self.building.currentData()
+        self.building.blockSignals(True)
         self.building.clear()
         for place in places:
             self.building.addItem(place_text(place), place)
         i = self.building.findData(current)
         self.building.setCurrentIndex(max(i, 0))
+        self.building.blockSignals(False)
+        if not places:
+            self._hint = "no_places"
+            self._update_hint()
+        self.auto_load()
 
     def _period(self) -> Period | None:
         try:
@@ -297,19 +325,66 @@ class ReadingsScreen(Screen):
             QMessageBox.warning(self, tr("抄表"), tr("账期格式应为 YYYY-MM，如 2026-03"))
             return None
 
+    def auto_load(self):
+        """Load the sheet of the chosen building and period, as 载入 would, unless that
+        would throw away readings typed and not saved (then ask first)."""
+        place = self.building.currentData()
+        if place is None:
+            return None
+        try:
+            period = Period.parse(self.period.text())
+        except ValueError:
+            self._hint = "bad_period"
+            self._update_hint()
+            return None
+        key = (place, str(period))
+        dirty = self.model.dirty_rows()
+        if dirty and (key == self._loaded_key or self._asking):
+            return None   # nothing changed (the screen shown again): keep what is typed
+        if dirty:
+            self._asking = True   # the box takes the focus: the period field may signal again
+            try:
+                answer = QMessageBox.question(
+                    self, tr("抄表"), tr("本次修改的 {n} 条读数还没有保存，放弃这些读数并载入 {place} {period}？").format(
+                        n=len(dirty), place=place_text(place), period=period))
+            finally:
+                self._asking = False
+            if answer != QMessageBox.StandardButton.Yes:
+                self._show_loaded_choice()
+                return None
+        if dirty:
+            self.model.set_sheet([])   # dropped now: a 保存 click still on its way saves nothing
+        return self.load_sheet()
+
+    def _show_loaded_choice(self) -> None:
+        """Put the building and period the grid shows back into the choosers."""
+        if self._loaded_key is None:
+            return
+        place, period = self._loaded_key
+        self.building.blockSignals(True)
+        self.building.setCurrentIndex(max(self.building.findData(place), 0))
+        self.building.blockSignals(False)
+        self.period.blockSignals(True)
+        self.period.setText(period)
+        self.period.blockSignals(False)
+
     def load_sheet(self):
         place, period, actor = self.building.currentData(), self._period(), self.ctx.actor
         if place is None or period is None:
             return None
+        self._hint = "loading"
+        self._update_hint()
         op = self.ctx.tasks.read(lambda s: meters.reading_sheet(s, actor, place.building_id, period,
                                                                 estate_id=place.estate_id),
                                  parent=self, key=f"reading-sheet-{id(self)}")
-        op.success(self._show_sheet).run()
+        op.success(lambda sheet: self._show_sheet(sheet, (place, str(period)))).run()
         return op
 
-    def _show_sheet(self, sheet) -> None:
+    def _show_sheet(self, sheet, key: tuple) -> None:
+        self._loaded_key = key
+        self._hint = "empty"
+        self._update_hint()
         self.model.set_sheet(sheet)
-        self._loaded_period = self.period.text()
         if sheet:
             self.grid.setCurrentIndex(self.model.index(0, COL_CURRENT))
             self.grid.setFocus()
@@ -336,7 +411,9 @@ class ReadingsScreen(Screen):
             answer = QMessageBox.question(self, tr("确认读数"), tr("以下读数需要确认：") + "\n" + text + "\n" + tr("确认保存？"))
             if answer != QMessageBox.StandardButton.Yes:
                 return None
-        period, read_on, actor = Period.parse(self.period.text()), self.read_on.date().toPython(), self.ctx.actor
+        # the period of the sheet the readings were typed into, not what the field says now
+        period = Period.parse(self._loaded_key[1] if self._loaded_key else self.period.text())
+        read_on, actor = self.read_on.date().toPython(), self.ctx.actor
         entries = [meters.ReadingEntry(r.sheet.meter_id, r.value, r.rollover,
                                        where=f"{r.sheet.room_code} {r.sheet.meter_code}") for r in dirty]
         self.save_button.setEnabled(False)
