@@ -686,6 +686,36 @@ The card is blacklisted at once and will no longer open the gates.</translation>
             <source>收费设置已保存</source>
             <translation>Fee settings saved</translation>
         </message>
+        <message>
+            <location filename="../../../../ui/cards/panel.py" line="136" />
+            <source>没有符合条件的门禁卡。要发新卡，按 发卡（Alt+I）</source>
+            <translation>No card matches. To issue a new card, press Issue (Alt+I)</translation>
+        </message>
+        <message>
+            <location filename="../../../../ui/cards/panel.py" line="138" />
+            <source>这个房间还没有门禁卡。把空白卡放在发卡器上，按 发卡（Alt+I）</source>
+            <translation>This room has no cards yet. Put a blank card on the card writer and press Issue (Alt+I)</translation>
+        </message>
+        <message>
+            <location filename="../../../../ui/cards/panel.py" line="140" />
+            <source>该客户还没有门禁卡。把空白卡放在发卡器上，按 发卡（Alt+I）</source>
+            <translation>This customer has no cards yet. Put a blank card on the card writer and press Issue (Alt+I)</translation>
+        </message>
+        <message>
+            <location filename="../../../../ui/cards/panel.py" line="141" />
+            <source>还没有门禁卡。把空白卡放在发卡器上，按 发卡（Alt+I）发第一张卡</source>
+            <translation>No cards yet. Put a blank card on the card writer and press Issue (Alt+I) to issue the first one</translation>
+        </message>
+        <message>
+            <location filename="../../../../ui/cards/panel.py" line="142" />
+            <source>没有符合条件的门禁卡</source>
+            <translation>No card matches</translation>
+        </message>
+        <message>
+            <location filename="../../../../ui/cards/panel.py" line="142" />
+            <source>没有门禁卡</source>
+            <translation>No cards</translation>
+        </message>
     </context>
     <context>
         <name>Codes</name>

@@ -173,13 +173,15 @@ def test_screen_search_inspect_export_and_parking(qtbot, ctx, db, admin, place, 
     screen.show()
     with qtbot.waitSignal(screen.panel.loaded):
         screen.activated()
-    assert screen.panel.model.rowCount() == 1
+    assert screen.panel.model.rowCount() == 1 and not screen.panel.hint.showing()
     with qtbot.waitSignal(screen.panel.loaded, timeout=5000):
         screen.search.setText("李四")
     assert screen.panel.model.rowCount() == 0
+    assert screen.panel.hint.showing()
+    assert screen.panel.hint.text() == "没有符合条件的门禁卡。要发新卡，按 发卡（Alt+I）"
     with qtbot.waitSignal(screen.panel.loaded, timeout=5000):
         screen.search.setText("0502")
-    assert screen.panel.model.rowCount() == 1
+    assert screen.panel.model.rowCount() == 1 and not screen.panel.hint.showing()
 
     # 读卡核验: placing the card reads it at once
     dlg = screen.inspect()
@@ -236,3 +238,24 @@ def test_fee_settings_are_saved(qtbot, make_ctx, db, place):
         rule, tariffs = fee_settings(s, ctx.actor, place["estate"])
     assert rule.daily_cap == D("25.00") and tariffs["vehicle"].monthly_fee == D("300.00")
     assert "resident" not in tariffs  # empty rows are not saved as zero tariffs
+
+
+def test_no_cards_yet_says_how_to_issue_one(qtbot, make_ctx, ctx, place):
+    """An empty list names 发卡 for who may issue cards, and only says so for who may not."""
+    for c, text in ((ctx, "还没有门禁卡。把空白卡放在发卡器上，按 发卡（Alt+I）发第一张卡"),
+                    (make_ctx("cashier"), "没有门禁卡")):
+        screen = CardsScreen(c)
+        qtbot.addWidget(screen)
+        screen.show()
+        assert not screen.panel.hint.showing()          # nothing said before the list has loaded
+        with qtbot.waitSignal(screen.panel.loaded):
+            screen.activated()
+        assert screen.panel.model.rowCount() == 0
+        assert screen.panel.hint.showing() and screen.panel.hint.text() == text
+    tab = room_tab(qtbot, ctx, place)
+    assert tab.panel.hint.text() == "这个房间还没有门禁卡。把空白卡放在发卡器上，按 发卡（Alt+I）"
+    from ui.i18n import set_language
+
+    set_language("en")
+    qtbot.waitUntil(lambda: tab.panel.hint.text().startswith("This room has no cards yet"))
+    assert tab.panel.hint.text().endswith("press Issue (Alt+I)")

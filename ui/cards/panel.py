@@ -20,6 +20,7 @@ from ui.icons import icon
 from ui.signals import emit
 from ui.tasks import Changes
 from ui.widgets.base import Retranslatable
+from ui.widgets.empty_hint import EmptyHint
 from ui.widgets.table import Column, RowTableModel, TableView
 
 CARD_COLUMNS = [
@@ -85,6 +86,8 @@ class CardsPanel(Retranslatable, QWidget):
         self.table.setObjectName("cardsTable")
         self.table.set_context(ctx)
         self.table.setModel(self.model)
+        self.hint = EmptyHint(self.table)
+        self._loaded = False   # no hint before the first answer
         self.history_model = RowTableModel(HISTORY_COLUMNS)
         self.history = TableView(export_title=tr_noop("门禁卡记录"))
         self.history.setObjectName("cardHistory")
@@ -123,6 +126,20 @@ class CardsPanel(Retranslatable, QWidget):
         self.history_title.setText(tr("卡片记录"))
         self.model.retranslate()
         self.history_model.retranslate()
+        self.hint.set_text(self._hint_text() if self._loaded else "")
+
+    def _hint_text(self) -> str:
+        """Why the list is empty and, for who may issue cards, how to issue one."""
+        filtered = self.scope == "search" and bool(self.search_text or self.search_status)
+        if self.editable:
+            if filtered:
+                return tr("没有符合条件的门禁卡。要发新卡，按 发卡（Alt+I）")
+            if self.scope == "room":
+                return tr("这个房间还没有门禁卡。把空白卡放在发卡器上，按 发卡（Alt+I）")
+            if self.scope == "customer":
+                return tr("该客户还没有门禁卡。把空白卡放在发卡器上，按 发卡（Alt+I）")
+            return tr("还没有门禁卡。把空白卡放在发卡器上，按 发卡（Alt+I）发第一张卡")
+        return tr("没有符合条件的门禁卡") if filtered else tr("没有门禁卡")
 
     # -- scope and loading ------------------------------------------------------------------------
     def set_room(self, room_id: uuid.UUID | None) -> None:
@@ -150,6 +167,7 @@ class CardsPanel(Retranslatable, QWidget):
             lambda rows: self._show(rows, keep)).run()
 
     def _show(self, rows, keep: uuid.UUID | None) -> None:
+        self._loaded = True
         self.model.set_rows(rows)
         self.retranslate()
         index = next((i for i, r in enumerate(rows) if r.card_id == keep), 0 if rows else None)
