@@ -154,9 +154,6 @@ class MetersScreen(Screen):
         t.set_context(self.ctx)
         t.setModel(model)
         t.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)   # shown in the service's order
-        for col, c in enumerate(model.columns):
-            if c.width:
-                t.setColumnWidth(col, c.width)
         return t
 
     def retranslate(self) -> None:

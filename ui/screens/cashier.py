@@ -97,9 +97,6 @@ class CashierScreen(Screen):
         self.table.setSortingEnabled(False)
         self.table.setModel(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        for i, col in enumerate(self.model.columns):
-            if col.width:
-                self.table.setColumnWidth(i, col.width)
         self.table.clicked.connect(lambda ix: self.model.toggle(ix.row()) if ix.column() == 0 else None)
 
         self.due_caption, self.due_value = QLabel(), QLabel()

@@ -53,7 +53,7 @@ EQUIPMENT_COLUMNS = [
     Column(tr_noop("供应商"), lambda e: e.supplier, width=110),
     Column(tr_noop("安装日期"), lambda e: e.install_date, width=85),
     Column(tr_noop("保修期至"), lambda e: e.warranty_until, width=85),
-    Column(tr_noop("保修"), lambda e: _warranty(e), width=55),
+    Column(tr_noop("保修"), lambda e: e, text=_warranty, width=55),   # a label: fits its text
     Column(tr_noop("状态"), lambda e: e.status, text=lambda v: label(EQUIPMENT_STATUSES, v),
            color=lambda e: OVERDUE if e.status in ("fault", "repairing") else
            DONE if e.status in ("stopped", "scrapped") else None),

@@ -75,6 +75,20 @@ class RowTableModel(QAbstractTableModel):
     def rows(self) -> list[Any]:
         return list(self._rows)
 
+    def short_column(self, column: int) -> bool:
+        """Labels, numbers or dates (not free text): a column sized to its contents.
+
+        A column with ``text`` shows coded labels or formatted numbers; one
+        without is short when its first non-empty value is a number or a date."""
+        col = self.columns[column]
+        if col.text is not None:
+            return True
+        for row in self._rows[:20]:
+            v = col.value(row)
+            if v is not None and v != "":
+                return isinstance(v, (int, Decimal, dt.date))
+        return False
+
     def row(self, i: int) -> Any:
         return self._rows[i]
 
@@ -163,8 +177,19 @@ class RowTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
 
+FIT_MAX = 240   # px: a label/number column widens to its contents up to this, never further
+
+
 class TableView(QTableView):
-    """A read-only, row-selecting table with 复制 and 导出Excel… in its context menu."""
+    """A read-only, row-selecting table with 复制 and 导出Excel… in its context menu.
+
+    A column starts at its declared ``width`` but is never narrower than its
+    header needs in the current language, and a column of labels, numbers or
+    dates widens (once its rows first arrive, and on a language change) to its
+    longest text up to :data:`FIT_MAX`.  Columns are only ever widened, so a
+    width the user dragged wider stays; free-text columns keep their declared
+    width and the last column keeps stretching.
+    """
 
     row_activated = Signal(object)   # the row object (double-click or Enter)
 
@@ -195,6 +220,7 @@ class TableView(QTableView):
         self.addAction(self.copy_action)
         self.row_actions: list[QAction] = []   # a screen's actions on the row, first in the context menu
         self._ctx = None
+        self._fitted_contents = False   # label/number columns fitted to their first rows
         self.retranslate()
 
     def set_context(self, ctx) -> None:
@@ -216,11 +242,57 @@ class TableView(QTableView):
         super().changeEvent(event)
 
     def setModel(self, model) -> None:  # noqa: N802
+        old = self.model()
+        if isinstance(old, RowTableModel):
+            for signal, slot in ((old.headerDataChanged, self._header_changed),
+                                 (old.modelReset, self._rows_reset)):
+                try:
+                    signal.disconnect(slot)
+                except (RuntimeError, TypeError):
+                    pass
         super().setModel(model)
+        self._fitted_contents = False
         if isinstance(model, RowTableModel):
             for i, c in enumerate(model.columns):
                 if c.width:
                     self.setColumnWidth(i, c.width)
+            model.headerDataChanged.connect(self._header_changed)
+            model.modelReset.connect(self._rows_reset)
+            self.fit_columns(contents=True)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.fit_columns()   # the style (and header font) is final once shown
+
+    def _header_changed(self, orientation, _first: int, _last: int) -> None:
+        if orientation == Qt.Orientation.Horizontal:   # retranslated: new headers and labels
+            self.fit_columns(contents=True, again=True)
+
+    def _rows_reset(self) -> None:
+        if not self._fitted_contents:
+            self.fit_columns(contents=True)
+
+    def fit_columns(self, *, contents: bool = False, again: bool = False) -> None:
+        """Widen each column to its header's size hint and, with ``contents``, a
+        label/number column to its longest text (first rows only, unless
+        ``again``).  Never narrows; leaves the stretching last column alone."""
+        m = self.model()
+        if not isinstance(m, RowTableModel) or not m.columns:
+            return
+        header = self.horizontalHeader()
+        fit_rows = contents and m.rowCount() > 0 and (again or not self._fitted_contents)
+        visible = [header.visualIndex(i) for i in range(m.columnCount()) if not self.isColumnHidden(i)]
+        last = header.logicalIndex(max(visible)) if visible and header.stretchLastSection() else -1
+        for i in range(m.columnCount()):
+            if i == last or self.isColumnHidden(i):
+                continue
+            need = header.sectionSizeHint(i)
+            if fit_rows and m.short_column(i):
+                need = max(need, min(FIT_MAX, self.sizeHintForColumn(i)))
+            if header.sectionSize(i) < need:
+                header.resizeSection(i, need)
+        if fit_rows:
+            self._fitted_contents = True
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
