@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
-    QPushButton, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QFrame, QGridLayout, QHBoxLayout, QLabel,
+    QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from propdesk import devices
@@ -99,8 +99,8 @@ class DeviceBox(Retranslatable, QFrame):
         self.result.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
         box = QVBoxLayout(self)
-        box.setContentsMargins(14, 12, 14, 12)
-        box.setSpacing(10)
+        box.setContentsMargins(14, 10, 14, 10)
+        box.setSpacing(8)
         box.addLayout(head)
         box.addLayout(self.form)
         box.addStretch(1)
@@ -344,3 +344,72 @@ def shrinkable(widget: QWidget, width: int) -> QWidget:
 
 
 BOXES: dict[str, type[DeviceBox]] = {"printer": PrinterBox, "card": CardBox, "meter": MeterBox}
+
+
+class BoxGrid(QWidget):
+    """The three device cards: side by side when they fit, else the printer above the
+    card writer beside the (tallest) meter bus card, so the screen fits a 1024×768 window.
+
+    Its minimum width is the narrow arrangement's; it switches on every resize (and when
+    a card's size hint changes, e.g. on a language change)."""
+
+    def __init__(self, printer: QWidget, card: QWidget, meter: QWidget, parent: QWidget | None = None,
+                 *, spacing: int = 12) -> None:
+        super().__init__(parent)
+        self.printer, self.card, self.meter = printer, card, meter
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(spacing)
+        self.wide: bool | None = None
+        self._arrange(True)
+
+    def _widths(self) -> tuple[int, int]:
+        """(side by side, stacked) minimum widths."""
+        p, c, m = (w.minimumSizeHint().width() for w in (self.printer, self.card, self.meter))
+        gap = self.grid.spacing()
+        return p + c + m + 2 * gap, max(p, c) + m + gap
+
+    def _arrange(self, wide: bool) -> None:
+        if wide == self.wide:
+            return
+        self.wide = wide
+        for w in (self.printer, self.card, self.meter):
+            self.grid.removeWidget(w)
+        for col in range(3):
+            self.grid.setColumnStretch(col, 0)
+        for row in range(2):
+            self.grid.setRowStretch(row, 0)
+        if wide:
+            for col, w in enumerate((self.printer, self.card, self.meter)):
+                self.grid.addWidget(w, 0, col)
+                self.grid.setColumnStretch(col, 1)
+        else:
+            self.grid.addWidget(self.printer, 0, 0)
+            self.grid.addWidget(self.card, 1, 0)
+            self.grid.addWidget(self.meter, 0, 1, 2, 1)
+            self.grid.setColumnStretch(0, 1)
+            self.grid.setColumnStretch(1, 1)
+            self.grid.setRowStretch(1, 1)
+        self.updateGeometry()
+
+    def _fit(self) -> None:
+        self._arrange(self.width() >= self._widths()[0])
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(self._widths()[1], self.grid.minimumSize().height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return self.minimumSizeHint().expandedTo(QSize(self._widths()[0], 0))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._fit()
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:   # a card's size hint changed
+            self._fit()
+        return super().event(event)

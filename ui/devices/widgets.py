@@ -112,7 +112,7 @@ class FrameLogView(Retranslatable, QWidget):
         self.text.setMaximumBlockCount(limit)
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.text.setMinimumHeight(120)
+        self.text.setMinimumHeight(72)    # four lines: the screen still fits a 768-pixel window
 
         head = QHBoxLayout()
         head.addWidget(self.title)
@@ -130,6 +130,12 @@ class FrameLogView(Retranslatable, QWidget):
         self.clear_button.clicked.connect(self.clear)
         self.copy_button.clicked.connect(self.copy)
         self.retranslate()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        # As tall as its minimum: the screen (in a scroll area that sizes it by its
+        # preferred height) then fits a 768-pixel window; the splitter gives the log
+        # whatever height is left over.
+        return QSize(super().sizeHint().width(), self.minimumSizeHint().height())
 
     def retranslate(self) -> None:
         self.title.setText(tr("通信日志"))

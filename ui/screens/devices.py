@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from propdesk import devices
 from propdesk.devices import CardProbe, DeviceConfig, PortInfo
 from propdesk.errors import ValidationFailed
-from ui.devices.boxes import BOXES, CardBox, DeviceBox, MeterBox
+from ui.devices.boxes import BOXES, BoxGrid, CardBox, DeviceBox, MeterBox
 from ui.devices.widgets import BUSY, ERROR, OK, UNKNOWN, FrameLogView
 from ui.devices.worker import DeviceHub, DevicePoll, PortWorker, error_message
 from ui.i18n import error_text, label, tr, tr_noop, translated
@@ -92,16 +92,15 @@ class DevicesScreen(Screen):
         self.port_table.setObjectName("portTable")
         self.port_table.setMinimumHeight(84)
         self.port_table.setMaximumHeight(124)
+        # as tall as its ports (within those bounds), so the screen fits a 768-pixel window
+        self.port_table.setSizeAdjustPolicy(TableView.SizeAdjustPolicy.AdjustToContents)
         ports_head = QHBoxLayout()
         ports_head.addWidget(self.ports_title)
         ports_head.addSpacing(8)
         ports_head.addWidget(self.ports_note, 1)
         ports_head.addWidget(self.refresh_button)
 
-        row = QHBoxLayout()
-        row.setSpacing(12)
-        for box in self.boxes.values():
-            row.addWidget(box, 1)
+        self.box_grid = BoxGrid(self.boxes["printer"], self.boxes["card"], self.boxes["meter"])
 
         top = QWidget()
         top_box = QVBoxLayout(top)
@@ -110,7 +109,7 @@ class DevicesScreen(Screen):
         top_box.addLayout(ports_head)
         top_box.addWidget(self.port_table)
         top_box.addSpacing(4)
-        top_box.addLayout(row)
+        top_box.addWidget(self.box_grid)
 
         self.log = FrameLogView()
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -121,8 +120,8 @@ class DevicesScreen(Screen):
         splitter.setStretchFactor(1, 1)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.setSpacing(10)
+        layout.setContentsMargins(16, 8, 16, 8)
+        layout.setSpacing(8)
         layout.addLayout(head)
         layout.addWidget(splitter, 1)
 
