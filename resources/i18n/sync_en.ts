@@ -282,5 +282,20 @@
             <source>电脑时间不准</source>
             <translation>PC clock is off</translation>
         </message>
+        <message>
+            <location filename="../../../../ui/screens/sync_conflicts.py" line="201" />
+            <source>没有待处理的冲突：各终端的修改已合并，无需处理</source>
+            <translation>No conflicts to review: the terminals' changes have been merged, nothing to do</translation>
+        </message>
+        <message>
+            <location filename="../../../../ui/screens/sync_conflicts.py" line="202" />
+            <source>没有冲突记录</source>
+            <translation>No conflicts recorded</translation>
+        </message>
+        <message>
+            <location filename="../../../../ui/screens/sync_conflicts.py" line="203" />
+            <source>没有同步告警</source>
+            <translation>No sync alarms</translation>
+        </message>
     </context>
 </TS>

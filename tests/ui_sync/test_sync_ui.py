@@ -172,7 +172,7 @@ def test_conflict_screen_accept_and_reapply(qtbot, make_terminal, central_url, m
     screen.show()
     with qtbot.waitSignal(screen.ctx.tasks.idle, timeout=10000):
         screen.reload()
-    assert screen.model.rowCount() == 2
+    assert screen.model.rowCount() == 2 and not screen.hint.showing()
     assert screen.count.text() == "共 2 条"
     shot(screen, "conflicts")
     rows = screen.model.rows()
@@ -191,12 +191,33 @@ def test_conflict_screen_accept_and_reapply(qtbot, make_terminal, central_url, m
     with qtbot.waitSignal(ctx.tasks.idle, timeout=10000):
         screen.accept_selected()
     qtbot.waitUntil(lambda: screen.model.rowCount() == 0, timeout=10000)
+    assert screen.hint.showing() and screen.hint.text() == "没有待处理的冲突：各终端的修改已合并，无需处理"
     sync(t1)
     sync(t2)
     with t2.session() as s:
         assert s.get(Customer, a).phone == "13900000001"
     screen.filter.setCurrentIndex(1)   # 全部
     qtbot.waitUntil(lambda: screen.model.rowCount() == 2, timeout=10000)
+
+
+def test_conflict_screen_says_when_there_is_nothing_to_do(qtbot, make_terminal, make_ctx):
+    from ui.screens.sync_conflicts import SyncConflictsScreen
+
+    ctx = make_ctx(make_terminal("T01"))
+    screen = SyncConflictsScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.show()
+    assert not screen.hint.showing()          # nothing said before the log has been read
+    with qtbot.waitSignal(ctx.tasks.idle, timeout=10000):
+        screen.activated()
+    assert screen.model.rowCount() == 0
+    assert screen.hint.showing() and screen.hint.text() == "没有待处理的冲突：各终端的修改已合并，无需处理"
+    assert screen.alarm_hint.showing() and screen.alarm_hint.text() == "没有同步告警"
+    with qtbot.waitSignal(ctx.tasks.idle, timeout=10000):
+        screen.filter.setCurrentIndex(1)      # 全部
+    assert screen.hint.text() == "没有冲突记录"
+    set_language("en")
+    qtbot.waitUntil(lambda: screen.hint.text() == "No conflicts recorded")
 
 
 def test_main_window_shows_the_indicator(qtbot, make_terminal, make_ctx):

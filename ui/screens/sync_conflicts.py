@@ -23,6 +23,7 @@ from propdesk.sync.conflicts import AlarmView, ConflictView
 from ui.i18n import current_language, tr, tr_noop, translated
 from ui.tasks import Changes, show_info
 from ui.widgets.base import Screen
+from ui.widgets.empty_hint import EmptyHint
 from ui.widgets.table import Column, RowTableModel, TableView
 
 TABLES = {
@@ -107,6 +108,7 @@ class SyncConflictsScreen(Screen):
         self.table.setModel(self.model)
         self.table.set_context(ctx)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selected())
+        self.hint = EmptyHint(self.table)
 
         self.detail = QGroupBox()
         form = QFormLayout(self.detail)
@@ -143,6 +145,8 @@ class SyncConflictsScreen(Screen):
         self.ack_button.setObjectName("ackButton")
         self.ack_button.clicked.connect(self.acknowledge_selected)
         alay.addWidget(self.alarm_table)
+        self.alarm_hint = EmptyHint(self.alarm_table)
+        self._loaded_once = False   # no "nothing to do" before the log has been read
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.ack_button)
@@ -191,6 +195,12 @@ class SyncConflictsScreen(Screen):
 
     def _update_count(self) -> None:
         self.count.setText(tr("共 {n} 条").format(n=self.model.rowCount()))
+        if not self._loaded_once:
+            return
+        open_only = FILTERS[max(0, self.filter.currentIndex())][0] == "open"
+        self.hint.set_text(tr("没有待处理的冲突：各终端的修改已合并，无需处理") if open_only
+                           else tr("没有冲突记录"))
+        self.alarm_hint.set_text(tr("没有同步告警"))
 
     # -- data ----------------------------------------------------------------------------
     def activated(self) -> None:
@@ -212,6 +222,7 @@ class SyncConflictsScreen(Screen):
 
     def _loaded(self, data) -> None:
         rows, alarms = data
+        self._loaded_once = True
         self.model.set_rows(rows)
         self.alarm_model.set_rows(alarms)
         self._update_count()

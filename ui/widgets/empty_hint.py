@@ -22,7 +22,7 @@ class EmptyHint(QObject):
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.label.setWordWrap(True)
         self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.label.setStyleSheet("color:#8a8f98; font-size:14px; padding:24px; background:transparent;")
+        self.label.setStyleSheet("color:#8a8f98; font-size:14px; padding:4px 16px; background:transparent;")
         self.label.setText(text)
         self._model = None
         view.viewport().installEventFilter(self)
