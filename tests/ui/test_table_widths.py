@@ -70,3 +70,16 @@ def test_widths_only_grow_and_contents_fit_only_on_the_first_rows(qtbot):
     view.retranslate()                   # new labels: fitted again, never narrowed
     assert view.columnWidth(0) == 300
     assert view.columnWidth(1) >= view.fontMetrics().horizontalAdvance(label(ROOM_STATUSES, "sold"))
+
+
+def test_the_last_column_stretches_and_keeps_its_header_when_the_table_scrolls(qtbot):
+    view, model = _view(qtbot)
+    header = view.horizontalHeader()
+    last = len(COLUMNS) - 1
+    assert header.sectionSize(last) > 300          # fills the 900-pixel view
+    view.resize(200, 300)                          # narrower than the columns: it scrolls
+    set_language("en")
+    view.retranslate()
+    qtbot.waitUntil(lambda: header.sectionSize(last) >= header.sectionSizeHint(last))
+    view.resize(900, 300)
+    qtbot.waitUntil(lambda: header.sectionSize(last) > 300)

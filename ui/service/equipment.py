@@ -46,9 +46,9 @@ def _period(v) -> str:
 
 EQUIPMENT_COLUMNS = [
     Column(tr_noop("设备编号"), lambda e: e.code, width=80),
-    Column(tr_noop("设备名称"), lambda e: e.name, width=120),
+    Column(tr_noop("设备名称"), lambda e: e.name, width=110),
     Column(tr_noop("类别"), lambda e: e.kind, text=lambda v: label(EQUIPMENT_KINDS, v), width=70),
-    Column(tr_noop("位置"), lambda e: e.location, width=120),
+    Column(tr_noop("位置"), lambda e: e.location, width=105),
     Column(tr_noop("型号"), lambda e: e.model, width=80),
     Column(tr_noop("供应商"), lambda e: e.supplier, width=110),
     Column(tr_noop("安装日期"), lambda e: e.install_date, width=85),
@@ -68,7 +68,7 @@ HISTORY_COLUMNS = [
     Column(tr_noop("工单"), lambda h: h.work_order_no),
 ]
 PLAN_COLUMNS = [
-    Column(tr_noop("设备"), lambda r: f"{r.equipment_code} {r.equipment_name}", width=140),
+    Column(tr_noop("设备"), lambda r: f"{r.equipment_code} {r.equipment_name}", width=150),
     Column(tr_noop("计划名称"), lambda r: r.plan.title, width=140),
     Column(tr_noop("周期"), lambda r: (r.plan.frequency, r.plan.every), text=_period, width=70),
     Column(tr_noop("保养内容"), lambda r: r.plan.content, width=200,

@@ -188,7 +188,7 @@ class TableView(QTableView):
     dates widens (once its rows first arrive, and on a language change) to its
     longest text up to :data:`FIT_MAX`.  Columns are only ever widened, so a
     width the user dragged wider stays; free-text columns keep their declared
-    width and the last column keeps stretching.
+    width and the last column keeps stretching (to at least its header).
     """
 
     row_activated = Signal(object)   # the row object (double-click or Enter)
@@ -275,16 +275,15 @@ class TableView(QTableView):
     def fit_columns(self, *, contents: bool = False, again: bool = False) -> None:
         """Widen each column to its header's size hint and, with ``contents``, a
         label/number column to its longest text (first rows only, unless
-        ``again``).  Never narrows; leaves the stretching last column alone."""
+        ``again``).  Never narrows.  The last column still stretches: this only
+        sets the width it keeps when the columns are wider than the view."""
         m = self.model()
         if not isinstance(m, RowTableModel) or not m.columns:
             return
         header = self.horizontalHeader()
         fit_rows = contents and m.rowCount() > 0 and (again or not self._fitted_contents)
-        visible = [header.visualIndex(i) for i in range(m.columnCount()) if not self.isColumnHidden(i)]
-        last = header.logicalIndex(max(visible)) if visible and header.stretchLastSection() else -1
         for i in range(m.columnCount()):
-            if i == last or self.isColumnHidden(i):
+            if self.isColumnHidden(i):
                 continue
             need = header.sectionSizeHint(i)
             if fit_rows and m.short_column(i):
