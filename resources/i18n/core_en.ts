@@ -1217,9 +1217,9 @@ Data is kept in the local database and synchronised with the central database wh
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/audit_log.py" line="221" />
-            <source>从</source>
-            <translation>From</translation>
+            <location filename="../../ui/screens/audit_log.py" line="222" />
+            <source>从(&amp;M)</source>
+            <translation>Fro&amp;m</translation>
         </message>
         <message>
             <location filename="../../ui/screens/audit_log.py" line="221" />
@@ -1906,6 +1906,16 @@ Data is kept in the local database and synchronised with the central database wh
         <message>
             <source>密码连续输错 5 次账户会锁定 15 分钟；管理员可立即解锁。重置密码后请当面告知操作员，并请其登录后自行修改。</source>
             <translation type="vanished">Five wrong passwords in a row lock an account for 15 minutes; an administrator can unlock it at once. After resetting a password, tell the operator in person and ask them to change it after logging in.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="221" />
+            <source>对象(&amp;B)</source>
+            <translation>O&amp;bject</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="222" />
+            <source>至(&amp;T)</source>
+            <translation>&amp;To</translation>
         </message>
     </context>
     <context>

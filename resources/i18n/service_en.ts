@@ -29,9 +29,9 @@
             <translation>&amp;New repair…</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/workorders.py" line="249" />
-            <source>公区报修…</source>
-            <translation>Public-area request…</translation>
+            <location filename="../../ui/screens/workorders.py" line="250" />
+            <source>公区报修(&amp;B)…</source>
+            <translation>Pu&amp;blic-area request…</translation>
         </message>
         <message>
             <location filename="../../ui/screens/workorders.py" line="252" />
@@ -1143,8 +1143,8 @@
         </message>
         <message>
             <location filename="../../ui/service/stock.py" line="392" />
-            <source>冲销所选行…</source>
-            <translation>Reverse line…</translation>
+            <source>冲销所选行(&amp;S)…</source>
+            <translation>Rever&amp;se line…</translation>
         </message>
         <message>
             <location filename="../../ui/service/stock.py" line="394" />
@@ -1320,6 +1320,96 @@
         <message>
             <source>每 {n} {unit}</source>
             <translation type="vanished">every {n} {unit}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/order_panel.py" line="53" />
+            <source>派工(&amp;D)</source>
+            <translation>&amp;Dispatch</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/order_panel.py" line="53" />
+            <source>开始处理(&amp;S)</source>
+            <translation>&amp;Start</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/order_panel.py" line="53" />
+            <source>领料(&amp;M)</source>
+            <translation>Issue &amp;material</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/order_panel.py" line="54" />
+            <source>退料(&amp;T)</source>
+            <translation>Re&amp;turn material</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/order_panel.py" line="54" />
+            <source>完工(&amp;I)</source>
+            <translation>Fin&amp;ish</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/order_panel.py" line="54" />
+            <source>回访(&amp;R)</source>
+            <translation>&amp;Return visit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/order_panel.py" line="55" />
+            <source>返修(&amp;W)</source>
+            <translation>Re&amp;work</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/order_panel.py" line="55" />
+            <source>挂起(&amp;U)</source>
+            <translation>S&amp;uspend</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/order_panel.py" line="55" />
+            <source>恢复(&amp;E)</source>
+            <translation>R&amp;esume</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/order_panel.py" line="56" />
+            <source>取消(&amp;C)</source>
+            <translation>&amp;Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/order_panel.py" line="56" />
+            <source>打印报修单(&amp;P)</source>
+            <translation>&amp;Print repair form</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/order_panel.py" line="253" />
+            <source>改派(&amp;G)</source>
+            <translation>Reassi&amp;gn</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/complaints.py" line="50" />
+            <source>转派(&amp;O)</source>
+            <translation>R&amp;oute</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/complaints.py" line="50" />
+            <source>登记处理情况(&amp;D)</source>
+            <translation>Recor&amp;d handling</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/complaints.py" line="50" />
+            <source>回复(&amp;R)</source>
+            <translation>&amp;Reply</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/complaints.py" line="51" />
+            <source>重新处理(&amp;E)</source>
+            <translation>R&amp;eopen</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/complaints.py" line="51" />
+            <source>完成(&amp;C)</source>
+            <translation>&amp;Close</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/complaints.py" line="51" />
+            <source>打印受理单(&amp;P)</source>
+            <translation>&amp;Print form</translation>
         </message>
     </context>
     <context>

@@ -171,7 +171,7 @@ def _mnemonic(text: str) -> str:
 
 
 def test_stock_and_equipment_buttons_have_distinct_alt_keys(qtbot, db, office, make_ctx):
-    """Every toolbar button of 物料库存 and 设备台账 opens with Alt+letter, in both languages."""
+    """Every toolbar button of 物料库存 (冲销所选行 too) and 设备台账 opens with Alt+letter, in both languages."""
     from ui.i18n import set_language
 
     ctx = make_ctx(office.engineer)
@@ -179,9 +179,70 @@ def test_stock_and_equipment_buttons_have_distinct_alt_keys(qtbot, db, office, m
     equipment = _show(qtbot, ctx, EquipmentScreen)
     for lang in ("zh", "en"):
         set_language(lang)
-        for buttons in (list(stock_screen.buttons.values()),
+        for buttons in (list(stock_screen.buttons.values()) + [stock_screen.reverse_button],
                         [equipment.add_button, equipment.edit_button, equipment.record_button,
                          equipment.repair_button]):
             qtbot.waitUntil(lambda: all(_mnemonic(b.text()) for b in buttons), timeout=5000)
             keys = [_mnemonic(b.text()) for b in buttons]
             assert len(set(keys)) == len(keys), keys
+
+
+def _alt_keys(screen) -> list[str]:
+    """The Alt keys of every button and buddied label of a screen (hidden ones too)."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    texts = [b.text() for b in screen.findChildren(QAbstractButton)]
+    texts += [lbl.text() for lbl in screen.findChildren(QLabel) if lbl.buddy() is not None]
+    return [k for k in map(_mnemonic, texts) if k]
+
+
+def test_work_order_and_complaint_detail_buttons_have_distinct_alt_keys(qtbot, db, office, admin,
+                                                                      make_ctx):
+    """派工, 挂起, 取消, 打印报修单 … and 转派, 打印受理单 … each open with their own Alt+letter,
+    distinct from the rest of the screen, in both languages; so does 改派."""
+    from propdesk.services.service_desk import complaints as cp, workorders as wo
+    from ui.i18n import set_language
+    from ui.screens.workorders import WorkOrdersScreen
+    from ui.service.order_panel import BUTTONS
+
+    with db.session() as s:
+        order = wo.create_order(s, office.frontdesk, room_id=office.room_id, category="水电",
+                                description="厨房水龙头漏水")
+        cp.create_complaint(s, office.frontdesk, complainant="王芳", content="楼上装修噪音")
+    ctx = make_ctx(office.supervisor)
+    board = _show(qtbot, ctx, WorkOrdersScreen)
+    complaints = _show(qtbot, ctx, ComplaintsScreen)
+    assert complaints.model.rowCount() == 1
+    for lang in ("zh", "en"):
+        set_language(lang)
+        panel_buttons = list(board.panel.buttons.values())
+        qtbot.waitUntil(lambda: all(_mnemonic(b.text()) for b in panel_buttons), timeout=5000)
+        keys = _alt_keys(board)
+        assert len(set(keys)) == len(keys), keys
+        assert all(_mnemonic(b.text()) for b in complaints.buttons.values())
+        keys = _alt_keys(complaints)
+        assert len(set(keys)) == len(keys), keys
+    set_language("zh")
+    assert [_mnemonic(board.panel.buttons[k].text()) for k in BUTTONS] == list("DSMTIRWUECP")
+    with db.session() as s:
+        wo.dispatch(s, office.supervisor, order.id, office.engineer.operator_id)
+    board.panel.set_order(order.id)
+    idle(qtbot, ctx)
+    assert board.panel.buttons["dispatch"].text() == "改派(&G)"
+    keys = _alt_keys(board)
+    assert len(set(keys)) == len(keys), keys
+
+
+def test_audit_log_filter_labels_have_alt_keys(qtbot, db, office, make_ctx):
+    """Each filter label of 审计日志 (对象 among them) takes the focus to its field with Alt+letter."""
+    from ui.i18n import set_language
+    from ui.screens.audit_log import AuditLogScreen
+
+    screen = _show(qtbot, make_ctx(office.supervisor), AuditLogScreen)
+    for lang in ("zh", "en"):
+        set_language(lang)
+        qtbot.waitUntil(lambda: all(_mnemonic(lbl.text()) for lbl in screen.labels), timeout=5000)
+        keys = _alt_keys(screen)
+        assert len(set(keys)) == len(keys), keys
+    set_language("zh")
+    assert screen.labels[1].text() == "对象(&B)" and screen.labels[1].buddy() is screen.entity

@@ -213,7 +213,7 @@ def test_english(qtbot, db, office, admin, make_ctx):
     assert w.model.headerData(0, Qt.Orientation.Horizontal) == "Number"
     states = {w.model.index(r, 1).data() for r in range(w.model.rowCount())}
     assert states == {"To dispatch"}
-    assert w.panel.buttons["dispatch"].text() == "Dispatch"
+    assert w.panel.buttons["dispatch"].text() == "&Dispatch"
 
 
 def test_state_chips_wrap_on_a_small_screen(qtbot, db, office, admin, make_ctx):

@@ -218,8 +218,8 @@ class AuditLogScreen(Screen):
 
     def retranslate(self) -> None:
         self.heading.setText(tr("审计日志"))
-        for lbl, t in zip(self.labels, (tr("关键字(&K)"), tr("对象"), tr("操作员(&O)"), tr("从"),
-                                        tr("至"))):
+        for lbl, t in zip(self.labels, (tr("关键字(&K)"), tr("对象(&B)"), tr("操作员(&O)"),
+                                        tr("从(&M)"), tr("至(&T)"))):
             lbl.setText(t)
         self.text.setPlaceholderText(tr("摘要、编号或修改内容中的文字"))
         self.search_button.setText(tr("查询(&Q)"))

@@ -247,7 +247,7 @@ class WorkOrdersScreen(Screen):
     def retranslate(self) -> None:
         self.heading.setText(tr("工单"))
         self.new_repair.setText(tr("受理报修(&N)…"))
-        self.new_public.setText(tr("公区报修…"))
+        self.new_public.setText(tr("公区报修(&B)…"))
         self.filter_labels[0].setText(tr("类别"))
         self.filter_labels[1].setText(tr("维修人员"))
         self.mine.setText(tr("只看派给我的"))

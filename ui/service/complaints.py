@@ -46,8 +46,9 @@ COLUMNS = [
     Column(tr_noop("回复期限"), lambda r: r.reply_due_at, width=125, color=_color),
     Column(tr_noop("满意度"), lambda r: r.satisfaction, text=lambda v: label(SATISFACTION, v)),
 ]
-BUTTONS = {"route": tr_noop("转派"), "handling": tr_noop("登记处理情况"), "reply": tr_noop("回复"),
-           "reopen": tr_noop("重新处理"), "close": tr_noop("完成"), "print": tr_noop("打印受理单")}
+# Each with its own Alt key, also against 受理投诉(&N) and the main menus (F, V, A, H).
+BUTTONS = {"route": tr_noop("转派(&O)"), "handling": tr_noop("登记处理情况(&D)"), "reply": tr_noop("回复(&R)"),
+           "reopen": tr_noop("重新处理(&E)"), "close": tr_noop("完成(&C)"), "print": tr_noop("打印受理单(&P)")}
 ALLOWED = {"route": ("received", "routed"), "handling": ("routed",), "reply": ("routed",),
            "reopen": ("replied",), "close": ("replied",)}
 

@@ -46,12 +46,14 @@ CHARGE_COLUMNS = [
     Column(tr_noop("金额"), lambda c: fmt(c.amount), align="right"),
 ]
 
-# Buttons in the order they appear: action -> Chinese text (translated when shown).
+# Buttons in the order they appear: action -> Chinese text (translated when shown).  Each
+# has its own Alt key, also against the 工单 screen's 受理报修(&N)/公区报修(&B) and the main
+# menus (F, V, A, H); 改派 takes 派工's place on the same button.
 BUTTONS = {
-    "dispatch": tr_noop("派工"), "start": tr_noop("开始处理"), "materials": tr_noop("领料"),
-    "return": tr_noop("退料"), "finish": tr_noop("完工"), "visit": tr_noop("回访"),
-    "rework": tr_noop("返修"), "suspend": tr_noop("挂起"), "resume": tr_noop("恢复"),
-    "cancel": tr_noop("取消"), "print": tr_noop("打印报修单"),
+    "dispatch": tr_noop("派工(&D)"), "start": tr_noop("开始处理(&S)"), "materials": tr_noop("领料(&M)"),
+    "return": tr_noop("退料(&T)"), "finish": tr_noop("完工(&I)"), "visit": tr_noop("回访(&R)"),
+    "rework": tr_noop("返修(&W)"), "suspend": tr_noop("挂起(&U)"), "resume": tr_noop("恢复(&E)"),
+    "cancel": tr_noop("取消(&C)"), "print": tr_noop("打印报修单(&P)"),
 }
 
 
@@ -248,7 +250,7 @@ class OrderPanel(Retranslatable, QWidget):
         for k, b in self.buttons.items():
             b.setVisible(may(self.ctx, d, k))
         if "dispatch" in d.actions and o.assignee_id is not None:
-            self.buttons["dispatch"].setText(tr("改派"))
+            self.buttons["dispatch"].setText(tr("改派(&G)"))
         self.charges.set_rows(list(d.charge_lines))
         self.events.set_rows(list(d.events))
 

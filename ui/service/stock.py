@@ -389,7 +389,7 @@ class StockScreen(Screen):
                           ("out", tr("领料(&O)…")), ("return", tr("返库(&R)…")),
                           ("stocktake", tr("盘点(&T)…"))):
             self.buttons[key].setText(text)
-        self.reverse_button.setText(tr("冲销所选行…"))
+        self.reverse_button.setText(tr("冲销所选行(&S)…"))
         low = sum(1 for lv in self.levels if lv.low)
         self.warning.setText(tr("{n} 种物料低于库存下限").format(n=low) if low else "")
 
