@@ -150,7 +150,7 @@ def read_ts(path: Path) -> dict[Key, TsEntry]:
         for msg in ctx.iter("message"):
             src = msg.findtext("source") or ""
             t = msg.find("translation")
-            locs = [(loc.get("filename", ""), int(loc.get("line", "0") or 0))
+            locs = [(_from_ts(loc.get("filename", ""), path.parent), int(loc.get("line", "0") or 0))
                     for loc in msg.iter("location")]
             out[(name, src)] = TsEntry(name, src, (t.text or "") if t is not None else "",
                                        (t.get("type") or "") if t is not None else "unfinished",
@@ -181,6 +181,16 @@ def write_ts(path: Path, entries: list[TsEntry], lang: str = "en_US") -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n",
                     encoding="utf-8")
+
+
+def _from_ts(filename: str, base: Path) -> str:
+    """A location as a .ts file writes it (relative to the .ts file's folder, as lupdate
+    does) back to the project-relative form the extraction and :func:`write_ts` use, so
+    that reading and writing a catalogue leaves its locations as they were."""
+    try:
+        return (base / filename).resolve().relative_to(ROOT.resolve()).as_posix()
+    except ValueError:
+        return filename
 
 
 def _relpath(target: Path, start: Path) -> str:

@@ -71,6 +71,11 @@ Check the --db option or the PROPDESK_DB environment variable, and that the file
             <translation>Code &amp;pattern</translation>
         </message>
         <message>
+            <location filename="../../ui/dialogs/batch_rooms.py" line="170" />
+            <source>至</source>
+            <translation>to</translation>
+        </message>
+        <message>
             <location filename="../../ui/dialogs/batch_rooms.py" line="171" />
             <source>如：1,2,3</source>
             <translation>e.g. 1,2,3</translation>
@@ -434,7 +439,7 @@ Please tell your system administrator.</translation>
         </message>
         <message>
             <location filename="../../ui/login.py" line="113" />
-            <location filename="../../ui/main_window.py" line="180" />
+            <location filename="../../ui/main_window.py" line="181" />
             <source>PropDesk 物业管理系统</source>
             <translation>PropDesk property management</translation>
         </message>
@@ -561,87 +566,87 @@ Please tell your system administrator.</translation>
             <translation>The two passwords differ</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="150" />
+            <location filename="../../ui/main_window.py" line="152" />
             <source>文件(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="151" />
+            <location filename="../../ui/main_window.py" line="153" />
             <source>导出当前表格到Excel(&amp;E)…</source>
             <translation>&amp;Export current table to Excel…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="152" />
+            <location filename="../../ui/main_window.py" line="154" />
             <source>注销(&amp;L)</source>
             <translation>&amp;Log out</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="153" />
+            <location filename="../../ui/main_window.py" line="155" />
             <source>退出(&amp;X)</source>
             <translation>E&amp;xit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="154" />
+            <location filename="../../ui/main_window.py" line="156" />
             <source>视图(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="155" />
+            <location filename="../../ui/main_window.py" line="157" />
             <source>账户(&amp;A)</source>
             <translation>&amp;Account</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="156" />
+            <location filename="../../ui/main_window.py" line="158" />
             <source>修改密码(&amp;P)…</source>
             <translation>Change &amp;password…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="157" />
+            <location filename="../../ui/main_window.py" line="159" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="158" />
+            <location filename="../../ui/main_window.py" line="160" />
             <source>键盘快捷键(&amp;K)</source>
             <translation>&amp;Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="159" />
+            <location filename="../../ui/main_window.py" line="161" />
             <source>关于 PropDesk(&amp;A)</source>
             <translation>&amp;About PropDesk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="169" />
+            <location filename="../../ui/main_window.py" line="171" />
             <source>操作员：{name}（{role}）</source>
             <translation>Operator: {name} ({role})</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="171" />
+            <location filename="../../ui/main_window.py" line="173" />
             <source>终端：{code}</source>
             <translation>Terminal: {code}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="172" />
+            <location filename="../../ui/main_window.py" line="174" />
             <source>数据库：{db}</source>
             <translation>Database: {db}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="174" />
+            <location filename="../../ui/main_window.py" line="175" />
             <source>正在处理…</source>
             <translation>Working…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="236" />
+            <location filename="../../ui/main_window.py" line="251" />
             <source>操作(&amp;O)</source>
             <translation>&amp;Actions</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="263" />
+            <location filename="../../ui/main_window.py" line="278" />
             <source>当前页面没有可导出的表格。</source>
             <translation>This page has no table to export.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="286" />
+            <location filename="../../ui/main_window.py" line="301" />
             <source>PropDesk 物业管理系统 {version}
 
 前台、收费、工程与门禁发卡的桌面客户端。
@@ -652,84 +657,84 @@ The desktop client for the front desk, cashiers, engineering and gate cards.
 Data is kept in the local database and synchronised with the central database when online.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="286" />
+            <location filename="../../ui/main_window.py" line="301" />
             <source>关于 PropDesk</source>
             <translation>About PropDesk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="327" />
+            <location filename="../../ui/main_window.py" line="342" />
             <location filename="../../ui/screens/audit_log.py" line="29" />
             <source>修改密码</source>
             <translation>Change password</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="328" />
+            <location filename="../../ui/main_window.py" line="343" />
             <source>原密码</source>
             <translation>Current password</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="328" />
+            <location filename="../../ui/main_window.py" line="343" />
             <source>新密码</source>
             <translation>New password</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="328" />
+            <location filename="../../ui/main_window.py" line="343" />
             <location filename="../../ui/screens/operators.py" line="225" />
             <source>确认新密码</source>
             <translation>Confirm new password</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="333" />
+            <location filename="../../ui/main_window.py" line="348" />
             <source>两次输入的新密码不一致</source>
             <translation>The two new passwords differ</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="341" />
+            <location filename="../../ui/main_window.py" line="356" />
             <source>密码已修改。</source>
             <translation>Password changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="361" />
+            <location filename="../../ui/main_window.py" line="376" />
             <source>键盘快捷键</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="362" />
+            <location filename="../../ui/main_window.py" line="377" />
             <source>功能</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="362" />
+            <location filename="../../ui/main_window.py" line="377" />
             <source>快捷键</source>
             <translation>Shortcut</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="364" />
+            <location filename="../../ui/main_window.py" line="379" />
             <source>Tab / Shift+Tab</source>
             <translation>Tab / Shift+Tab</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="364" />
+            <location filename="../../ui/main_window.py" line="379" />
             <source>在输入框之间移动</source>
             <translation>Move between fields</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="365" />
+            <location filename="../../ui/main_window.py" line="380" />
             <source>↑ ↓ ← →</source>
             <translation>↑ ↓ ← →</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="365" />
+            <location filename="../../ui/main_window.py" line="380" />
             <source>在房产树中移动、展开、收起</source>
             <translation>Move, expand and collapse in the property tree</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="366" />
+            <location filename="../../ui/main_window.py" line="381" />
             <source>Enter</source>
             <translation>Enter</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="366" />
+            <location filename="../../ui/main_window.py" line="381" />
             <source>打开选中的搜索结果或表格行</source>
             <translation>Open the selected search result or table row</translation>
         </message>
@@ -952,9 +957,24 @@ Data is kept in the local database and synchronised with the central database wh
             <translation>Publish list</translation>
         </message>
         <message>
+            <location filename="../../ui/screens/audit_log.py" line="42" />
+            <source>开始处理</source>
+            <translation>Start</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="44" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
             <location filename="../../ui/screens/audit_log.py" line="44" />
             <source>工时费</source>
             <translation>Labour fee</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="44" />
+            <source>恢复</source>
+            <translation>Resume</translation>
         </message>
         <message>
             <location filename="../../ui/screens/audit_log.py" line="46" />
@@ -1192,7 +1212,6 @@ Data is kept in the local database and synchronised with the central database wh
         </message>
         <message>
             <location filename="../../ui/screens/audit_log.py" line="133" />
-            <location filename="../../ui/screens/audit_log.py" line="221" />
             <source>对象</source>
             <translation>Object</translation>
         </message>
@@ -1217,14 +1236,14 @@ Data is kept in the local database and synchronised with the central database wh
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/audit_log.py" line="222" />
-            <source>从(&amp;M)</source>
-            <translation>Fro&amp;m</translation>
-        </message>
-        <message>
             <location filename="../../ui/screens/audit_log.py" line="221" />
             <source>关键字(&amp;K)</source>
             <translation>&amp;Keyword</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="221" />
+            <source>对象(&amp;B)</source>
+            <translation>O&amp;bject</translation>
         </message>
         <message>
             <location filename="../../ui/screens/audit_log.py" line="221" />
@@ -1233,9 +1252,13 @@ Data is kept in the local database and synchronised with the central database wh
         </message>
         <message>
             <location filename="../../ui/screens/audit_log.py" line="222" />
-            <location filename="../../ui/dialogs/batch_rooms.py" line="170" />
-            <source>至</source>
-            <translation>to</translation>
+            <source>从(&amp;M)</source>
+            <translation>Fro&amp;m</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/audit_log.py" line="222" />
+            <source>至(&amp;T)</source>
+            <translation>&amp;To</translation>
         </message>
         <message>
             <location filename="../../ui/screens/audit_log.py" line="224" />
@@ -1245,7 +1268,7 @@ Data is kept in the local database and synchronised with the central database wh
         <message>
             <location filename="../../ui/screens/audit_log.py" line="225" />
             <source>查询(&amp;Q)</source>
-            <translation>Se&amp;arch</translation>
+            <translation>&amp;Search</translation>
         </message>
         <message>
             <location filename="../../ui/screens/audit_log.py" line="226" />
@@ -1865,39 +1888,39 @@ Data is kept in the local database and synchronised with the central database wh
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/table.py" line="205" />
+            <location filename="../../ui/widgets/table.py" line="231" />
             <source>导出Excel…</source>
             <translation>Export to Excel…</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/table.py" line="206" />
+            <location filename="../../ui/widgets/table.py" line="232" />
             <source>复制</source>
             <translation>Copy</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/table.py" line="290" />
-            <location filename="../../ui/widgets/table.py" line="302" />
+            <location filename="../../ui/widgets/table.py" line="361" />
+            <location filename="../../ui/widgets/table.py" line="373" />
             <source>表格</source>
             <translation>Table</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/table.py" line="292" />
+            <location filename="../../ui/widgets/table.py" line="363" />
             <source>Excel 工作簿 (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/table.py" line="292" />
-            <location filename="../../ui/widgets/table.py" line="317" />
+            <location filename="../../ui/widgets/table.py" line="363" />
+            <location filename="../../ui/widgets/table.py" line="388" />
             <source>导出Excel</source>
             <translation>Export to Excel</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/table.py" line="306" />
+            <location filename="../../ui/widgets/table.py" line="377" />
             <source>导出时间：{time}　操作员：{who}</source>
             <translation>Exported {time}  Operator: {who}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/table.py" line="316" />
+            <location filename="../../ui/widgets/table.py" line="387" />
             <source>已导出 {n} 行到
 {path}</source>
             <translation>Exported {n} rows to
@@ -1906,16 +1929,6 @@ Data is kept in the local database and synchronised with the central database wh
         <message>
             <source>密码连续输错 5 次账户会锁定 15 分钟；管理员可立即解锁。重置密码后请当面告知操作员，并请其登录后自行修改。</source>
             <translation type="vanished">Five wrong passwords in a row lock an account for 15 minutes; an administrator can unlock it at once. After resetting a password, tell the operator in person and ask them to change it after logging in.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/audit_log.py" line="221" />
-            <source>对象(&amp;B)</source>
-            <translation>O&amp;bject</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/audit_log.py" line="222" />
-            <source>至(&amp;T)</source>
-            <translation>&amp;To</translation>
         </message>
     </context>
     <context>

@@ -4,27 +4,27 @@
     <context>
         <name>PropDesk</name>
         <message>
-            <location filename="../../ui/screens/workorders.py" line="38" />
+            <location filename="../../ui/screens/workorders.py" line="39" />
             <source>紧急</source>
             <translation>Urgency</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/workorders.py" line="45" />
+            <location filename="../../ui/screens/workorders.py" line="46" />
             <source>有偿</source>
             <translation>Paid</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/workorders.py" line="62" />
+            <location filename="../../ui/screens/workorders.py" line="63" />
             <source>未完结</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/workorders.py" line="62" />
+            <location filename="../../ui/screens/workorders.py" line="63" />
             <source>超时</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/workorders.py" line="248" />
+            <location filename="../../ui/screens/workorders.py" line="249" />
             <source>受理报修(&amp;N)…</source>
             <translation>&amp;New repair…</translation>
         </message>
@@ -34,17 +34,17 @@
             <translation>Pu&amp;blic-area request…</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/workorders.py" line="252" />
+            <location filename="../../ui/screens/workorders.py" line="253" />
             <source>只看派给我的</source>
             <translation>Only mine</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/workorders.py" line="253" />
+            <location filename="../../ui/screens/workorders.py" line="254" />
             <source>单号、房号、位置、内容、报修人或电话，回车查询</source>
             <translation>Number, room, place, text, reporter or phone; Enter to search</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/workorders.py" line="266" />
+            <location filename="../../ui/screens/workorders.py" line="267" />
             <source>共 {n} 张工单</source>
             <translation>{n} work orders</translation>
         </message>
@@ -63,58 +63,62 @@
             <location filename="../../ui/service/equipment.py" line="68" />
             <location filename="../../ui/service/equipment.py" line="90" />
             <location filename="../../ui/service/stock.py" line="55" />
-            <location filename="../../ui/screens/workorders.py" line="247" />
-            <location filename="../../ui/screens/workorders.py" line="124" />
+            <location filename="../../ui/screens/workorders.py" line="248" />
+            <location filename="../../ui/screens/workorders.py" line="125" />
             <location filename="../../ui/screens/workorders_room.py" line="39" />
+            <location filename="../../ui/screens/__init__.py" line="40" />
             <source>工单</source>
             <translation>Work orders</translation>
         </message>
         <message>
             <location filename="../../ui/service/__init__.py" line="12" />
-            <location filename="../../ui/service/complaints.py" line="207" />
-            <location filename="../../ui/service/complaints.py" line="144" />
+            <location filename="../../ui/service/complaints.py" line="208" />
+            <location filename="../../ui/service/complaints.py" line="145" />
+            <location filename="../../ui/screens/__init__.py" line="41" />
             <source>投诉</source>
             <translation>Complaints</translation>
         </message>
         <message>
             <location filename="../../ui/service/__init__.py" line="12" />
             <location filename="../../ui/service/stock.py" line="383" />
+            <location filename="../../ui/screens/__init__.py" line="43" />
             <source>物料库存</source>
             <translation>Materials stock</translation>
         </message>
         <message>
             <location filename="../../ui/service/__init__.py" line="12" />
             <location filename="../../ui/service/equipment.py" line="303" />
+            <location filename="../../ui/screens/__init__.py" line="42" />
             <source>设备与保养</source>
             <translation>Equipment &amp; maintenance</translation>
         </message>
         <message>
             <location filename="../../ui/service/complaints.py" line="35" />
-            <location filename="../../ui/screens/workorders.py" line="33" />
+            <location filename="../../ui/screens/workorders.py" line="34" />
             <source>单号</source>
             <translation>Number</translation>
         </message>
         <message>
             <location filename="../../ui/service/complaints.py" line="36" />
-            <location filename="../../ui/service/complaints.py" line="209" />
+            <location filename="../../ui/service/complaints.py" line="210" />
             <location filename="../../ui/service/equipment.py" line="57" />
             <location filename="../../ui/service/equipment.py" line="92" />
             <location filename="../../ui/service/equipment.py" line="116" />
             <location filename="../../ui/service/order_panel.py" line="36" />
-            <location filename="../../ui/screens/workorders.py" line="34" />
+            <location filename="../../ui/screens/workorders.py" line="35" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
             <location filename="../../ui/service/complaints.py" line="38" />
-            <location filename="../../ui/service/complaints.py" line="156" />
+            <location filename="../../ui/service/complaints.py" line="157" />
             <source>房号</source>
             <translation>Room no.</translation>
         </message>
         <message>
             <location filename="../../ui/service/complaints.py" line="39" />
-            <location filename="../../ui/service/complaints.py" line="57" />
-            <location filename="../../ui/service/complaints.py" line="156" />
+            <location filename="../../ui/service/complaints.py" line="58" />
+            <location filename="../../ui/service/complaints.py" line="157" />
             <source>投诉人</source>
             <translation>Complainant</translation>
         </message>
@@ -125,22 +129,22 @@
         </message>
         <message>
             <location filename="../../ui/service/complaints.py" line="41" />
-            <location filename="../../ui/service/complaints.py" line="59" />
+            <location filename="../../ui/service/complaints.py" line="60" />
             <location filename="../../ui/service/workorder_dialogs.py" line="72" />
             <source>联系电话</source>
             <translation>Phone</translation>
         </message>
         <message>
             <location filename="../../ui/service/complaints.py" line="42" />
-            <location filename="../../ui/service/complaints.py" line="61" />
-            <location filename="../../ui/service/complaints.py" line="157" />
+            <location filename="../../ui/service/complaints.py" line="62" />
+            <location filename="../../ui/service/complaints.py" line="158" />
             <source>投诉内容</source>
             <translation>Complaint</translation>
         </message>
         <message>
             <location filename="../../ui/service/complaints.py" line="43" />
-            <location filename="../../ui/service/complaints.py" line="157" />
-            <location filename="../../ui/service/complaints.py" line="78" />
+            <location filename="../../ui/service/complaints.py" line="158" />
+            <location filename="../../ui/service/complaints.py" line="79" />
             <source>责任部门</source>
             <translation>Department</translation>
         </message>
@@ -156,150 +160,174 @@
         </message>
         <message>
             <location filename="../../ui/service/complaints.py" line="47" />
-            <location filename="../../ui/service/complaints.py" line="104" />
+            <location filename="../../ui/service/complaints.py" line="105" />
             <location filename="../../ui/service/workorder_dialogs.py" line="203" />
             <source>满意度</source>
             <translation>Satisfaction</translation>
         </message>
         <message>
-            <location filename="../../ui/service/complaints.py" line="49" />
-            <location filename="../../ui/service/complaints.py" line="92" />
-            <location filename="../../ui/service/complaints.py" line="158" />
-            <source>回复</source>
-            <translation>Reply</translation>
-        </message>
-        <message>
-            <location filename="../../ui/service/complaints.py" line="49" />
-            <location filename="../../ui/service/complaints.py" line="86" />
-            <source>登记处理情况</source>
-            <translation>Record handling</translation>
-        </message>
-        <message>
-            <location filename="../../ui/service/complaints.py" line="49" />
-            <location filename="../../ui/service/complaints.py" line="78" />
-            <source>转派</source>
-            <translation>Route</translation>
+            <location filename="../../ui/service/complaints.py" line="50" />
+            <source>回复(&amp;R)</source>
+            <translation>&amp;Reply</translation>
         </message>
         <message>
             <location filename="../../ui/service/complaints.py" line="50" />
-            <location filename="../../ui/service/complaints.py" line="104" />
-            <source>完成</source>
-            <translation>Close</translation>
+            <source>登记处理情况(&amp;D)</source>
+            <translation>Recor&amp;d handling</translation>
         </message>
         <message>
             <location filename="../../ui/service/complaints.py" line="50" />
-            <location filename="../../ui/service/complaints.py" line="285" />
-            <source>打印受理单</source>
-            <translation>Print form</translation>
+            <source>转派(&amp;O)</source>
+            <translation>R&amp;oute</translation>
         </message>
         <message>
-            <location filename="../../ui/service/complaints.py" line="50" />
-            <location filename="../../ui/service/complaints.py" line="100" />
-            <source>重新处理</source>
-            <translation>Reopen</translation>
+            <location filename="../../ui/service/complaints.py" line="51" />
+            <source>完成(&amp;C)</source>
+            <translation>&amp;Close</translation>
         </message>
         <message>
-            <location filename="../../ui/service/complaints.py" line="58" />
+            <location filename="../../ui/service/complaints.py" line="51" />
+            <source>打印受理单(&amp;P)</source>
+            <translation>&amp;Print form</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/complaints.py" line="51" />
+            <source>重新处理(&amp;E)</source>
+            <translation>R&amp;eopen</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/complaints.py" line="59" />
             <source>投诉人身份</source>
             <translation>Complainant is</translation>
         </message>
         <message>
-            <location filename="../../ui/service/complaints.py" line="60" />
+            <location filename="../../ui/service/complaints.py" line="61" />
             <location filename="../../ui/service/workorder_dialogs.py" line="68" />
             <source>房间</source>
             <translation>Room</translation>
         </message>
         <message>
-            <location filename="../../ui/service/complaints.py" line="67" />
+            <location filename="../../ui/service/complaints.py" line="68" />
             <source>受理投诉</source>
             <translation>New complaint</translation>
         </message>
         <message>
-            <location filename="../../ui/service/complaints.py" line="69" />
+            <location filename="../../ui/service/complaints.py" line="70" />
             <source>如 JD-01-1-0502（可空）</source>
             <translation>e.g. JD-01-1-0502 (optional)</translation>
         </message>
         <message>
             <location filename="../../ui/service/complaints.py" line="79" />
+            <source>转派</source>
+            <translation>Route</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/complaints.py" line="80" />
             <source>处理人</source>
             <translation>Handled by</translation>
         </message>
         <message>
+            <location filename="../../ui/service/complaints.py" line="87" />
+            <source>登记处理情况</source>
+            <translation>Record handling</translation>
+        </message>
+        <message>
             <location filename="../../ui/service/complaints.py" line="93" />
+            <location filename="../../ui/service/complaints.py" line="159" />
+            <source>回复</source>
+            <translation>Reply</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/complaints.py" line="94" />
             <source>回复方式</source>
             <translation>Reply method</translation>
         </message>
         <message>
-            <location filename="../../ui/service/complaints.py" line="95" />
+            <location filename="../../ui/service/complaints.py" line="96" />
             <source>回复内容</source>
             <translation>Reply text</translation>
         </message>
         <message>
-            <location filename="../../ui/service/complaints.py" line="100" />
+            <location filename="../../ui/service/complaints.py" line="101" />
             <location filename="../../ui/service/workorder_dialogs.py" line="216" />
             <source>原因</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../ui/service/complaints.py" line="156" />
+            <location filename="../../ui/service/complaints.py" line="101" />
+            <source>重新处理</source>
+            <translation>Reopen</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/complaints.py" line="105" />
+            <source>完成</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/complaints.py" line="157" />
             <source>受理</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../ui/service/complaints.py" line="158" />
-            <location filename="../../ui/service/complaints.py" line="86" />
-            <location filename="../../ui/service/complaints.py" line="94" />
+            <location filename="../../ui/service/complaints.py" line="159" />
+            <location filename="../../ui/service/complaints.py" line="87" />
+            <location filename="../../ui/service/complaints.py" line="95" />
             <source>处理情况</source>
             <translation>Handling</translation>
         </message>
         <message>
-            <location filename="../../ui/service/complaints.py" line="159" />
+            <location filename="../../ui/service/complaints.py" line="160" />
             <location filename="../../ui/service/equipment.py" line="65" />
             <location filename="../../ui/service/equipment.py" line="148" />
             <source>结果</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../../ui/service/complaints.py" line="198" />
+            <location filename="../../ui/service/complaints.py" line="199" />
             <source>未完成</source>
             <translation>Not closed</translation>
         </message>
         <message>
-            <location filename="../../ui/service/complaints.py" line="199" />
-            <location filename="../../ui/screens/workorders.py" line="62" />
-            <location filename="../../ui/screens/workorders.py" line="158" />
-            <location filename="../../ui/screens/workorders.py" line="169" />
+            <location filename="../../ui/service/complaints.py" line="200" />
+            <location filename="../../ui/screens/workorders.py" line="63" />
+            <location filename="../../ui/screens/workorders.py" line="159" />
+            <location filename="../../ui/screens/workorders.py" line="170" />
             <source>全部</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../ui/service/complaints.py" line="208" />
+            <location filename="../../ui/service/complaints.py" line="209" />
             <source>受理投诉(&amp;N)…</source>
             <translation>&amp;New complaint…</translation>
         </message>
         <message>
-            <location filename="../../ui/service/complaints.py" line="210" />
+            <location filename="../../ui/service/complaints.py" line="211" />
             <source>只看超时未回复</source>
             <translation>Only overdue replies</translation>
         </message>
         <message>
-            <location filename="../../ui/service/complaints.py" line="211" />
+            <location filename="../../ui/service/complaints.py" line="212" />
             <source>单号、投诉人、电话、房号或内容，回车查询</source>
             <translation>Number, complainant, phone, room or text; Enter to search</translation>
         </message>
         <message>
-            <location filename="../../ui/service/complaints.py" line="212" />
+            <location filename="../../ui/service/complaints.py" line="213" />
             <source>投诉处理受理单</source>
             <translation>Complaint form</translation>
         </message>
         <message>
-            <location filename="../../ui/service/complaints.py" line="218" />
+            <location filename="../../ui/service/complaints.py" line="219" />
             <source>共 {n} 件投诉</source>
             <translation>{n} complaints</translation>
         </message>
         <message>
             <location filename="../../ui/service/complaints.py" line="286" />
-            <location filename="../../ui/service/order_panel.py" line="292" />
+            <source>打印受理单</source>
+            <translation>Print form</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/complaints.py" line="287" />
+            <location filename="../../ui/service/order_panel.py" line="294" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
@@ -348,11 +376,11 @@
         <message>
             <location filename="../../ui/service/equipment.py" line="50" />
             <location filename="../../ui/service/equipment.py" line="63" />
-            <location filename="../../ui/service/order_panel.py" line="111" />
+            <location filename="../../ui/service/order_panel.py" line="113" />
             <location filename="../../ui/service/stock.py" line="34" />
             <location filename="../../ui/service/stock.py" line="291" />
-            <location filename="../../ui/screens/workorders.py" line="37" />
-            <location filename="../../ui/screens/workorders.py" line="250" />
+            <location filename="../../ui/screens/workorders.py" line="38" />
+            <location filename="../../ui/screens/workorders.py" line="251" />
             <source>类别</source>
             <translation>Kind</translation>
         </message>
@@ -360,9 +388,9 @@
             <location filename="../../ui/service/equipment.py" line="51" />
             <location filename="../../ui/service/equipment.py" line="88" />
             <location filename="../../ui/service/equipment.py" line="109" />
-            <location filename="../../ui/service/order_panel.py" line="110" />
+            <location filename="../../ui/service/order_panel.py" line="112" />
             <location filename="../../ui/service/workorder_dialogs.py" line="70" />
-            <location filename="../../ui/screens/workorders.py" line="36" />
+            <location filename="../../ui/screens/workorders.py" line="37" />
             <source>位置</source>
             <translation>Location</translation>
         </message>
@@ -746,183 +774,184 @@
             <translation>Amount</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="51" />
-            <source>开始处理</source>
-            <translation>Start</translation>
-        </message>
-        <message>
-            <location filename="../../ui/service/order_panel.py" line="51" />
-            <location filename="../../ui/service/workorder_dialogs.py" line="158" />
-            <source>派工</source>
-            <translation>Dispatch</translation>
-        </message>
-        <message>
-            <location filename="../../ui/service/order_panel.py" line="51" />
-            <location filename="../../ui/service/workorder_dialogs.py" line="239" />
-            <source>领料</source>
-            <translation>Issue material</translation>
-        </message>
-        <message>
-            <location filename="../../ui/service/order_panel.py" line="52" />
-            <location filename="../../ui/service/order_panel.py" line="114" />
-            <location filename="../../ui/service/workorder_dialogs.py" line="202" />
-            <source>回访</source>
-            <translation>Return visit</translation>
-        </message>
-        <message>
-            <location filename="../../ui/service/order_panel.py" line="52" />
-            <location filename="../../ui/service/workorder_dialogs.py" line="188" />
-            <source>完工</source>
-            <translation>Finish</translation>
-        </message>
-        <message>
-            <location filename="../../ui/service/order_panel.py" line="52" />
-            <location filename="../../ui/service/workorder_dialogs.py" line="239" />
-            <source>退料</source>
-            <translation>Return material</translation>
+            <location filename="../../ui/service/order_panel.py" line="53" />
+            <source>开始处理(&amp;S)</source>
+            <translation>&amp;Start</translation>
         </message>
         <message>
             <location filename="../../ui/service/order_panel.py" line="53" />
-            <source>恢复</source>
-            <translation>Resume</translation>
+            <source>派工(&amp;D)</source>
+            <translation>&amp;Dispatch</translation>
         </message>
         <message>
             <location filename="../../ui/service/order_panel.py" line="53" />
-            <location filename="../../ui/service/workorder_dialogs.py" line="208" />
-            <source>挂起</source>
-            <translation>Suspend</translation>
-        </message>
-        <message>
-            <location filename="../../ui/service/order_panel.py" line="53" />
-            <location filename="../../ui/service/workorder_dialogs.py" line="208" />
-            <source>返修</source>
-            <translation>Rework</translation>
+            <source>领料(&amp;M)</source>
+            <translation>Issue &amp;material</translation>
         </message>
         <message>
             <location filename="../../ui/service/order_panel.py" line="54" />
-            <source>取消</source>
-            <translation>Cancel</translation>
+            <source>回访(&amp;R)</source>
+            <translation>&amp;Return visit</translation>
         </message>
         <message>
             <location filename="../../ui/service/order_panel.py" line="54" />
-            <location filename="../../ui/service/order_panel.py" line="292" />
-            <source>打印报修单</source>
-            <translation>Print repair form</translation>
+            <source>完工(&amp;I)</source>
+            <translation>Fin&amp;ish</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="110" />
+            <location filename="../../ui/service/order_panel.py" line="54" />
+            <source>退料(&amp;T)</source>
+            <translation>Re&amp;turn material</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/order_panel.py" line="55" />
+            <source>恢复(&amp;E)</source>
+            <translation>R&amp;esume</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/order_panel.py" line="55" />
+            <source>挂起(&amp;U)</source>
+            <translation>S&amp;uspend</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/order_panel.py" line="55" />
+            <source>返修(&amp;W)</source>
+            <translation>Re&amp;work</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/order_panel.py" line="56" />
+            <source>取消(&amp;C)</source>
+            <translation>&amp;Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/order_panel.py" line="56" />
+            <source>打印报修单(&amp;P)</source>
+            <translation>&amp;Print repair form</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/order_panel.py" line="112" />
             <location filename="../../ui/service/workorder_dialogs.py" line="71" />
-            <location filename="../../ui/screens/workorders.py" line="41" />
+            <location filename="../../ui/screens/workorders.py" line="42" />
             <source>报修人</source>
             <translation>Reporter</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="110" />
+            <location filename="../../ui/service/order_panel.py" line="112" />
             <location filename="../../ui/service/stock.py" line="48" />
-            <location filename="../../ui/screens/workorders.py" line="46" />
+            <location filename="../../ui/screens/workorders.py" line="47" />
             <source>类型</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="111" />
-            <location filename="../../ui/screens/workorders.py" line="43" />
+            <location filename="../../ui/service/order_panel.py" line="113" />
+            <location filename="../../ui/screens/workorders.py" line="44" />
             <source>报修时间</source>
             <translation>Reported</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="112" />
+            <location filename="../../ui/service/order_panel.py" line="114" />
             <location filename="../../ui/service/workorder_dialogs.py" line="80" />
-            <location filename="../../ui/screens/workorders.py" line="44" />
+            <location filename="../../ui/screens/workorders.py" line="45" />
             <source>完成时限</source>
             <translation>Due</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="112" />
+            <location filename="../../ui/service/order_panel.py" line="114" />
             <location filename="../../ui/service/workorder_dialogs.py" line="159" />
-            <location filename="../../ui/screens/workorders.py" line="42" />
-            <location filename="../../ui/screens/workorders.py" line="251" />
+            <location filename="../../ui/screens/workorders.py" line="43" />
+            <location filename="../../ui/screens/workorders.py" line="252" />
             <source>维修人员</source>
             <translation>Engineer</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="113" />
+            <location filename="../../ui/service/order_panel.py" line="115" />
             <location filename="../../ui/service/workorder_dialogs.py" line="78" />
-            <location filename="../../ui/screens/workorders.py" line="39" />
+            <location filename="../../ui/screens/workorders.py" line="40" />
             <source>报修内容</source>
             <translation>Problem</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="113" />
+            <location filename="../../ui/service/order_panel.py" line="115" />
             <location filename="../../ui/service/workorder_dialogs.py" line="77" />
             <source>预约时间</source>
             <translation>Appointment</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="114" />
+            <location filename="../../ui/service/order_panel.py" line="116" />
+            <location filename="../../ui/service/workorder_dialogs.py" line="202" />
+            <source>回访</source>
+            <translation>Return visit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/order_panel.py" line="116" />
             <location filename="../../ui/service/workorder_dialogs.py" line="189" />
             <source>处理结果</source>
             <translation>Work done</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="114" />
+            <location filename="../../ui/service/order_panel.py" line="116" />
             <source>费用</source>
             <translation>Fees</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="194" />
-            <location filename="../../ui/service/order_panel.py" line="153" />
+            <location filename="../../ui/service/order_panel.py" line="196" />
+            <location filename="../../ui/service/order_panel.py" line="155" />
             <source>材料及费用</source>
             <translation>Materials and charges</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="195" />
-            <location filename="../../ui/service/order_panel.py" line="162" />
+            <location filename="../../ui/service/order_panel.py" line="197" />
+            <location filename="../../ui/service/order_panel.py" line="164" />
             <source>处理记录</source>
             <translation>History</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="202" />
+            <location filename="../../ui/service/order_panel.py" line="204" />
             <source>未选择工单</source>
             <translation>No order selected</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="217" />
+            <location filename="../../ui/service/order_panel.py" line="219" />
             <source>已超时</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="224" />
+            <location filename="../../ui/service/order_panel.py" line="226" />
             <source>有偿维修，合计 {total} 元（{state}）</source>
             <translation>Paid repair, total {total} yuan ({state})</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="226" />
+            <location filename="../../ui/service/order_panel.py" line="228" />
             <source>未完工</source>
             <translation>not finished</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="228" />
+            <location filename="../../ui/service/order_panel.py" line="230" />
             <source>无偿维修（材料成本 {total} 元）</source>
             <translation>Free repair (materials cost {total} yuan)</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="235" />
+            <location filename="../../ui/service/order_panel.py" line="237" />
             <source>（挂起原因：{reason}）</source>
             <translation> (on hold: {reason})</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="237" />
+            <location filename="../../ui/service/order_panel.py" line="239" />
             <source>（取消原因：{reason}）</source>
             <translation> (cancelled: {reason})</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="251" />
-            <location filename="../../ui/service/workorder_dialogs.py" line="158" />
-            <source>改派</source>
-            <translation>Reassign</translation>
+            <location filename="../../ui/service/order_panel.py" line="253" />
+            <source>改派(&amp;G)</source>
+            <translation>Reassi&amp;gn</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="326" />
+            <location filename="../../ui/service/order_panel.py" line="294" />
+            <source>打印报修单</source>
+            <translation>Print repair form</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/order_panel.py" line="328" />
             <source>工单详情</source>
             <translation>Work order</translation>
         </message>
@@ -1267,9 +1296,24 @@
             <translation>This room has no owner</translation>
         </message>
         <message>
+            <location filename="../../ui/service/workorder_dialogs.py" line="158" />
+            <source>改派</source>
+            <translation>Reassign</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/workorder_dialogs.py" line="158" />
+            <source>派工</source>
+            <translation>Dispatch</translation>
+        </message>
+        <message>
             <location filename="../../ui/service/workorder_dialogs.py" line="159" />
             <source>派工说明</source>
             <translation>Instructions</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/workorder_dialogs.py" line="188" />
+            <source>完工</source>
+            <translation>Finish</translation>
         </message>
         <message>
             <location filename="../../ui/service/workorder_dialogs.py" line="189" />
@@ -1308,9 +1352,29 @@
             <translation>Cancel work order</translation>
         </message>
         <message>
+            <location filename="../../ui/service/workorder_dialogs.py" line="208" />
+            <source>挂起</source>
+            <translation>Suspend</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/workorder_dialogs.py" line="208" />
+            <source>返修</source>
+            <translation>Rework</translation>
+        </message>
+        <message>
             <location filename="../../ui/service/workorder_dialogs.py" line="238" />
             <source>允许负库存</source>
             <translation>Allow negative stock</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/workorder_dialogs.py" line="239" />
+            <source>退料</source>
+            <translation>Return material</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/workorder_dialogs.py" line="239" />
+            <source>领料</source>
+            <translation>Issue material</translation>
         </message>
         <message>
             <location filename="../../ui/service/workorder_dialogs.py" line="245" />
@@ -1320,96 +1384,6 @@
         <message>
             <source>每 {n} {unit}</source>
             <translation type="vanished">every {n} {unit}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/service/order_panel.py" line="53" />
-            <source>派工(&amp;D)</source>
-            <translation>&amp;Dispatch</translation>
-        </message>
-        <message>
-            <location filename="../../ui/service/order_panel.py" line="53" />
-            <source>开始处理(&amp;S)</source>
-            <translation>&amp;Start</translation>
-        </message>
-        <message>
-            <location filename="../../ui/service/order_panel.py" line="53" />
-            <source>领料(&amp;M)</source>
-            <translation>Issue &amp;material</translation>
-        </message>
-        <message>
-            <location filename="../../ui/service/order_panel.py" line="54" />
-            <source>退料(&amp;T)</source>
-            <translation>Re&amp;turn material</translation>
-        </message>
-        <message>
-            <location filename="../../ui/service/order_panel.py" line="54" />
-            <source>完工(&amp;I)</source>
-            <translation>Fin&amp;ish</translation>
-        </message>
-        <message>
-            <location filename="../../ui/service/order_panel.py" line="54" />
-            <source>回访(&amp;R)</source>
-            <translation>&amp;Return visit</translation>
-        </message>
-        <message>
-            <location filename="../../ui/service/order_panel.py" line="55" />
-            <source>返修(&amp;W)</source>
-            <translation>Re&amp;work</translation>
-        </message>
-        <message>
-            <location filename="../../ui/service/order_panel.py" line="55" />
-            <source>挂起(&amp;U)</source>
-            <translation>S&amp;uspend</translation>
-        </message>
-        <message>
-            <location filename="../../ui/service/order_panel.py" line="55" />
-            <source>恢复(&amp;E)</source>
-            <translation>R&amp;esume</translation>
-        </message>
-        <message>
-            <location filename="../../ui/service/order_panel.py" line="56" />
-            <source>取消(&amp;C)</source>
-            <translation>&amp;Cancel</translation>
-        </message>
-        <message>
-            <location filename="../../ui/service/order_panel.py" line="56" />
-            <source>打印报修单(&amp;P)</source>
-            <translation>&amp;Print repair form</translation>
-        </message>
-        <message>
-            <location filename="../../ui/service/order_panel.py" line="253" />
-            <source>改派(&amp;G)</source>
-            <translation>Reassi&amp;gn</translation>
-        </message>
-        <message>
-            <location filename="../../ui/service/complaints.py" line="50" />
-            <source>转派(&amp;O)</source>
-            <translation>R&amp;oute</translation>
-        </message>
-        <message>
-            <location filename="../../ui/service/complaints.py" line="50" />
-            <source>登记处理情况(&amp;D)</source>
-            <translation>Recor&amp;d handling</translation>
-        </message>
-        <message>
-            <location filename="../../ui/service/complaints.py" line="50" />
-            <source>回复(&amp;R)</source>
-            <translation>&amp;Reply</translation>
-        </message>
-        <message>
-            <location filename="../../ui/service/complaints.py" line="51" />
-            <source>重新处理(&amp;E)</source>
-            <translation>R&amp;eopen</translation>
-        </message>
-        <message>
-            <location filename="../../ui/service/complaints.py" line="51" />
-            <source>完成(&amp;C)</source>
-            <translation>&amp;Close</translation>
-        </message>
-        <message>
-            <location filename="../../ui/service/complaints.py" line="51" />
-            <source>打印受理单(&amp;P)</source>
-            <translation>&amp;Print form</translation>
         </message>
     </context>
     <context>

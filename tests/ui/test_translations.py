@@ -95,3 +95,16 @@ def test_no_string_is_translated_two_ways():
     lines = [f"[{ctx}] {src}: " + "; ".join(f"{t!r} in {', '.join(f)}" for t, f in v.items())
              for (ctx, src), v in found.items()]
     assert lines == [], "agree on one translation:\n" + "\n".join(lines)
+
+
+def test_catalogues_read_and_write_back_unchanged(tmp_path):
+    """Every location names a project file, and read_ts → write_ts keeps the entries,
+    their locations included (a hand edit through these functions used to turn
+    ../../ui/x.py into ../../../../ui/x.py)."""
+    for ts in sorted(I18N.glob("*_en.ts")):
+        entries = tool.read_ts(ts)
+        gone = sorted({f for e in entries.values() for f, _ in e.locations if not (ROOT / f).is_file()})
+        assert gone == [], f"{ts.name}: locations of no file: {gone[:5]}"
+        copy = tmp_path / ts.name
+        tool.write_ts(copy, list(entries.values()))
+        assert tool.read_ts(copy) == entries
