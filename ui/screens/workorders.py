@@ -39,7 +39,7 @@ COLUMNS = [
     Column(tr_noop("紧急"), lambda r: r.urgency, text=lambda v: label(URGENCIES, v), width=50),
     Column(tr_noop("报修内容"), lambda r: r.description, width=220,
            tooltip=lambda r: r.description),
-    Column(tr_noop("报修人"), lambda r: r.reporter, width=70),
+    Column(tr_noop("报修人"), lambda r: r.reporter, width=90),
     Column(tr_noop("维修人员"), lambda r: r.assignee_name, width=70),
     Column(tr_noop("报修时间"), lambda r: r.reported_at, width=125),
     Column(tr_noop("完成时限"), lambda r: r.due_at, width=125, color=_color),

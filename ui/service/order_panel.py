@@ -34,7 +34,7 @@ EVENT_COLUMNS = [
     Column(tr_noop("时间"), lambda e: e.at, width=130),
     Column(tr_noop("操作"), lambda e: e.action, text=lambda v: label(ACTIONS, v), width=70),
     Column(tr_noop("状态"), lambda e: e.to_state, text=lambda v: label(STATES, v), width=60),
-    Column(tr_noop("操作员"), lambda e: e.operator_name, width=80),
+    Column(tr_noop("操作员"), lambda e: e.operator_name, width=100),
     Column(tr_noop("说明"), lambda e: e.note),
 ]
 CHARGE_COLUMNS = [

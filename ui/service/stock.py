@@ -51,9 +51,9 @@ LEDGER_COLUMNS = [
            color=lambda m: OVERDUE if m.override else None),
     Column(tr_noop("单位"), lambda m: m.unit, width=45),
     Column(tr_noop("单价"), lambda m: fmt(m.unit_price), align="right", width=70),
-    Column(tr_noop("往来"), lambda m: m.party, width=90),
+    Column(tr_noop("往来"), lambda m: m.party, width=110),
     Column(tr_noop("工单"), lambda m: m.work_order_no, width=170),
-    Column(tr_noop("经办"), lambda m: m.operator_name, width=70),
+    Column(tr_noop("经办"), lambda m: m.operator_name, width=90),
     Column(tr_noop("说明"), lambda m: (tr("【已冲销】") if m.reversed else "")
            + (tr("【负库存】") if m.override else "") + m.note),
 ]
