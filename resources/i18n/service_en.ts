@@ -62,7 +62,7 @@
             <location filename="../../ui/service/__init__.py" line="12" />
             <location filename="../../ui/service/equipment.py" line="68" />
             <location filename="../../ui/service/equipment.py" line="90" />
-            <location filename="../../ui/service/stock.py" line="55" />
+            <location filename="../../ui/service/stock.py" line="56" />
             <location filename="../../ui/screens/workorders.py" line="248" />
             <location filename="../../ui/screens/workorders.py" line="125" />
             <location filename="../../ui/screens/workorders_room.py" line="39" />
@@ -80,7 +80,7 @@
         </message>
         <message>
             <location filename="../../ui/service/__init__.py" line="12" />
-            <location filename="../../ui/service/stock.py" line="383" />
+            <location filename="../../ui/service/stock.py" line="386" />
             <location filename="../../ui/screens/__init__.py" line="43" />
             <source>物料库存</source>
             <translation>Materials stock</translation>
@@ -104,7 +104,7 @@
             <location filename="../../ui/service/equipment.py" line="57" />
             <location filename="../../ui/service/equipment.py" line="92" />
             <location filename="../../ui/service/equipment.py" line="116" />
-            <location filename="../../ui/service/order_panel.py" line="36" />
+            <location filename="../../ui/service/order_panel.py" line="37" />
             <location filename="../../ui/screens/workorders.py" line="35" />
             <source>状态</source>
             <translation>Status</translation>
@@ -327,7 +327,7 @@
         </message>
         <message>
             <location filename="../../ui/service/complaints.py" line="287" />
-            <location filename="../../ui/service/order_panel.py" line="294" />
+            <location filename="../../ui/service/order_panel.py" line="301" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
@@ -376,9 +376,9 @@
         <message>
             <location filename="../../ui/service/equipment.py" line="50" />
             <location filename="../../ui/service/equipment.py" line="63" />
-            <location filename="../../ui/service/order_panel.py" line="113" />
-            <location filename="../../ui/service/stock.py" line="34" />
-            <location filename="../../ui/service/stock.py" line="291" />
+            <location filename="../../ui/service/order_panel.py" line="114" />
+            <location filename="../../ui/service/stock.py" line="35" />
+            <location filename="../../ui/service/stock.py" line="292" />
             <location filename="../../ui/screens/workorders.py" line="38" />
             <location filename="../../ui/screens/workorders.py" line="251" />
             <source>类别</source>
@@ -388,7 +388,7 @@
             <location filename="../../ui/service/equipment.py" line="51" />
             <location filename="../../ui/service/equipment.py" line="88" />
             <location filename="../../ui/service/equipment.py" line="109" />
-            <location filename="../../ui/service/order_panel.py" line="112" />
+            <location filename="../../ui/service/order_panel.py" line="113" />
             <location filename="../../ui/service/workorder_dialogs.py" line="70" />
             <location filename="../../ui/screens/workorders.py" line="37" />
             <source>位置</source>
@@ -403,7 +403,7 @@
         <message>
             <location filename="../../ui/service/equipment.py" line="53" />
             <location filename="../../ui/service/equipment.py" line="111" />
-            <location filename="../../ui/service/stock.py" line="61" />
+            <location filename="../../ui/service/stock.py" line="62" />
             <source>供应商</source>
             <translation>Supplier</translation>
         </message>
@@ -427,7 +427,7 @@
         <message>
             <location filename="../../ui/service/equipment.py" line="62" />
             <location filename="../../ui/service/equipment.py" line="146" />
-            <location filename="../../ui/service/stock.py" line="45" />
+            <location filename="../../ui/service/stock.py" line="46" />
             <source>日期</source>
             <translation>Date</translation>
         </message>
@@ -548,7 +548,7 @@
         </message>
         <message>
             <location filename="../../ui/service/equipment.py" line="116" />
-            <location filename="../../ui/service/stock.py" line="292" />
+            <location filename="../../ui/service/stock.py" line="293" />
             <source>备注</source>
             <translation>Note</translation>
         </message>
@@ -647,7 +647,7 @@
         </message>
         <message>
             <location filename="../../ui/service/equipment.py" line="308" />
-            <location filename="../../ui/service/stock.py" line="388" />
+            <location filename="../../ui/service/stock.py" line="391" />
             <source>修改(&amp;E)…</source>
             <translation>&amp;Edit…</translation>
         </message>
@@ -715,148 +715,148 @@
             <translation>No due maintenance left to generate</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="34" />
+            <location filename="../../ui/service/order_panel.py" line="35" />
             <source>时间</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="35" />
+            <location filename="../../ui/service/order_panel.py" line="36" />
             <source>操作</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="37" />
+            <location filename="../../ui/service/order_panel.py" line="38" />
             <source>操作员</source>
             <translation>Operator</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="38" />
-            <location filename="../../ui/service/stock.py" line="57" />
-            <location filename="../../ui/service/stock.py" line="125" />
-            <location filename="../../ui/service/stock.py" line="231" />
+            <location filename="../../ui/service/order_panel.py" line="39" />
+            <location filename="../../ui/service/stock.py" line="58" />
+            <location filename="../../ui/service/stock.py" line="126" />
+            <location filename="../../ui/service/stock.py" line="232" />
             <source>说明</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="41" />
+            <location filename="../../ui/service/order_panel.py" line="42" />
             <source>项目</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="42" />
-            <location filename="../../ui/service/stock.py" line="50" />
-            <location filename="../../ui/service/stock.py" line="126" />
+            <location filename="../../ui/service/order_panel.py" line="43" />
+            <location filename="../../ui/service/stock.py" line="51" />
+            <location filename="../../ui/service/stock.py" line="127" />
             <location filename="../../ui/service/workorder_dialogs.py" line="236" />
             <source>数量</source>
             <translation>Qty</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="43" />
-            <location filename="../../ui/service/stock.py" line="35" />
-            <location filename="../../ui/service/stock.py" line="52" />
-            <location filename="../../ui/service/stock.py" line="290" />
-            <location filename="../../ui/service/stock.py" line="229" />
+            <location filename="../../ui/service/order_panel.py" line="44" />
+            <location filename="../../ui/service/stock.py" line="36" />
+            <location filename="../../ui/service/stock.py" line="53" />
+            <location filename="../../ui/service/stock.py" line="291" />
+            <location filename="../../ui/service/stock.py" line="230" />
             <source>单位</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="44" />
-            <location filename="../../ui/service/stock.py" line="39" />
-            <location filename="../../ui/service/stock.py" line="53" />
-            <location filename="../../ui/service/stock.py" line="292" />
+            <location filename="../../ui/service/order_panel.py" line="45" />
+            <location filename="../../ui/service/stock.py" line="40" />
+            <location filename="../../ui/service/stock.py" line="54" />
+            <location filename="../../ui/service/stock.py" line="293" />
             <source>单价</source>
             <translation>Unit price</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="46" />
-            <location filename="../../ui/service/stock.py" line="40" />
+            <location filename="../../ui/service/order_panel.py" line="47" />
+            <location filename="../../ui/service/stock.py" line="41" />
             <source>金额</source>
             <translation>Amount</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="53" />
+            <location filename="../../ui/service/order_panel.py" line="54" />
             <source>开始处理(&amp;S)</source>
             <translation>&amp;Start</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="53" />
+            <location filename="../../ui/service/order_panel.py" line="54" />
             <source>派工(&amp;D)</source>
             <translation>&amp;Dispatch</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="53" />
+            <location filename="../../ui/service/order_panel.py" line="54" />
             <source>领料(&amp;M)</source>
             <translation>Issue &amp;material</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="54" />
+            <location filename="../../ui/service/order_panel.py" line="55" />
             <source>回访(&amp;R)</source>
             <translation>&amp;Return visit</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="54" />
+            <location filename="../../ui/service/order_panel.py" line="55" />
             <source>完工(&amp;I)</source>
             <translation>Fin&amp;ish</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="54" />
+            <location filename="../../ui/service/order_panel.py" line="55" />
             <source>退料(&amp;T)</source>
             <translation>Re&amp;turn material</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="55" />
+            <location filename="../../ui/service/order_panel.py" line="56" />
             <source>恢复(&amp;E)</source>
             <translation>R&amp;esume</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="55" />
+            <location filename="../../ui/service/order_panel.py" line="56" />
             <source>挂起(&amp;U)</source>
             <translation>S&amp;uspend</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="55" />
+            <location filename="../../ui/service/order_panel.py" line="56" />
             <source>返修(&amp;W)</source>
             <translation>Re&amp;work</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="56" />
+            <location filename="../../ui/service/order_panel.py" line="57" />
             <source>取消(&amp;C)</source>
             <translation>&amp;Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="56" />
+            <location filename="../../ui/service/order_panel.py" line="57" />
             <source>打印报修单(&amp;P)</source>
             <translation>&amp;Print repair form</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="112" />
+            <location filename="../../ui/service/order_panel.py" line="113" />
             <location filename="../../ui/service/workorder_dialogs.py" line="71" />
             <location filename="../../ui/screens/workorders.py" line="42" />
             <source>报修人</source>
             <translation>Reporter</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="112" />
-            <location filename="../../ui/service/stock.py" line="48" />
+            <location filename="../../ui/service/order_panel.py" line="113" />
+            <location filename="../../ui/service/stock.py" line="49" />
             <location filename="../../ui/screens/workorders.py" line="47" />
             <source>类型</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="113" />
+            <location filename="../../ui/service/order_panel.py" line="114" />
             <location filename="../../ui/screens/workorders.py" line="44" />
             <source>报修时间</source>
             <translation>Reported</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="114" />
+            <location filename="../../ui/service/order_panel.py" line="115" />
             <location filename="../../ui/service/workorder_dialogs.py" line="80" />
             <location filename="../../ui/screens/workorders.py" line="45" />
             <source>完成时限</source>
             <translation>Due</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="114" />
+            <location filename="../../ui/service/order_panel.py" line="115" />
             <location filename="../../ui/service/workorder_dialogs.py" line="159" />
             <location filename="../../ui/screens/workorders.py" line="43" />
             <location filename="../../ui/screens/workorders.py" line="252" />
@@ -864,359 +864,374 @@
             <translation>Engineer</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="115" />
+            <location filename="../../ui/service/order_panel.py" line="116" />
             <location filename="../../ui/service/workorder_dialogs.py" line="78" />
             <location filename="../../ui/screens/workorders.py" line="40" />
             <source>报修内容</source>
             <translation>Problem</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="115" />
+            <location filename="../../ui/service/order_panel.py" line="116" />
             <location filename="../../ui/service/workorder_dialogs.py" line="77" />
             <source>预约时间</source>
             <translation>Appointment</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="116" />
+            <location filename="../../ui/service/order_panel.py" line="117" />
             <location filename="../../ui/service/workorder_dialogs.py" line="202" />
             <source>回访</source>
             <translation>Return visit</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="116" />
+            <location filename="../../ui/service/order_panel.py" line="117" />
             <location filename="../../ui/service/workorder_dialogs.py" line="189" />
             <source>处理结果</source>
             <translation>Work done</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="116" />
+            <location filename="../../ui/service/order_panel.py" line="117" />
             <source>费用</source>
             <translation>Fees</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="196" />
-            <location filename="../../ui/service/order_panel.py" line="155" />
+            <location filename="../../ui/service/order_panel.py" line="198" />
+            <location filename="../../ui/service/order_panel.py" line="156" />
             <source>材料及费用</source>
             <translation>Materials and charges</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="197" />
-            <location filename="../../ui/service/order_panel.py" line="164" />
+            <location filename="../../ui/service/order_panel.py" line="199" />
+            <location filename="../../ui/service/order_panel.py" line="166" />
             <source>处理记录</source>
             <translation>History</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="204" />
+            <location filename="../../ui/service/order_panel.py" line="206" />
             <source>未选择工单</source>
             <translation>No order selected</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="219" />
+            <location filename="../../ui/service/order_panel.py" line="222" />
             <source>已超时</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="226" />
+            <location filename="../../ui/service/order_panel.py" line="229" />
             <source>有偿维修，合计 {total} 元（{state}）</source>
             <translation>Paid repair, total {total} yuan ({state})</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="228" />
+            <location filename="../../ui/service/order_panel.py" line="231" />
             <source>未完工</source>
             <translation>not finished</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="230" />
+            <location filename="../../ui/service/order_panel.py" line="233" />
             <source>无偿维修（材料成本 {total} 元）</source>
             <translation>Free repair (materials cost {total} yuan)</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="237" />
+            <location filename="../../ui/service/order_panel.py" line="240" />
             <source>（挂起原因：{reason}）</source>
             <translation> (on hold: {reason})</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="239" />
+            <location filename="../../ui/service/order_panel.py" line="242" />
             <source>（取消原因：{reason}）</source>
             <translation> (cancelled: {reason})</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="253" />
+            <location filename="../../ui/service/order_panel.py" line="256" />
             <source>改派(&amp;G)</source>
             <translation>Reassi&amp;gn</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="294" />
+            <location filename="../../ui/service/order_panel.py" line="260" />
+            <source>还没有用料或费用：按 领料（Alt+M）从库存领出材料</source>
+            <translation>No materials or charges yet: press Issue material (Alt+M) to take materials from stock</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/order_panel.py" line="262" />
+            <source>没有用料或费用</source>
+            <translation>No materials or charges</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/order_panel.py" line="301" />
             <source>打印报修单</source>
             <translation>Print repair form</translation>
         </message>
         <message>
-            <location filename="../../ui/service/order_panel.py" line="328" />
+            <location filename="../../ui/service/order_panel.py" line="335" />
             <source>工单详情</source>
             <translation>Work order</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="30" />
-            <location filename="../../ui/service/stock.py" line="289" />
+            <location filename="../../ui/service/stock.py" line="31" />
+            <location filename="../../ui/service/stock.py" line="290" />
             <source>物料编码</source>
             <translation>Item code</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="32" />
+            <location filename="../../ui/service/stock.py" line="33" />
             <source>名称</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="33" />
-            <location filename="../../ui/service/stock.py" line="290" />
+            <location filename="../../ui/service/stock.py" line="34" />
+            <location filename="../../ui/service/stock.py" line="291" />
             <source>规格</source>
             <translation>Spec</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="36" />
-            <location filename="../../ui/service/stock.py" line="384" />
-            <location filename="../../ui/service/stock.py" line="347" />
+            <location filename="../../ui/service/stock.py" line="37" />
+            <location filename="../../ui/service/stock.py" line="387" />
+            <location filename="../../ui/service/stock.py" line="348" />
             <source>库存</source>
             <translation>On hand</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="38" />
-            <location filename="../../ui/service/stock.py" line="291" />
+            <location filename="../../ui/service/stock.py" line="39" />
+            <location filename="../../ui/service/stock.py" line="292" />
             <source>库存下限</source>
             <translation>Minimum</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="41" />
+            <location filename="../../ui/service/stock.py" line="42" />
             <source>低于下限</source>
             <translation>Below minimum</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="41" />
+            <location filename="../../ui/service/stock.py" line="42" />
             <source>预警</source>
             <translation>Warning</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="46" />
+            <location filename="../../ui/service/stock.py" line="47" />
             <source>单据号</source>
             <translation>Document</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="49" />
-            <location filename="../../ui/service/stock.py" line="126" />
-            <location filename="../../ui/service/stock.py" line="229" />
+            <location filename="../../ui/service/stock.py" line="50" />
+            <location filename="../../ui/service/stock.py" line="127" />
+            <location filename="../../ui/service/stock.py" line="230" />
             <location filename="../../ui/service/workorder_dialogs.py" line="236" />
             <source>物料</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="54" />
+            <location filename="../../ui/service/stock.py" line="55" />
             <source>往来</source>
             <translation>Party</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="56" />
+            <location filename="../../ui/service/stock.py" line="57" />
             <source>经办</source>
             <translation>By</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="57" />
+            <location filename="../../ui/service/stock.py" line="58" />
             <source>【已冲销】</source>
             <translation>[reversed] </translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="58" />
+            <location filename="../../ui/service/stock.py" line="59" />
             <source>【负库存】</source>
             <translation>[negative stock] </translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="60" />
+            <location filename="../../ui/service/stock.py" line="61" />
             <source>入库单</source>
             <translation>Goods received</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="60" />
+            <location filename="../../ui/service/stock.py" line="61" />
             <source>返库单</source>
             <translation>Material returned</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="60" />
+            <location filename="../../ui/service/stock.py" line="61" />
             <source>领料单</source>
             <translation>Material issued</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="61" />
+            <location filename="../../ui/service/stock.py" line="62" />
             <source>退料人</source>
             <translation>Returned by</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="61" />
+            <location filename="../../ui/service/stock.py" line="62" />
             <source>领料人</source>
             <translation>Issued to</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="126" />
+            <location filename="../../ui/service/stock.py" line="127" />
             <source>进价</source>
             <translation>Cost price</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="127" />
+            <location filename="../../ui/service/stock.py" line="128" />
             <source>加一行</source>
             <translation>Add line</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="128" />
+            <location filename="../../ui/service/stock.py" line="129" />
             <source>删除所选行</source>
             <translation>Delete line</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="129" />
+            <location filename="../../ui/service/stock.py" line="130" />
             <source>允许负库存（将记录在审计日志）</source>
             <translation>Allow negative stock (recorded in the audit log)</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="227" />
-            <location filename="../../ui/service/stock.py" line="445" />
+            <location filename="../../ui/service/stock.py" line="228" />
+            <location filename="../../ui/service/stock.py" line="451" />
             <source>盘点</source>
             <translation>Stocktake</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="228" />
+            <location filename="../../ui/service/stock.py" line="229" />
             <source>在“实盘数量”列填写清点结果；与账面不同的物料将生成盘盈/盘亏调整。</source>
             <translation>Enter what you counted in the "Counted" column; every difference from the book becomes a surplus or shortage adjustment.</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="229" />
+            <location filename="../../ui/service/stock.py" line="230" />
             <source>账面数量</source>
             <translation>Book</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="230" />
+            <location filename="../../ui/service/stock.py" line="231" />
             <source>实盘数量</source>
             <translation>Counted</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="230" />
+            <location filename="../../ui/service/stock.py" line="231" />
             <source>差异</source>
             <translation>Difference</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="247" />
+            <location filename="../../ui/service/stock.py" line="248" />
             <source>无效</source>
             <translation>invalid</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="264" />
+            <location filename="../../ui/service/stock.py" line="265" />
             <source>有物料的实盘数量不是有效数字，请检查红色“无效”的行</source>
             <translation>Some counted quantities are not numbers; check the rows marked "invalid".</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="289" />
+            <location filename="../../ui/service/stock.py" line="290" />
             <source>物料名称</source>
             <translation>Item name</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="303" />
+            <location filename="../../ui/service/stock.py" line="304" />
             <source>修改物料</source>
             <translation>Edit item</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="303" />
+            <location filename="../../ui/service/stock.py" line="304" />
             <source>新增物料</source>
             <translation>New item</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="305" />
+            <location filename="../../ui/service/stock.py" line="306" />
             <source>单价用于有偿维修的材料费和盘点差异金额。</source>
             <translation>The unit price is charged for material on paid repairs and values stocktake differences.</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="385" />
-            <location filename="../../ui/service/stock.py" line="363" />
+            <location filename="../../ui/service/stock.py" line="388" />
+            <location filename="../../ui/service/stock.py" line="364" />
             <source>库存流水</source>
             <translation>Movements</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="386" />
+            <location filename="../../ui/service/stock.py" line="389" />
             <source>编码、名称、规格或类别，回车查询</source>
             <translation>Code, name, spec or category; Enter to search</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="387" />
+            <location filename="../../ui/service/stock.py" line="390" />
             <source>只看低于下限</source>
             <translation>Only below minimum</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="388" />
+            <location filename="../../ui/service/stock.py" line="391" />
             <source>入库(&amp;I)…</source>
             <translation>Receive (&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="388" />
+            <location filename="../../ui/service/stock.py" line="391" />
             <source>新增物料(&amp;N)…</source>
             <translation>&amp;New item…</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="389" />
+            <location filename="../../ui/service/stock.py" line="392" />
             <source>返库(&amp;R)…</source>
             <translation>&amp;Return…</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="389" />
+            <location filename="../../ui/service/stock.py" line="392" />
             <source>领料(&amp;O)…</source>
             <translation>Issue (&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="390" />
+            <location filename="../../ui/service/stock.py" line="393" />
             <source>盘点(&amp;T)…</source>
             <translation>S&amp;tocktake…</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="392" />
+            <location filename="../../ui/service/stock.py" line="395" />
             <source>冲销所选行(&amp;S)…</source>
             <translation>Rever&amp;se line…</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="394" />
+            <location filename="../../ui/service/stock.py" line="396" />
+            <source>还没有库存流水：入库、领料、返库和盘点后在这里逐笔列出</source>
+            <translation>No stock movements yet: receipts, issues, returns and stocktakes are listed here one by one</translation>
+        </message>
+        <message>
+            <location filename="../../ui/service/stock.py" line="399" />
             <source>{n} 种物料低于库存下限</source>
             <translation>{n} items below their minimum</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="438" />
+            <location filename="../../ui/service/stock.py" line="444" />
             <source>{code} {name}：账面 {book}，实盘 {counted}，{kind} {diff}</source>
             <translation>{code} {name}: book {book}, counted {counted}, {kind} {diff}</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="440" />
+            <location filename="../../ui/service/stock.py" line="446" />
             <source>盘亏</source>
             <translation>shortage</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="440" />
+            <location filename="../../ui/service/stock.py" line="446" />
             <source>盘盈</source>
             <translation>surplus</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="442" />
+            <location filename="../../ui/service/stock.py" line="448" />
             <source>盘点单 {number}：{n} 项，差异 {d} 项</source>
             <translation>Stocktake {number}: {n} items, {d} differences</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="444" />
+            <location filename="../../ui/service/stock.py" line="450" />
             <source>账实相符</source>
             <translation>Stock agrees with the book</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="453" />
+            <location filename="../../ui/service/stock.py" line="459" />
             <source>冲销</source>
             <translation>Reverse</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="453" />
+            <location filename="../../ui/service/stock.py" line="459" />
             <source>冲销原因</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../ui/service/stock.py" line="456" />
+            <location filename="../../ui/service/stock.py" line="462" />
             <source>冲销会生成一张数量相反的单据，原单据保留。</source>
             <translation>A reversal posts the opposite quantity; the original line is kept.</translation>
         </message>

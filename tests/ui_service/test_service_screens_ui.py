@@ -121,6 +121,8 @@ def test_stock_documents_and_stocktake(qtbot, db, office, make_ctx):
     ctx = make_ctx(office.engineer)
     w = _show(qtbot, ctx, StockScreen)
     assert w.warning.text() == "3 种物料低于库存下限"
+    assert w.ledger_model.rowCount() == 0 and w.ledger_hint.showing()
+    assert w.ledger_hint.text() == "还没有库存流水：入库、领料、返库和盘点后在这里逐笔列出"
     doc = w.document("in")
     doc.party.setText("南山五金")
     doc.lines.cellWidget(0, 0).setCurrentIndex(
@@ -134,6 +136,7 @@ def test_stock_documents_and_stocktake(qtbot, db, office, make_ctx):
     idle(qtbot, ctx)
     levels = {lv.code: lv.on_hand for lv in w.level_model.rows()}
     assert (levels["SD-001"], levels["SD-002"]) == (Decimal("40.000"), Decimal("10.000"))
+    assert w.ledger_model.rowCount() == 2 and not w.ledger_hint.showing()
     assert w.warning.text() == "1 种物料低于库存下限"
     # Taking out more than there is: refused, the form says so and stays open.
     out = w.document("out")

@@ -131,6 +131,7 @@ def test_lifecycle_through_the_panel_by_role(qtbot, db, office, admin, make_ctx)
     visible = {k for k, b in panel.buttons.items() if b.isVisibleTo(panel)}
     assert {"dispatch", "cancel", "suspend", "print"} <= visible
     assert not visible & {"start", "finish", "materials"}  # the desk does not do the work
+    assert panel.charge_hint.showing() and panel.charge_hint.text() == "没有用料或费用"
     _act(qtbot, desk, panel, "dispatch", engineer=office.engineer.operator_id, note="下午两点前")
     assert panel.detail.order.state == "dispatched"
     assert panel.values["engineer"].text() == "刘工程"
@@ -145,8 +146,11 @@ def test_lifecycle_through_the_panel_by_role(qtbot, db, office, admin, make_ctx)
     p.act("start")
     idle(qtbot, eng)
     assert p.detail.order.state == "in_progress"
+    assert p.charge_hint.showing()
+    assert p.charge_hint.text() == "还没有用料或费用：按 领料（Alt+M）从库存领出材料"
     _act(qtbot, eng, p, "materials", item=office.valve_id, qty=Decimal("2"))
     assert [c.label for c in p.detail.charge_lines] == ["角阀"]
+    assert not p.charge_hint.showing()
     _act(qtbot, eng, p, "finish", result="更换角阀两只", chargeable=True, fee=Decimal("30.00"))
     assert p.detail.order.state == "to_visit"
     # It has left the engineer's open list, but stays on the panel so they see the result.

@@ -23,6 +23,7 @@ from propdesk.services.service_desk.codes import (
 from ui.i18n import label, tr, tr_noop, translated
 from ui.service import workorder_dialogs as dialogs
 from ui.widgets.base import Retranslatable
+from ui.widgets.empty_hint import EmptyHint
 from ui.widgets.table import Column, RowTableModel, TableView
 
 STATE_COLORS = {
@@ -156,6 +157,7 @@ class OrderPanel(Retranslatable, QWidget):
         self.charge_table.setObjectName("chargeTable")
         self.charge_table.setModel(self.charges)
         self.charge_table.setMaximumHeight(130)
+        self.charge_hint = EmptyHint(self.charge_table)
         lay.addWidget(self.charge_table)
         self.events_title = QLabel()
         self.events_title.setObjectName("sectionTitle")
@@ -210,6 +212,7 @@ class OrderPanel(Retranslatable, QWidget):
                 b.setVisible(False)
             self.charges.set_rows([])
             self.events.set_rows([])
+            self.charge_hint.set_text("")
             return
         o = d.order
         self.number.setText(o.number)
@@ -253,6 +256,10 @@ class OrderPanel(Retranslatable, QWidget):
             self.buttons["dispatch"].setText(tr("改派(&G)"))
         self.charges.set_rows(list(d.charge_lines))
         self.events.set_rows(list(d.events))
+        if may(self.ctx, d, "materials"):
+            self.charge_hint.set_text(tr("还没有用料或费用：按 领料（Alt+M）从库存领出材料"))
+        else:
+            self.charge_hint.set_text(tr("没有用料或费用"))
 
     # -- acting ---------------------------------------------------------------------------
     def act(self, action: str):

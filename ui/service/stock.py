@@ -22,6 +22,7 @@ from ui.service.forms import DONE, OVERDUE, FormDialog, find_data, text_edit
 from ui.tasks import Changes, show_info
 from ui.widgets.base import Retranslatable, Screen
 from ui.widgets.fields import DecimalEdit, ErrorLabel
+from ui.widgets.empty_hint import EmptyHint
 from ui.widgets.table import Column, RowTableModel, TableView
 
 CHANGES = Changes.of(entities=["stock"])
@@ -364,6 +365,8 @@ class StockScreen(Screen):
         self.ledger_table.setObjectName("ledgerTable")
         self.ledger_table.set_context(ctx)
         self.ledger_table.setModel(self.ledger_model)
+        self.ledger_hint = EmptyHint(self.ledger_table)
+        self.loaded_once = False
         pl.addWidget(self.ledger_table, 1)
         self.tabs.addTab(page, "")
         self.search.returnPressed.connect(self.refresh)
@@ -390,6 +393,8 @@ class StockScreen(Screen):
                           ("stocktake", tr("盘点(&T)…"))):
             self.buttons[key].setText(text)
         self.reverse_button.setText(tr("冲销所选行(&S)…"))
+        self.ledger_hint.set_text(tr("还没有库存流水：入库、领料、返库和盘点后在这里逐笔列出")
+                                  if self.loaded_once else "")     # nothing said while loading
         low = sum(1 for lv in self.levels if lv.low)
         self.warning.setText(tr("{n} 种物料低于库存下限").format(n=low) if low else "")
 
@@ -407,6 +412,7 @@ class StockScreen(Screen):
         self.levels, shown, ledger = result
         self.level_model.set_rows(shown)
         self.ledger_model.set_rows(ledger)
+        self.loaded_once = True
         self.retranslate()
 
     def _on_changes(self, changes: Changes) -> None:
