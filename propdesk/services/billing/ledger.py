@@ -92,6 +92,20 @@ def late_slot(slot: uuid.UUID) -> uuid.UUID:
     return slot_id(slot_period(slot), "late", slot)
 
 
+#: The reason that starts the line taking back the late fee a reversed document charged.
+LATE_REVERSAL = "冲销单据的滞纳金："
+
+
+def late_accounted(ls: "Item | None") -> Decimal:
+    """How much of an item's accrued late fee has been dealt with: charged (``late_fee``
+    lines) less what reversed documents took back.  A waiver lowers what is billed on
+    the late-fee item but not this: waived late fee was accrued, and must not be
+    charged again by the next payment."""
+    if ls is None:
+        return ZERO
+    return sum((l.amount for l in ls.lines if l.kind == "late_fee" or l.reason.startswith(LATE_REVERSAL)), ZERO)
+
+
 def _items(session: Session, *, customer_ids: Iterable[uuid.UUID] | None = None,
            slots: Iterable[uuid.UUID] | None = None, target_id: uuid.UUID | None = None) -> list[Item]:
     stmt = select(BillLine)
@@ -155,7 +169,7 @@ def late_fee(session: Session, actor: Actor, slot: uuid.UUID, as_of: dt.date) ->
     if slot not in items:
         raise NotFound("应收项不存在", "bill item not found")
     total, text = _late(session, items[slot], as_of, {})
-    charged = items[late_slot(slot)].billed if late_slot(slot) in items else ZERO
+    charged = late_accounted(items.get(late_slot(slot)))
     due = max(ZERO, total - charged)
     if charged:
         text += f"；已计收 {calc.yuan(charged)} 元，本次 {calc.yuan(due)} 元"
@@ -182,7 +196,7 @@ def outstanding(session: Session, actor: Actor, customer_id: uuid.UUID, *, as_of
         late_unpaid = ls.outstanding if ls else ZERO
         if it.outstanding > 0:
             total, text = _late(session, it, as_of, versions)
-            it.late_fee = max(ZERO, total - it.late_charged) + late_unpaid
+            it.late_fee = max(ZERO, total - late_accounted(ls)) + late_unpaid
             it.late_fee_formula = text
         elif late_unpaid > 0:
             it.late_fee, it.late_fee_formula = late_unpaid, f"已计收未缴滞纳金 {calc.yuan(late_unpaid)} 元"
@@ -203,7 +217,7 @@ def room_items(session: Session, actor: Actor, target_id: uuid.UUID, *, as_of: d
             total, text = _late(session, it, as_of, versions)
             ls = by_slot.get(late_slot(it.slot))
             it.late_charged = ls.billed if ls else ZERO
-            it.late_fee = max(ZERO, total - it.late_charged) + (ls.outstanding if ls else ZERO)
+            it.late_fee = max(ZERO, total - late_accounted(ls)) + (ls.outstanding if ls else ZERO)
             it.late_fee_formula = text
     items.sort(key=lambda i: (i.fee_sort, i.kind == "late_fee", str(i.slot)))
     items.sort(key=lambda i: i.bill_period, reverse=True)  # newest period first, fee items in their order
@@ -564,7 +578,7 @@ def settle(session: Session, actor: Actor, customer_id: uuid.UUID, requests: Seq
                                     "principal exceeds what is unpaid"))
             continue
         ls = items.get(late_slot(r.slot))
-        charged = ls.billed if ls else ZERO
+        charged = late_accounted(ls)
         accrued, text = _late(session, it, on, versions) if it.kind != "late_fee" else (ZERO, "")
         new_late = max(ZERO, accrued - charged)
         if new_late > 0:
@@ -574,13 +588,15 @@ def settle(session: Session, actor: Actor, customer_id: uuid.UUID, requests: Seq
             if ls is None:
                 ls = Item(late_slot(r.slot), line.id, "late_fee", it.customer_id, it.estate_id, it.target_kind,
                           it.target_id, it.target_code, it.fee_item_id, f"{it.fee_item}滞纳金", it.fee_sort,
-                          it.bill_period, it.due_date, ZERO, ZERO, line.formula, [line])
+                          it.bill_period, it.due_date, ZERO, ZERO, line.formula, [])
                 items[ls.slot] = ls
+            ls.lines.append(line)
             ls.billed += new_late
             if waive_late_fee_reason:
-                _post_line(session, actor, None, kind="adjustment", amount=-new_late, base=line, slot=ls.slot,
-                           on=on, reason=f"{doc_type}:{doc_id} 减免滞纳金：{waive_late_fee_reason}",
-                           formula=f"减免滞纳金 {calc.yuan(new_late)} 元：{waive_late_fee_reason}")
+                ls.lines.append(_post_line(
+                    session, actor, None, kind="adjustment", amount=-new_late, base=line, slot=ls.slot,
+                    on=on, reason=f"{doc_type}:{doc_id} 减免滞纳金：{waive_late_fee_reason}",
+                    formula=f"减免滞纳金 {calc.yuan(new_late)} 元：{waive_late_fee_reason}"))
                 ls.billed -= new_late
         late_due = ls.outstanding if ls else ZERO
         if r.late_fee > late_due:
@@ -670,18 +686,23 @@ def reverse_settlement(session: Session, actor: Actor, doc_type: str, doc_id: uu
             ledger(session, actor, customer_id=cid, account="prepaid", amount=amt, earmark_id=mark,
                    kind="reversal", doc_type=doc_type, doc_id=doc_id, on=on, post_period=Period.parse(post),
                    estate_id=eid, memo=f"冲销退回预存：{reason}")
-    # The late fee this document charged (net of any waiver it carried) is taken back too.
+    # The late fee this document charged is taken back, and any waiver it carried with it:
+    # the late fee accrues again, to be charged or waived anew (see :func:`late_accounted`).
     tag = f"{doc_type}:{doc_id}"
-    charged: dict = defaultdict(lambda: [ZERO, None])
+    charged: dict = defaultdict(lambda: [ZERO, ZERO, None])
     for line in session.scalars(select(BillLine).where(
             (BillLine.reason == tag) | BillLine.reason.startswith(tag + " "))):
         entry = charged[line.slot]
-        entry[0] += line.amount
-        entry[1] = entry[1] or line
-    for slot, (net, line) in charged.items():
-        if net:
-            _post_line(session, actor, None, kind="adjustment", amount=-net, base=line, slot=slot, on=on,
-                       reason=f"冲销单据的滞纳金：{reason}", formula=f"冲回滞纳金 {calc.yuan(net)} 元（单据已冲销）")
+        entry[0 if line.kind == "late_fee" else 1] += line.amount
+        entry[2] = entry[2] or line
+    for slot, (fee, waived, line) in charged.items():
+        if fee:
+            _post_line(session, actor, None, kind="adjustment", amount=-fee, base=line, slot=slot, on=on,
+                       reason=f"{LATE_REVERSAL}{reason}", formula=f"冲回滞纳金 {calc.yuan(fee)} 元（单据已冲销）")
+        if waived:
+            _post_line(session, actor, None, kind="adjustment", amount=-waived, base=line, slot=slot, on=on,
+                       reason=f"冲销单据的滞纳金减免：{reason}",
+                       formula=f"撤回减免滞纳金 {calc.yuan(-waived)} 元（单据已冲销）")
     audit.record(session, actor, "reverse", doc_type, doc_id, after={"allocations": len(out), "reason": reason},
                  summary=f"冲销核销 {len(out)} 笔：{reason}")
     session.flush()
