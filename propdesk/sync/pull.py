@@ -163,7 +163,20 @@ def _retry_failed(c: Connection, entries: Sequence[FeedEntry],
 def apply_page(db: Database, entries: Sequence[FeedEntry], *, expect_cursor: int,
                new_cursor: int) -> PageResult:
     """Apply ``entries`` and move the cursor from ``expect_cursor`` to ``new_cursor``."""
-    result = PageResult()
+    try:
+        return _apply_page(db, entries, expect_cursor, new_cursor, careful=False)
+    except sa_exc.IntegrityError as exc:
+        if "FOREIGN KEY" not in str(exc.orig):
+            raise
+    # A row of the page references a parent this terminal does not have (the parent is
+    # kept in sync_skipped, say, because it clashes with a local row): the deferred check
+    # refused the COMMIT, and would again on every sync.  Apply the page once more,
+    # setting such rows aside with the entries they wait for.
+    return _apply_page(db, entries, expect_cursor, new_cursor, careful=True)
+
+
+def _apply_page(db: Database, entries: Sequence[FeedEntry], expect_cursor: int,
+                new_cursor: int, *, careful: bool) -> PageResult:
     with db.engine.begin() as c:
         cur = c.execute(text("SELECT pull_cursor FROM sync_state WHERE id = 1")).scalar_one()
         if cur != expect_cursor:
@@ -173,34 +186,95 @@ def apply_page(db: Database, entries: Sequence[FeedEntry], *, expect_cursor: int
         c.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
         pending = _pending(c, entries)
         has_skipped = c.execute(text("SELECT 1 FROM sync_skipped LIMIT 1")).first() is not None
-        group: list[tuple[FeedEntry, dict]] = []
-        failed: list = []
-        key: tuple | None = None
-        for e in entries:
-            result.max_hlc = max(result.max_hlc, e.hlc)
-            st = T.get(e.table)
-            if st is None:
-                continue   # a table this (older) terminal does not have
-            p = pending.get((e.table, e.row_id), frozenset())
-            if p is ALL:
-                protect = frozenset(C.codec(st.table).columns)
-            else:
-                protect = frozenset(p)
-            k = (st.name, protect)
-            if k != key and group:
-                _apply_group(c, T.get(key[0]), key[1], group, result, failed)
-                group = []
-            key = k
-            group.append((e, json.loads(e.payload)))
-        if group:
-            _apply_group(c, T.get(key[0]), key[1], group, result, failed)
-        _retry_failed(c, entries, failed, result)
-        if has_skipped:
+        orphans: dict[tuple[str, str], str] = {}
+        while True:
+            if careful:
+                c.exec_driver_sql("SAVEPOINT pull_page")
+            todo = [e for e in entries if (e.table, e.row_id) not in orphans]
+            result = _apply_entries(c, todo, pending)
+            if not careful:
+                break
+            found = {k: v for k, v in _orphans(c, todo).items() if k not in orphans}
+            if not found:
+                c.exec_driver_sql("RELEASE SAVEPOINT pull_page")
+                break
+            orphans.update(found)
+            c.exec_driver_sql("ROLLBACK TO SAVEPOINT pull_page")
+            c.exec_driver_sql("RELEASE SAVEPOINT pull_page")
+        result.max_hlc = max((e.hlc for e in entries), default=0)
+        if has_skipped or orphans:
             _drop_superseded(c, entries)
+        if orphans:
+            _skip_orphans(c, entries, orphans, result)
         c.execute(text("UPDATE sync_state SET applying = 0, pull_cursor = :cur, "
                        "hlc = max(hlc, :h) WHERE id = 1"),
                   {"cur": new_cursor, "h": result.max_hlc})
     return result
+
+
+def _apply_entries(c: Connection, entries: Sequence[FeedEntry],
+                   pending: dict[tuple[str, str], set | None]) -> PageResult:
+    result = PageResult()
+    group: list[tuple[FeedEntry, dict]] = []
+    failed: list = []
+    key: tuple | None = None
+    for e in entries:
+        st = T.get(e.table)
+        if st is None:
+            continue   # a table this (older) terminal does not have
+        p = pending.get((e.table, e.row_id), frozenset())
+        if p is ALL:
+            protect = frozenset(C.codec(st.table).columns)
+        else:
+            protect = frozenset(p)
+        k = (st.name, protect)
+        if k != key and group:
+            _apply_group(c, T.get(key[0]), key[1], group, result, failed)
+            group = []
+        key = k
+        group.append((e, json.loads(e.payload)))
+    if group:
+        _apply_group(c, T.get(key[0]), key[1], group, result, failed)
+    _retry_failed(c, entries, failed, result)
+    return result
+
+
+def _orphans(c: Connection, entries: Sequence[FeedEntry]) -> dict[tuple[str, str], str]:
+    """Rows of this page that reference a row this terminal does not have."""
+    ids: dict[str, set[str]] = defaultdict(set)
+    for e in entries:
+        if T.get(e.table) is not None:
+            ids[e.table].add(e.row_id)
+    out: dict[tuple[str, str], str] = {}
+    for table, mine in ids.items():
+        bad: dict[int, str] = {}
+        for _t, rowid, parent, _fk in c.exec_driver_sql(
+                f"PRAGMA foreign_key_check({_q(table)})").fetchall():
+            bad.setdefault(rowid, parent)
+        for rowid, parent in bad.items():
+            row_id = c.exec_driver_sql(f"SELECT id FROM {_q(table)} WHERE rowid = ?",
+                                       (rowid,)).scalar()
+            row_id = C._raw_uuid(row_id) if row_id is not None else None
+            if row_id in mine:
+                out[(table, row_id)] = (
+                    f"FOREIGN KEY: 上级记录 {parent} 尚未在本机 (the {parent} row it references "
+                    "is not on this terminal; it waits in sync_skipped or was refused)")
+    return out
+
+
+def _skip_orphans(c: Connection, entries: Sequence[FeedEntry],
+                  orphans: dict[tuple[str, str], str], result: PageResult) -> None:
+    latest: dict[tuple[str, str], FeedEntry] = {}
+    for e in entries:
+        if (e.table, e.row_id) in orphans:
+            latest[(e.table, e.row_id)] = e   # the whole latest state of the row
+    for key, entry in latest.items():
+        c.execute(text(
+            "INSERT OR REPLACE INTO sync_skipped (seq, table_name, row_id, payload, hlc, "
+            "error, skipped_at) VALUES (:s, :t, :r, :p, :h, :e, datetime('now'))"),
+            {"s": entry.seq, "t": entry.table, "r": entry.row_id, "p": entry.payload,
+             "h": entry.hlc, "e": orphans[key]})
+        result.skipped += 1
 
 
 def _drop_superseded(c: Connection, entries: Sequence[FeedEntry]) -> None:
