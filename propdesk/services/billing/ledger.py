@@ -362,6 +362,28 @@ def _release_overpaid(session: Session, actor: Actor, item: Item, on: dt.date, w
            memo=f"{item.target_code} {item.fee_item} 多缴转预存")
 
 
+def _reclaim_overpaid(session: Session, actor: Actor, item: Item, amount: Decimal, on: dt.date, why: str) -> None:
+    """Undo ``amount`` of what :func:`_release_overpaid` moved from ``item`` to the general
+    prepayment; refused when the prepayment no longer holds it."""
+    session.flush()
+    have = _prepaid(session, [item.customer_id]).get(item.customer_id, {}).get(None, ZERO)
+    if amount > have:
+        raise ValidationFailed([Problem(
+            f"{item.target_code} {item.fee_item} {item.bill_period}",
+            f"该项目调减后多缴的 {calc.yuan(amount)} 元已转入预存，预存余额只有 {calc.yuan(have)} 元，无法冲销；"
+            "请先冲销用掉这笔预存的缴费或冲抵，再作废/退款",
+            f"{calc.yuan(amount)} of this item went to the prepayment when it was lowered, and only "
+            f"{calc.yuan(have)} is left there: reverse what spent it first")])
+    post = posting_period(session, item.estate_id, Period.of(on))
+    doc = uuid.uuid4()
+    _allocate(session, actor, item, amount, source="overpaid", doc_type="overpaid", doc_id=doc, on=on, post=post,
+              note=f"多缴预存随单据冲销收回：{why}")
+    for account in ("receivable", "prepaid"):
+        ledger(session, actor, customer_id=item.customer_id, account=account, amount=-amount, kind="overpaid",
+               doc_type="overpaid", doc_id=doc, on=on, post_period=post, estate_id=item.estate_id,
+               memo=f"{item.target_code} {item.fee_item} 多缴预存收回（单据冲销）")
+
+
 def _item(session: Session, slot: uuid.UUID) -> Item:
     its = _items(session, slots=[slot])
     if not its:
@@ -686,6 +708,12 @@ def reverse_settlement(session: Session, actor: Actor, doc_type: str, doc_id: uu
             ledger(session, actor, customer_id=cid, account="prepaid", amount=amt, earmark_id=mark,
                    kind="reversal", doc_type=doc_type, doc_id=doc_id, on=on, post_period=Period.parse(post),
                    estate_id=eid, memo=f"冲销退回预存：{reason}")
+    # An item lowered after this document paid it moved the excess to the general prepayment
+    # (:func:`_release_overpaid`); that money leaves with the document, so it comes back out of
+    # the prepayment, and the item never holds less than nothing.
+    for it in {it.slot: it for it in (items[a.slot] for a in allocs)}.values():
+        if it.paid < 0:
+            _reclaim_overpaid(session, actor, it, -it.paid, on, reason)
     # The late fee this document charged is taken back, and any waiver it carried with it:
     # the late fee accrues again, to be charged or waived anew (see :func:`late_accounted`).
     tag = f"{doc_type}:{doc_id}"
@@ -703,6 +731,10 @@ def reverse_settlement(session: Session, actor: Actor, doc_type: str, doc_id: uu
             _post_line(session, actor, None, kind="adjustment", amount=-waived, base=line, slot=slot, on=on,
                        reason=f"冲销单据的滞纳金减免：{reason}",
                        formula=f"撤回减免滞纳金 {calc.yuan(-waived)} 元（单据已冲销）")
+    if charged:
+        # a late fee this document charged but another one paid: that money is now over
+        for it in _items(session, slots=list(charged)):
+            _release_overpaid(session, actor, it, on, f"冲销单据的滞纳金：{reason}")
     audit.record(session, actor, "reverse", doc_type, doc_id, after={"allocations": len(out), "reason": reason},
                  summary=f"冲销核销 {len(out)} 笔：{reason}")
     session.flush()
