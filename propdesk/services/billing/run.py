@@ -46,14 +46,15 @@ from propdesk.errors import Conflict, NotFound, PermissionDenied, Problem, Valid
 from propdesk.ids import uuid7
 from propdesk.models import Building, Estate, Occupancy, ParkingSpace, Room, Vehicle
 from propdesk.models.billing import (
-    METER_UNITS, BillLine, BillRun, FeeItem, FeeStandard, FeeStandardVersion, LedgerEntry, Meter,
+    METER_UNITS, SCOPE_KINDS, BillLine, BillRun, FeeAssignment, FeeItem, FeeStandard, FeeStandardVersion,
+    LedgerEntry, Meter,
 )
 from propdesk.money import ZERO, fen_to_yuan, round_fen
 from propdesk.security import BILL_ADJUST, BILL_RUN, BILL_VIEW, Actor, require
 from propdesk.services import audit
 from propdesk.services.billing import catalog
 from propdesk.services.billing.bulk import BulkInsert, StoredForm, big_cache, uuid7_ints
-from propdesk.services.billing.catalog import Target
+from propdesk.services.billing.catalog import LEVEL, Target
 from propdesk.services.billing.common import (
     parse_period, posting_period, slot_id, slot_key, slot_prefix, slot_range,
 )
@@ -549,9 +550,10 @@ def _preview(session: Session, actor: Actor, period: "str | Period", scope: Scop
                     c.formula, inputs)
     if metered:
         _plan_metered(session, P, metered, occupancy, discounts, version, planned, problems, skipped)
+    kept: set[uuid.UUID] = set()  # shared standards this scope cannot split whole: their lines stay
     if shared:
-        _plan_shared(session, P, shared, occupancy, version, planned, problems, skipped, scope)
-    lines, unchanged = _reconcile(session, P, scope, planned, standards, items)
+        _plan_shared(session, P, shared, occupancy, version, planned, problems, skipped, scope, kept)
+    lines, unchanged = _reconcile(session, P, scope, planned, standards, items, kept)
     # Sums per (building, fee item) first, keyed by object identity (the lines share those
     # uuid objects and keep them alive), then named: no uuid hashing per line.
     sums: dict[tuple[int, int], list] = {}
@@ -625,7 +627,10 @@ def _plan_metered(session, P, metered, occupancy, discounts, version, planned, p
                 json.dumps(dict(c.inputs) | {"meter": m.code}, ensure_ascii=False, separators=(",", ":")))
 
 
-def _plan_shared(session, P, shared, occupancy, version, planned, problems, skipped, scope) -> None:
+def _plan_shared(session, P, shared, occupancy, version, planned, problems, skipped, scope, kept) -> None:
+    """Split shared costs; a standard the run's scope cannot split whole (its public meter or
+    its rule reaches beyond the scope) is skipped with a warning and put in ``kept``, so the
+    lines an earlier, wider run posted for it are left as they are."""
     for std_id, members in shared.items():
         std = members[0][1]
         ver = version(std)
@@ -643,6 +648,7 @@ def _plan_shared(session, P, shared, occupancy, version, planned, problems, skip
             if scope.kind not in ("company", "estate"):
                 problems.append(RunProblem("warning", std.name, "公摊费用请按小区或全公司计算，以保证分摊完整",
                                            "run shared costs by estate or company so the split is complete"))
+                kept.add(std_id)
                 continue
             usage = period_usage(session, publics, P)
             for m in publics:
@@ -677,6 +683,17 @@ def _plan_shared(session, P, shared, occupancy, version, planned, problems, skip
             for x in members:
                 by_rule[x[2]].append(x)
             for rule_id, mem in by_rule.items():
+                # The amount is split over every room the rule reaches: a run narrower than the
+                # rule (a building run of an estate-wide rule) sees only some of them.
+                rule = session.get(FeeAssignment, rule_id)
+                if LEVEL[scope.kind] > LEVEL[rule.scope_kind]:
+                    problems.append(RunProblem(
+                        "warning", std.name,
+                        f"公摊规则按{SCOPE_KINDS[rule.scope_kind]}分摊，本次只计算{scope.label}，未分摊；"
+                        f"请按{SCOPE_KINDS[rule.scope_kind]}或更大范围计算，以保证分摊完整",
+                        f"the shared rule covers a whole {rule.scope_kind}; run it by {rule.scope_kind} or wider"))
+                    kept.add(std_id)
+                    continue
                 groups.append((str(rule_id), ver.amount * len(months), mem,
                                f"公摊 {std.name} 每期 {calc.price(ver.amount)} 元"
                                + (f" × {len(months)} 月" if len(months) > 1 else "")))
@@ -724,8 +741,9 @@ def _slot_bytes(raw) -> bytes:
 
 
 def _reconcile(session: Session, P: Period, scope: Scope, planned: dict[bytes, PlannedLine],
-               standards: dict, items: dict) -> tuple[list[PlannedLine], int]:
-    """Compare with lines already posted for this period: keep only what changes."""
+               standards: dict, items: dict, kept: set = frozenset()) -> tuple[list[PlannedLine], int]:
+    """Compare with lines already posted for this period: keep only what changes.  Lines of
+    the ``kept`` standards (not computed by this run) are not reversed."""
     lo, hi = slot_range(P)
     stmt = (select(_raw(BillLine.slot), func.sum(case((BillLine.kind.in_(RUN_KINDS), BillLine.amount), else_=0)),
                    func.max(BillLine.seq))
@@ -762,7 +780,7 @@ def _reconcile(session: Session, P: Period, scope: Scope, planned: dict[bytes, P
         if slot in planned or posted == 0:
             continue
         head = heads.get(slot)
-        if head is None:
+        if head is None or head.standard_id in kept:
             continue
         t = Target(head.target_kind, head.target_id, head.target_code, head.estate_id, head.building_id)
         out.append(PlannedLine(
