@@ -532,16 +532,28 @@ class _Batch:
         return self.out
 
 
+#: Alarm kinds that mean "this change was refused" (sync_alarm.change_id is the change's).
+REFUSALS = ("doc_changed", "doc_mismatch", "doc_refused", "row_refused")
+
+
 def apply_batch(conn: Connection, terminal: str, changes: Sequence[Change], *,
                 docs_only: bool = False) -> BatchOutcome:
     """Apply one pushed batch (in the caller's transaction on the centre)."""
     b = _Batch(conn, terminal, docs_only)
     ids = [ch.change_id for ch in changes]
+    # Refused before (the terminal never heard: the line dropped after the commit).  Refused
+    # again without a second alarm -- and not taken as delivered because a refused master
+    # change published the centre's own state under its id.
+    b.cur.execute("SELECT change_id, min(message) FROM sync_alarm WHERE change_id = ANY(%s) "
+                  "AND kind = ANY(%s) GROUP BY change_id", (ids, list(REFUSALS)))
+    refused = dict(b.cur.fetchall())
     b.cur.execute("SELECT change_id FROM sync_change WHERE change_id = ANY(%s)", (ids,))
     seen = {r[0] for r in b.cur.fetchall()}
     todo = []
     for ch in changes:
-        if ch.change_id in seen:
+        if ch.change_id in refused:
+            b.reject(ch, refused[ch.change_id])
+        elif ch.change_id in seen:
             b.out.accepted.append(ch.seq)   # delivered before (a retry after a crash)
             b.out.repeated += 1
         else:
