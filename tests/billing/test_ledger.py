@@ -48,7 +48,9 @@ def test_prepayment_offset_order(db, admin, estate):
         owner = estate.owners["0101"]
         # Items of 0101: 03 物业费 295.55, 03 水费 50.00, 04 物业费 295.55, 04 水费 50.00.
         # Earmarked 水费 60.00 → 03 水费 50.00, 04 水费 10.00; general 400.00 → oldest first:
-        # 03 物业管理费 295.55, then 04 物业管理费 104.45 (it sorts before 水费; 04 水费 is left at 40.00).
+        # 03 物业管理费 is overdue on 04-05 (due 03-30): its late fee 03-31..04-05 = 6 days × 295.55 × 0.0005
+        # = 0.88665 → 0.89 first, then its 295.55, then 04 物业管理费 103.56 (it sorts before 水费; 04 水费
+        # is left at 40.00).
         ledger.topup_prepayment(s, admin, owner, D("60.00"), fee_item="WATER", on=dt.date(2026, 4, 5),
                                 doc_type="test", doc_id=uuid.uuid4(), offset=False)
         allocs = ledger.topup_prepayment(s, admin, owner, D("400.00"), on=dt.date(2026, 4, 5),
@@ -57,10 +59,11 @@ def test_prepayment_offset_order(db, admin, estate):
         got = [(items[a.slot].bill_period, items[a.slot].fee_item, a.amount, a.earmark_id is not None)
                for a in allocs]
         assert got == [("2026-03", "水费", D("50.00"), True), ("2026-04", "水费", D("10.00"), True),
-                       ("2026-03", "物业管理费", D("295.55"), False), ("2026-04", "物业管理费", D("104.45"), False)]
+                       ("2026-03", "物业管理费滞纳金", D("0.89"), False), ("2026-03", "物业管理费", D("295.55"), False),
+                       ("2026-04", "物业管理费", D("103.56"), False)]
         b = ledger.balance(s, admin, owner)
-        # billed 2 × (295.55 + 50.00) = 691.10; prepaid 460.00 used → 231.10 owed, 0 left
-        assert (b.receivable, b.prepaid) == (D("231.10"), D("0.00"))
+        # billed 2 × (295.55 + 50.00) + 0.89 late fee = 691.99; prepaid 460.00 used → 231.99 owed, 0 left
+        assert (b.receivable, b.prepaid) == (D("231.99"), D("0.00"))
         assert ledger.check(s, admin).ok
 
 

@@ -84,8 +84,9 @@ class Item:
         return self.billed - self.paid
 
     def open_item(self) -> order.OpenItem:
-        return order.OpenItem(self.slot, self.fee_item_id, self.bill_period, self.due_date, self.fee_sort,
-                              self.outstanding)
+        # a late fee sorts just before its own principal (same period, due date and fee item)
+        return order.OpenItem(self.slot, self.fee_item_id, self.bill_period, self.due_date,
+                              self.fee_sort * 2 - (self.kind == "late_fee"), self.outstanding)
 
 
 def late_slot(slot: uuid.UUID) -> uuid.UUID:
@@ -771,8 +772,34 @@ def offset_prepayments(session: Session, actor: Actor, customer_ids: Iterable[uu
     balances = _prepaid(session, customer_ids)
     if not balances:
         return []
+    by_slot = {i.slot: i for i in _items(session, customer_ids=list(balances))}
+    # An overdue item's late fee as of ``on`` is charged first, so the prepayment pays it
+    # before the principal (paying the principal alone would stop the accrual and lose it).
+    docs: dict = {}
+    versions: dict = {}
+    for it in list(by_slot.values()):
+        bal = balances[it.customer_id]
+        if (it.kind == "late_fee" or it.outstanding <= 0 or it.due_date >= on
+                or not (bal.get(None, ZERO) > 0 or bal.get(it.fee_item_id, ZERO) > 0)):
+            continue
+        ls = by_slot.get(late_slot(it.slot))
+        accrued, text = _late(session, it, on, versions)
+        new_late = max(ZERO, accrued - late_accounted(ls))
+        if new_late <= 0:
+            continue
+        doc = docs.setdefault(it.customer_id, uuid.uuid4())
+        line = _post_line(session, actor, None, kind="late_fee", amount=new_late, slot=late_slot(it.slot),
+                          base=it.lines[0], on=on, reason=f"prepay_offset:{doc}",
+                          formula=f"滞纳金（截至 {on:%Y-%m-%d}）：{text}")
+        if ls is None:
+            ls = by_slot[line.slot] = Item(
+                line.slot, line.id, "late_fee", it.customer_id, it.estate_id, it.target_kind, it.target_id,
+                it.target_code, it.fee_item_id, f"{it.fee_item}滞纳金", it.fee_sort, it.bill_period, it.due_date,
+                ZERO, ZERO, line.formula, [])
+        ls.lines.append(line)
+        ls.billed += new_late
     items_by_c: dict = defaultdict(list)
-    for it in _items(session, customer_ids=list(balances)):
+    for it in by_slot.values():
         if it.outstanding > 0:
             items_by_c[it.customer_id].append(it)
     out = []
@@ -781,7 +808,7 @@ def offset_prepayments(session: Session, actor: Actor, customer_ids: Iterable[uu
         plan = order.plan_offsets(bal, [i.open_item() for i in items.values()])
         if not plan:
             continue
-        doc = uuid.uuid4()
+        doc = docs.get(cid) or uuid.uuid4()
         by_key: dict = defaultdict(lambda: ZERO)
         for mark, slot, amt in plan:
             it = items[slot]

@@ -1,0 +1,29 @@
+"""Prepayment offset of an overdue item charges its late fee first; amounts worked out by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from decimal import Decimal as D
+
+from propdesk.services.billing import catalog, ledger, run
+from propdesk.services.billing.catalog import VersionInput
+
+
+def test_prepayment_offset_of_an_overdue_item_pays_its_late_fee_first(db, admin, estate):
+    with db.session() as s:
+        std = catalog.create_standard(s, admin, code="MGMT-L", name="物业费", fee_item="MGMT",
+                                      method="building_area", due_day=30,
+                                      version=VersionInput(dt.date(2026, 1, 1), unit_price=D("2.30"),
+                                                           late_daily_rate=D("0.0005"), late_cap_ratio=D("1")))
+        catalog.assign(s, admin, std.id, scope_kind="company", start_period="2026-01")
+        run.commit(s, admin, "2026-04")
+        owner = estate.owners["0201"]
+        # 0201: 230.00 due 04-30; as of 05-10: 10 days × 230.00 × 0.0005 = 1.15 late fee.
+        # A 300.00 top-up on 05-10 pays the late fee 1.15 first, then the 230.00: 68.85 stays prepaid.
+        ledger.topup_prepayment(s, admin, owner, D("300.00"), on=dt.date(2026, 5, 10), doc_type="test",
+                                doc_id=uuid.uuid4())
+        b = ledger.balance(s, admin, owner)
+        assert (b.receivable, b.prepaid) == (D("0.00"), D("68.85"))
+        assert ledger.outstanding(s, admin, owner, as_of=dt.date(2026, 5, 20)) == []
+        assert ledger.check(s, admin).ok
