@@ -44,8 +44,15 @@ def _change(row, terminal: str) -> Change:
 def read_outbox(db: Database, terminal: str, *, after: int = 0, limit: int = 500,
                 docs_only: bool = False) -> list[Change]:
     """The next ``limit`` captured changes after outbox seq ``after``, oldest first."""
-    sql = ("SELECT seq, change_id, table_name, row_id, op, cols, payload, hlc, base "
-           "FROM sync_outbox WHERE seq > :after")
+    # An update made while an earlier change of the same row was still unpushed had not
+    # seen what the pulls in between brought for that row's pending columns (they kept
+    # the local value): it carries the earliest such base, so the centre judges it
+    # concurrent with those values instead of overwriting them unlogged.
+    sql = ("SELECT seq, change_id, table_name, row_id, op, cols, payload, hlc, "
+           "CASE WHEN op = 'U' THEN (SELECT min(e.base) FROM sync_outbox e "
+           "WHERE e.row_id = o.row_id AND e.table_name = o.table_name AND e.seq <= o.seq) "
+           "ELSE base END "
+           "FROM sync_outbox o WHERE seq > :after")
     params: dict = {"after": after, "limit": limit}
     if docs_only:
         docs = [n for n, t in T.sync_tables().items() if t.kind == T.DOC]
@@ -90,9 +97,15 @@ def acknowledge(db: Database, accepted: list[int], rejected: dict[int, str]) -> 
                           {"p": r[6], "s": r[0]})
         done = list(accepted) + list(rejected)
         for i in range(0, len(done), 500):
-            chunk = done[i:i + 500]
-            c.execute(text("DELETE FROM sync_outbox WHERE seq IN (" +
-                           ", ".join(str(int(s)) for s in chunk) + ")"))
+            chunk = ", ".join(str(int(s)) for s in done[i:i + 500])
+            # later updates of the same rows inherit the base (see read_outbox)
+            c.execute(text(
+                "UPDATE sync_outbox SET base = (SELECT min(e.base) FROM sync_outbox e "
+                "WHERE e.row_id = sync_outbox.row_id AND e.table_name = sync_outbox.table_name "
+                "AND e.seq <= sync_outbox.seq) "
+                f"WHERE op = 'U' AND seq NOT IN ({chunk}) AND row_id IN "
+                f"(SELECT row_id FROM sync_outbox WHERE seq IN ({chunk}))"))
+            c.execute(text(f"DELETE FROM sync_outbox WHERE seq IN ({chunk})"))
 
 
 def stats(db: Database) -> OutboxStats:
