@@ -11,3 +11,9 @@ def utcnow() -> dt.datetime:
 
 def today() -> dt.date:
     return dt.date.today()
+
+
+def local_date(stamp: dt.datetime) -> dt.date:
+    """The office's local date of a naive UTC stamp (``created_at``): in Beijing a
+    line written at 17:00 UTC belongs to the next day."""
+    return stamp.replace(tzinfo=dt.timezone.utc).astimezone().date()

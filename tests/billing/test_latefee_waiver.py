@@ -72,3 +72,38 @@ def test_a_late_fee_waived_by_bill_waive_stays_waived(db, admin, estate):
         it = item_of(s, admin, owner, dt.date(2026, 5, 25))
         assert it.late_fee == D("0.50")
         assert ledger.check(s, admin).ok
+
+
+def test_an_adjustment_counts_from_its_local_date(db, admin, estate, monkeypatch):
+    """A line's created_at is UTC; the late fee dates it by the office's local day."""
+    import time
+    import types
+
+    from propdesk import clock
+
+    class AtNight(dt.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return dt.datetime(2026, 5, 10, 16, 30, tzinfo=dt.timezone.utc)   # 05-11 00:30 in Beijing
+
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    try:
+        with db.session() as s:
+            mgmt_with_late_fee(s, admin)
+            run.commit(s, admin, "2026-04")
+            owner = estate.owners["0201"]
+            it = item_of(s, admin, owner, dt.date(2026, 5, 10))
+            with monkeypatch.context() as m:
+                m.setattr(clock, "dt", types.SimpleNamespace(datetime=AtNight, timezone=dt.timezone, date=dt.date))
+                line = ledger.adjust(s, admin, it.slot, D("-100.00"), "面积复核")
+                s.flush()
+            assert line.created_at == dt.datetime(2026, 5, 10, 16, 30)
+            # 230.00, due 04-30, lowered on 05-11 (local), so 130.00 from 05-12 on:
+            # 05-01..05-11 = 11 days × 230.00 × 0.0005 = 1.265; 05-12..05-20 = 9 × 130.00 × 0.0005 = 0.585;
+            # 1.85 in all (dated by its UTC day it would be 10 × 0.115 + 10 × 0.065 = 1.80)
+            it = item_of(s, admin, owner, dt.date(2026, 5, 20))
+            assert (it.outstanding, it.late_fee) == (D("130.00"), D("1.85"))
+    finally:
+        monkeypatch.delenv("TZ", raising=False)
+        time.tzset()

@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session
 
 from propdesk.billing import calc, latefee as late_engine, offsets as order
 from propdesk.billing.periods import Period
-from propdesk.clock import today as local_today
+from propdesk.clock import local_date, today as local_today
 from propdesk.errors import NotFound, Problem, ValidationFailed
 from propdesk.models import Customer, ParkingSpace, Room, Vehicle
 from propdesk.models.billing import (
@@ -155,7 +155,7 @@ def _late(session: Session, item: Item, as_of: dt.date, versions: dict) -> tuple
     rule = late_rule(versions[head.version_id])
     if rule is None:
         return ZERO, ""
-    changes = [(l.created_at.date(), l.amount) for l in item.lines[1:] if l.created_at]
+    changes = [(local_date(l.created_at), l.amount) for l in item.lines[1:] if l.created_at]
     for a_date, amt in session.execute(select(Allocation.alloc_date, Allocation.amount)
                                        .where(Allocation.slot == item.slot)):
         changes.append((a_date, -amt))
