@@ -270,12 +270,22 @@ def deferred_capture(session: Any, table: str) -> Iterator[None]:
     try:
         yield
     except BaseException:
-        if trigger:  # the caller may catch and carry on with this transaction
-            with contextlib.suppress(Exception):
+        # The caller may catch and carry on with this transaction: the trigger comes back,
+        # and rows that went in before the failure get their entries (committed without
+        # them they would never reach the centre; a rollback takes both away).
+        with contextlib.suppress(Exception):
+            if trigger:
                 conn.exec_driver_sql(trigger)
+            _capture_inserted(conn, table, before)
         raise
     if trigger:
         conn.exec_driver_sql(trigger)
+    _capture_inserted(conn, table, before)
+
+
+def _capture_inserted(conn: Connection, table: str, before: int) -> None:
+    """Outbox entries for the rows of ``table`` above rowid ``before`` (deferred payload)."""
+    qt = _q(table)
     # One statement for all rows.  A row's HLC is base + its rowid's offset: rows of one
     # insert take consecutive rowids, so stamps run on without gaps (and would stay
     # increasing and unique even with gaps), without a window function's sort.

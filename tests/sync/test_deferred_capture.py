@@ -100,6 +100,18 @@ def test_a_failure_caught_inside_the_transaction_restores_the_trigger(db):
     assert [p == capture.DEFERRED for _, _, p, _ in _outbox(db)] == [False]
 
 
+def test_rows_inserted_before_a_caught_failure_are_captured(db):
+    """The block fails after some rows went in; the caller catches and commits.  Those
+    rows were committed without outbox entries and would never reach the centre."""
+    with db.session() as s:
+        with pytest.raises(RuntimeError):
+            with capture.deferred_capture(s, "audit_log"):
+                s.execute(insert(AuditLog), _rows(3))
+                raise RuntimeError("the fourth row was refused")
+    assert [p == capture.DEFERRED for _, _, p, _ in _outbox(db)] == [True] * 3
+    assert len(read_outbox(db, "T01")) == 3
+
+
 def test_master_data_is_refused(db):
     with db.session() as s, pytest.raises(ValueError):
         with capture.deferred_capture(s, "room"):
