@@ -28,16 +28,25 @@ def resolve_url(value: str | None = None) -> str:
     return "sqlite:///" + str(Path(value).expanduser().resolve())
 
 
-def _sqlite_pragmas(dbapi_conn, _record) -> None:
-    # The sqlite3 module's implicit transactions break SAVEPOINT handling and
-    # alembic's batch mode; take control of BEGIN ourselves.
-    dbapi_conn.isolation_level = None
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=10000")
-    cur.execute("PRAGMA synchronous=NORMAL")
-    cur.close()
+# How long a write waits for another connection's write lock (a bill run, an import,
+# a sync page) before SQLite gives up with "database is locked".  One value for the
+# driver's timeout and the PRAGMA, so neither silently overrides the other.
+BUSY_TIMEOUT = 10.0   # seconds
+
+
+def _sqlite_pragmas(busy_timeout: float):
+    def pragmas(dbapi_conn, _record) -> None:
+        # The sqlite3 module's implicit transactions break SAVEPOINT handling and
+        # alembic's batch mode; take control of BEGIN ourselves.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    return pragmas
 
 
 def _sqlite_begin(conn) -> None:
@@ -49,24 +58,27 @@ def _sqlite_begin(conn) -> None:
     conn.exec_driver_sql(f"BEGIN {mode}".rstrip())
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, *, busy_timeout: float = BUSY_TIMEOUT) -> Engine:
     u = make_url(url)
     if u.get_backend_name() == "sqlite":
         if u.database and u.database != ":memory:":
             Path(u.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 10})
-        event.listen(engine, "connect", _sqlite_pragmas)
+        engine = create_engine(url, connect_args={"timeout": busy_timeout})
+        event.listen(engine, "connect", _sqlite_pragmas(busy_timeout))
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
 
 class Database:
-    def __init__(self, url: str | None = None, *, terminal: str | None = None) -> None:
+    def __init__(self, url: str | None = None, *, terminal: str | None = None,
+                 busy_timeout: float = BUSY_TIMEOUT) -> None:
         self.url = resolve_url(url)
-        self.engine = make_engine(self.url)
-        writer = self.engine.execution_options(propdesk_begin="IMMEDIATE")
-        self._factory = sessionmaker(writer, expire_on_commit=False)
+        self.engine = make_engine(self.url, busy_timeout=busy_timeout)
+        # For write transactions outside a session (``db.writer.begin()``): BEGIN
+        # IMMEDIATE, so they wait out busy_timeout instead of failing (see _sqlite_begin).
+        self.writer = self.engine.execution_options(propdesk_begin="IMMEDIATE")
+        self._factory = sessionmaker(self.writer, expire_on_commit=False)
         self._read_factory = sessionmaker(self.engine, expire_on_commit=False)
         self._terminal = terminal
 

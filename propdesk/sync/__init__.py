@@ -67,6 +67,14 @@ Versions (:mod:`~propdesk.sync.central` ``hello``)
     data) and says so, but still pushes money documents; a centre older than
     the terminal must be upgraded first.
 
+One sync at a time (:mod:`~propdesk.sync.lock`)
+    A sync holds an OS lock on ``<database>.sync-lock`` for its whole run; a
+    second one on the same terminal (the GUI's background sync and a
+    scheduled ``propdesk sync``) is skipped with a SyncError.  The page's
+    cursor check stays as the last guard (a CursorMoved SyncError).  Which
+    database failed decides the message: a busy or locked local SQLite (a
+    bill run holding the write lock) is "本机数据库正忙", never the network.
+
 Entry points: :func:`propdesk.sync.run.sync_now` (CLI ``propdesk sync``,
 the UI's 立即同步 and background sync), :func:`propdesk.sync.central.register_terminal`
 (``propdesk terminal register``), :func:`propdesk.sync.series.next_number`.

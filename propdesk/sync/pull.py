@@ -31,13 +31,18 @@ from sqlalchemy.engine import Connection
 from propdesk.db import Database
 from propdesk.sync import codec as C
 from propdesk.sync import tables as T
-from propdesk.sync.central import FeedEntry
+from propdesk.sync.central import FeedEntry, SyncError
+from propdesk.sync.lock import ANOTHER_SYNC
 
 ALL = None  # marker: every column of the row is pending locally
 
 
-class CursorMoved(RuntimeError):
-    """Another sync on this terminal applied pages meanwhile; start the pull again."""
+class CursorMoved(SyncError):
+    """Another sync on this terminal applied pages meanwhile (one that got past the
+    terminal's sync lock); this page is not applied, the next sync goes on from there."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(ANOTHER_SYNC[0], f"{ANOTHER_SYNC[1]} ({detail})")
 
 
 @dataclass
@@ -177,7 +182,9 @@ def apply_page(db: Database, entries: Sequence[FeedEntry], *, expect_cursor: int
 
 def _apply_page(db: Database, entries: Sequence[FeedEntry], expect_cursor: int,
                 new_cursor: int, *, careful: bool) -> PageResult:
-    with db.engine.begin() as c:
+    # IMMEDIATE: the cursor is read and moved under the write lock, and a writer that
+    # read first is not refused at once by another connection's commit (see propdesk.db).
+    with db.writer.begin() as c:
         cur = c.execute(text("SELECT pull_cursor FROM sync_state WHERE id = 1")).scalar_one()
         if cur != expect_cursor:
             raise CursorMoved(f"cursor is {cur}, expected {expect_cursor}")
@@ -296,7 +303,7 @@ def retry_skipped(db: Database) -> tuple[int, int]:
     done = 0
     entries = [FeedEntry(seq, table, row_id, stamp, "", payload)
                for seq, table, row_id, stamp, payload in rows]
-    with db.engine.begin() as c:
+    with db.writer.begin() as c:
         c.execute(text("UPDATE sync_state SET applying = 1 WHERE id = 1"))
         pending = _pending(c, entries)
         for e in entries:

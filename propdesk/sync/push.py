@@ -79,7 +79,7 @@ def _fill_deferred(c, rows: list[list]) -> None:
 
 def acknowledge(db: Database, accepted: list[int], rejected: dict[int, str]) -> None:
     """Drop what the centre has; set aside what it refused (one local transaction)."""
-    with db.engine.begin() as c:
+    with db.writer.begin() as c:
         if rejected:
             for seq, reason in rejected.items():
                 c.execute(text(
@@ -124,7 +124,7 @@ def retry_rejected(db: Database, seqs: list[int] | None = None) -> int:
     """Put refused changes back into the outbox (under new change ids) to try again."""
     where = "" if seqs is None else \
         " WHERE seq IN (" + ", ".join(str(int(s)) for s in seqs) + ")"
-    with db.engine.begin() as c:
+    with db.writer.begin() as c:
         n = c.execute(text(
             "INSERT INTO sync_outbox (change_id, table_name, row_id, op, cols, payload, hlc, "
             "base, created_at) SELECT lower(hex(randomblob(16))), table_name, row_id, op, cols, "

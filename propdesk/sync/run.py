@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import sqlite3
 import time
 from dataclasses import asdict, dataclass, field
 from typing import Callable
@@ -25,6 +26,7 @@ from propdesk.db import Database, current_revisions
 from propdesk.errors import PropDeskError
 from propdesk.security import SYNC_RUN, Actor, require
 from propdesk.sync import central, hlc, pull, push, series, settings, versions
+from propdesk.sync import lock as sync_lock
 from propdesk.sync.central import SyncError
 
 log = logging.getLogger("propdesk.sync")
@@ -91,6 +93,49 @@ def _network_error(exc: Exception, url) -> SyncError:
         "network is back.")
 
 
+def _local_busy(orig: sqlite3.OperationalError) -> bool:
+    code = getattr(orig, "sqlite_errorcode", None)   # extended code: the low byte is the kind
+    if code is not None:
+        return (code & 0xFF) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return "locked" in str(orig) or "busy" in str(orig)
+
+
+def _local_error(orig: sqlite3.OperationalError) -> SyncError:
+    if _local_busy(orig):
+        return SyncError(
+            "本机数据库正忙（可能正在计费或导入），稍后会自动重试，数据不会丢失。",
+            "the local database is busy (a bill run or an import may be writing); the sync "
+            "will try again later, nothing is lost.")
+    return SyncError(f"本机数据库出错，同步未完成：{orig}",
+                     f"the local database failed, the sync did not finish: {orig}")
+
+
+def _classify(exc: Exception, url) -> SyncError:
+    """The SyncError the user sees for a database error: which database raised decides.
+
+    The terminal's own database is SQLite and the centre is PostgreSQL, so the
+    driver's exception says which one failed.  A local "database is locked" (a
+    bill run holding the write lock) is not the network: the terminal stays online.
+    """
+    orig = getattr(exc, "orig", exc)
+    if isinstance(orig, sqlite3.OperationalError):
+        return _local_error(orig)
+    if isinstance(exc, (sa_exc.OperationalError, psycopg.OperationalError)):
+        # (the central side works on the driver's connection, so its errors can come
+        # unwrapped by SQLAlchemy)
+        return _network_error(exc, url)
+    return SyncError(f"同步失败：{orig}", f"sync failed: {orig}")
+
+
+def _record_error(db: Database, err: PropDeskError) -> None:
+    """Keep the error for the status bar and ``sync status``.  When the local database is
+    still busy this write fails too; the error is then only raised (and logged)."""
+    try:
+        settings.write(db, {settings.LAST_ERROR: str(err)})
+    except (sa_exc.OperationalError, sqlite3.OperationalError) as exc:
+        log.warning("sync error not recorded (%s): %s", getattr(exc, "orig", exc), err)
+
+
 def sync_now(db: Database, actor: Actor, central_url: str | None = None, *,
              push_batch: int = 500, pull_page: int = 2000, connect_timeout: int = 10,
              progress: Progress | None = None, max_push_batches: int | None = None,
@@ -110,26 +155,22 @@ def sync_now(db: Database, actor: Actor, central_url: str | None = None, *,
     report = progress or (lambda stage, n: None)
     engine = central_engine(url, connect_timeout=connect_timeout, terminal=terminal)
     try:
-        _run(db, engine, terminal, result, push_batch, pull_page, report,
-             max_push_batches, max_pull_pages)
-    except (sa_exc.OperationalError, psycopg.OperationalError) as exc:
-        # (the central side works on the driver's connection, so its errors can come
-        # unwrapped by SQLAlchemy)
-        settings.write(db, {settings.LAST_ERROR: str(_network_error(exc, url))})
-        raise _network_error(exc, url) from None
-    except (sa_exc.DBAPIError, psycopg.Error) as exc:
-        err = SyncError(f"同步失败：{getattr(exc, 'orig', exc)}",
-                        f"sync failed: {getattr(exc, 'orig', exc)}")
-        settings.write(db, {settings.LAST_ERROR: str(err)})
+        with sync_lock.hold(db):   # a second sync on this terminal is skipped
+            _run(db, engine, terminal, result, push_batch, pull_page, report,
+                 max_push_batches, max_pull_pages)
+            result.finished_at = utcnow()
+            settings.write(db, {settings.LAST_OK: result.finished_at.isoformat(sep=" "),
+                                settings.LAST_RESULT: result.as_dict(),
+                                settings.LAST_ERROR: ""})
+    except (sa_exc.DBAPIError, psycopg.Error, sqlite3.Error) as exc:
+        err = _classify(exc, url)
+        _record_error(db, err)
         raise err from None
     except PropDeskError as exc:
-        settings.write(db, {settings.LAST_ERROR: str(exc)})
+        _record_error(db, exc)
         raise
     finally:
         engine.dispose()
-    result.finished_at = utcnow()
-    settings.write(db, {settings.LAST_OK: result.finished_at.isoformat(sep=" "),
-                        settings.LAST_RESULT: result.as_dict(), settings.LAST_ERROR: ""})
     return result
 
 
@@ -149,7 +190,7 @@ def _run(db: Database, engine: Engine, terminal: str, result: SyncResult, push_b
     local_mid = dt.datetime(1970, 1, 1) + dt.timedelta(seconds=(t0 + t1) / 2)
     result.clock_skew_seconds = round((hi.server_time - local_mid).total_seconds(), 1)
     result.feed_head = hi.feed_head
-    with db.engine.begin() as c:
+    with db.writer.begin() as c:
         series.raise_floors(c, hi.series)
         # A PC clock that is behind the server's is pulled forward (HLC receive rule).
         hlc.observe_local(c, hlc.from_datetime(hi.server_time))
@@ -194,7 +235,7 @@ def _run(db: Database, engine: Engine, terminal: str, result: SyncResult, push_b
     if settings.read(db, settings.SERVED_ESTATES) != codes:
         # The estates served changed: fetch the whole feed again for the new scope
         # (applying an entry twice is harmless).
-        with db.engine.begin() as c:
+        with db.writer.begin() as c:
             c.execute(text("UPDATE sync_state SET pull_cursor = 0 WHERE id = 1"))
         settings.write(db, {settings.SERVED_ESTATES: codes})
     pages = 0

@@ -125,6 +125,57 @@ def test_offline_turns_red_and_keeps_counting(qtbot, make_terminal, make_ctx):
 
 
 @pytest.mark.pg
+def test_a_busy_local_database_is_not_offline(qtbot, make_terminal, central_url, make_ctx,
+                                             monkeypatch):
+    """A bill run holding this terminal's SQLite write lock while the background sync runs:
+    the sync fails, but the centre was reachable -- the dot stays green, not 离线."""
+    import sqlite3
+
+    from propdesk.db import Database
+
+    t1 = make_terminal("T01")
+    register(t1, central_url, "T01")
+    db = Database(t1.url, terminal="T01", busy_timeout=0.3)   # 10 s in use
+    ctx = make_ctx(db)
+    controller = SyncController(ctx, minutes=0)
+    indicator = SyncIndicator(controller)
+    qtbot.addWidget(indicator)
+    with qtbot.waitSignal(controller.status_changed, timeout=10000):
+        controller.refresh()
+    with qtbot.waitSignal(controller.finished, timeout=30000):
+        controller.sync_in_background()
+    qtbot.waitUntil(lambda: indicator.text.text().startswith("在线"), timeout=10000)
+
+    customer(t1, "计费中")
+    holder = sqlite3.connect(t1.url.replace("sqlite:///", ""), isolation_level=None,
+                             check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")   # the bill run
+    real_write = sync_settings.write
+
+    def write(d, values):   # the bill run ends as the sync records its failure
+        if sync_settings.LAST_ERROR in values and holder.in_transaction:
+            holder.rollback()
+        return real_write(d, values)
+
+    monkeypatch.setattr(sync_settings, "write", write)
+    try:
+        with qtbot.waitSignal(controller.failed, timeout=30000) as blocker:
+            controller.sync_in_background()
+    finally:
+        if holder.in_transaction:
+            holder.rollback()
+        holder.close()
+    assert "本机数据库正忙" in str(blocker.args[0])
+    qtbot.waitUntil(lambda: "本机数据库正忙" in indicator.text.toolTip(), timeout=10000)
+    assert not indicator.text.text().startswith("离线")
+    assert indicator.property("syncState") != "offline"
+    assert controller.status.online is True
+    assert not [w for w in indicator.findChildren(QMessageBox)]
+    controller.stop()
+    db.dispose()
+
+
+@pytest.mark.pg
 def test_a_clock_far_off_is_reported_once(qtbot, make_terminal, central_url, make_ctx,
                                           monkeypatch):
     t1 = make_terminal("T01")

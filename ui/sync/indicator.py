@@ -123,7 +123,7 @@ class SyncIndicator(Retranslatable, QWidget):
             tips.append(st.message)
         if st.clock_message:
             tips.append(st.clock_message)
-        if st.last_error and st.online is False:
+        if st.last_error:   # offline, or e.g. this terminal's database was busy
             tips.append(st.last_error)
         self.text.setToolTip("\n".join(tips))
         self.dot.setToolTip("\n".join(tips))
