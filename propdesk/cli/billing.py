@@ -56,6 +56,8 @@ def register(sub, common) -> None:
     p.add_argument("code", help="仪表编码 (meter code)")
     p.add_argument("--old-final", required=True, help="旧表止码 (old register's final reading)")
     p.add_argument("--new-initial", required=True, help="新表起码 (new register's initial reading)")
+    p.add_argument("--old-rollover", action="store_true",
+                   help="旧表换下前已回零：旧表止码小于上次读数 (the old register wrapped before it was replaced)")
     p.add_argument("--on", required=True, help="换表日期 YYYY-MM-DD")
     p.add_argument("--multiplier", help="新表倍率 (new multiplier)")
     p.add_argument("--max", help="新表最大读数 (new maximum)")
@@ -636,7 +638,8 @@ def cmd_meter_replace(args) -> int:
         m = meters.replace_meter(s, actor(args), args.code, old_final=to_decimal(args.old_final),
                                  new_initial=to_decimal(args.new_initial), on=dt.date.fromisoformat(args.on),
                                  multiplier=to_decimal(args.multiplier) if args.multiplier else None,
-                                 max_reading=to_decimal(args.max) if args.max else None)
+                                 max_reading=to_decimal(args.max) if args.max else None,
+                                 old_rollover=args.old_rollover)
         code = m.code
     emit(args, {"code": code, "replaced_on": args.on}, f"已换表 (meter replaced): {code} {args.on}")
     return 0

@@ -170,6 +170,9 @@ class MeterReading(Synced, Base):
     kind: Mapped[str] = mapped_column(String(8), default="read")
     rollover: Mapped[bool] = mapped_column(default=False)
     multiplier: Mapped[Decimal] = mapped_column(Scaled(2), default=Decimal("1"))
+    # the register's maximum when this reading was taken (a 换表 may bring another);
+    # None on readings from before migration 0009: the meter's own maximum applies
+    max_reading: Mapped[Decimal | None] = mapped_column(Scaled(3), default=None)
     source: Mapped[str] = mapped_column(String(8), default="manual")
     checks: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str] = mapped_column(String(256), default="")

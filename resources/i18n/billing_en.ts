@@ -281,7 +281,7 @@
             <location filename="../../ui/billing/fee_dialogs.py" line="145" />
             <location filename="../../ui/billing/fee_dialogs.py" line="199" />
             <location filename="../../ui/billing/fee_dialogs.py" line="321" />
-            <location filename="../../ui/billing/meter_dialogs.py" line="304" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="307" />
             <source>名称(&amp;N)</source>
             <translation>&amp;Name</translation>
         </message>
@@ -860,7 +860,7 @@
         </message>
         <message>
             <location filename="../../ui/billing/meter_dialogs.py" line="172" />
-            <location filename="../../ui/billing/meter_dialogs.py" line="303" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="306" />
             <source>如 9999.9；空 = 不回零</source>
             <translation>e.g. 9999.9; empty = never rolls over</translation>
         </message>
@@ -891,7 +891,7 @@
         </message>
         <message>
             <location filename="../../ui/billing/meter_dialogs.py" line="176" />
-            <location filename="../../ui/billing/meter_dialogs.py" line="305" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="308" />
             <source>最大读数(&amp;X)</source>
             <translation>Ma&amp;ximum reading</translation>
         </message>
@@ -902,13 +902,13 @@
         </message>
         <message>
             <location filename="../../ui/billing/meter_dialogs.py" line="177" />
-            <location filename="../../ui/billing/meter_dialogs.py" line="305" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="308" />
             <source>倍率(&amp;M)</source>
             <translation>&amp;Multiplier</translation>
         </message>
         <message>
             <location filename="../../ui/billing/meter_dialogs.py" line="177" />
-            <location filename="../../ui/billing/meter_dialogs.py" line="305" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="308" />
             <source>读数小数位(&amp;P)</source>
             <translation>Decimal &amp;places</translation>
         </message>
@@ -920,7 +920,7 @@
         </message>
         <message>
             <location filename="../../ui/billing/meter_dialogs.py" line="182" />
-            <location filename="../../ui/billing/meter_dialogs.py" line="314" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="317" />
             <location filename="../../ui/billing/meter_list.py" line="45" />
             <source>最大读数</source>
             <translation>Maximum reading</translation>
@@ -932,7 +932,7 @@
         </message>
         <message>
             <location filename="../../ui/billing/meter_dialogs.py" line="183" />
-            <location filename="../../ui/billing/meter_dialogs.py" line="314" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="317" />
             <location filename="../../ui/billing/meter_list.py" line="44" />
             <location filename="../../ui/billing/meter_list.py" line="71" />
             <source>倍率</source>
@@ -944,131 +944,141 @@
             <translation>This building has no rooms: choose a public meter, or first create rooms under Property</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="233" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="235" />
             <source>换表：{code}</source>
             <translation>Replace meter: {code}</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="234" />
-            <location filename="../../ui/billing/meter_dialogs.py" line="302" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="236" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="305" />
             <location filename="../../ui/billing/meter_list.py" line="42" />
             <location filename="../../ui/billing/readings.py" line="115" />
             <source>公共表</source>
             <translation>Public meter</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="237" />
-            <location filename="../../ui/billing/meter_dialogs.py" line="238" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="239" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="240" />
             <source>不变（现为 {value}）</source>
             <translation>Unchanged (now {value})</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="239" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="241" />
             <source>无</source>
             <translation>None</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="240" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="242" />
             <source>换表当期用量 = 旧表（止码 − 上次读数）+ 新表（本期读数 − 起码），各按自己的倍率。</source>
             <translation>Usage in the replacement period = old meter (final − previous reading) + new meter (reading − initial), each with its own multiplier.</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="241" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="243" />
+            <source>旧表换下前已回零（止码小于上次读数）</source>
+            <translation>The old meter wrapped to zero before it came off (final reading below the last one)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/meter_dialogs.py" line="244" />
             <location filename="../../ui/billing/meter_list.py" line="49" />
             <location filename="../../ui/billing/readings.py" line="41" />
             <source>上次读数</source>
             <translation>Previous</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="241" />
-            <location filename="../../ui/billing/meter_dialogs.py" line="304" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="244" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="307" />
             <location filename="../../ui/billing/meter_list.py" line="113" />
             <location filename="../../ui/billing/readings.py" line="41" />
             <source>仪表</source>
             <translation>Meter</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="241" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="244" />
             <source>旧表止码(&amp;O)</source>
             <translation>&amp;Old meter final reading</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="242" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="245" />
+            <source>回零(&amp;Z)</source>
+            <translation>&amp;Rollover</translation>
+        </message>
+        <message>
+            <location filename="../../ui/billing/meter_dialogs.py" line="245" />
             <source>换表日期(&amp;D)</source>
             <translation>Replacement &amp;date</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="242" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="245" />
             <source>新表起码(&amp;I)</source>
             <translation>New meter &amp;initial reading</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="243" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="246" />
             <source>新倍率(&amp;M)</source>
             <translation>New &amp;multiplier</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="243" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="246" />
             <source>新最大读数(&amp;X)</source>
             <translation>New ma&amp;ximum reading</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="243" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="246" />
             <source>新表号</source>
             <translation>New serial no.</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="248" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="251" />
             <source>新表起码</source>
             <translation>New meter initial reading</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="248" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="251" />
             <source>旧表止码</source>
             <translation>Old meter final reading</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="249" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="252" />
             <source>新倍率</source>
             <translation>New multiplier</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="249" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="252" />
             <source>新最大读数</source>
             <translation>New maximum reading</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="301" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="304" />
             <source>修改仪表：{code}</source>
             <translation>Edit meter: {code}</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="304" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="307" />
             <source>表号(&amp;S)</source>
             <translation>&amp;Serial no.</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="306" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="309" />
             <source>停用(&amp;T)</source>
             <translation>Inac&amp;tive</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="306" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="309" />
             <source>备注(&amp;O)</source>
             <translation>N&amp;ote</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="308" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="311" />
             <source>不再抄表；之后的账期不再计费，已抄的账期照常计费</source>
             <translation>No more readings; not billed for later periods, periods already read are billed as usual</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="309" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="312" />
             <source>该表已有抄表读数：倍率、最大读数和小数位不能修改，修改会改变已算出的用量；换了表或互感器请用「换表」。</source>
             <translation>This meter has readings: multiplier, maximum reading and decimal places cannot change, as that would change usage already computed; for a new register or current transformer use Replace meter.</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_dialogs.py" line="311" />
+            <location filename="../../ui/billing/meter_dialogs.py" line="314" />
             <source>倍率、最大读数和小数位只能在第一次抄表前修改；之后请用「换表」。</source>
             <translation>Multiplier, maximum reading and decimal places can change only before the first reading; afterwards use Replace meter.</translation>
         </message>
@@ -1144,55 +1154,55 @@
         </message>
         <message>
             <location filename="../../ui/billing/meter_list.py" line="116" />
-            <location filename="../../ui/billing/meter_list.py" line="241" />
+            <location filename="../../ui/billing/meter_list.py" line="238" />
             <source>读数记录</source>
             <translation>Readings</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="163" />
+            <location filename="../../ui/billing/meter_list.py" line="160" />
             <location filename="../../ui/billing/readings.py" line="278" />
             <source>楼栋(&amp;B)</source>
             <translation>&amp;Building</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="164" />
+            <location filename="../../ui/billing/meter_list.py" line="161" />
             <source>新建仪表(&amp;N)…</source>
             <translation>&amp;New meter…</translation>
         </message>
         <message>
+            <location filename="../../ui/billing/meter_list.py" line="162" />
             <location filename="../../ui/billing/meter_list.py" line="165" />
-            <location filename="../../ui/billing/meter_list.py" line="168" />
             <source>修改仪表(&amp;E)…</source>
             <translation>&amp;Edit meter…</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="166" />
-            <location filename="../../ui/billing/meter_list.py" line="170" />
+            <location filename="../../ui/billing/meter_list.py" line="163" />
+            <location filename="../../ui/billing/meter_list.py" line="167" />
             <source>换表(&amp;R)…</source>
             <translation>&amp;Replace meter…</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="173" />
+            <location filename="../../ui/billing/meter_list.py" line="170" />
             <source>仪表（户表在前，公共表在后）</source>
             <translation>Meters (room meters first, then public meters)</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="243" />
+            <location filename="../../ui/billing/meter_list.py" line="240" />
             <source>读数记录：{code}（{kind}，单位 {unit}；最新在上）</source>
             <translation>Readings: {code} ({kind}, unit {unit}; newest first)</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="252" />
+            <location filename="../../ui/billing/meter_list.py" line="249" />
             <source>共 {n} 块表：户表 {room}，公共表 {public}</source>
             <translation>{n} meters: {room} room meters, {public} public meters</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="255" />
+            <location filename="../../ui/billing/meter_list.py" line="252" />
             <source>，其中停用 {n}</source>
             <translation>, {n} inactive</translation>
         </message>
         <message>
-            <location filename="../../ui/billing/meter_list.py" line="291" />
+            <location filename="../../ui/billing/meter_list.py" line="288" />
             <source>已保存仪表 {code}</source>
             <translation>Meter {code} saved</translation>
         </message>

@@ -72,6 +72,6 @@ def test_replace_refuses_bad_numbers_and_writes_nothing(db, admin):
         "换表日期 2026-03-30 早于该表最近一次读数日期 2026-03-31", "倍率必须大于0", "新表起码 10,000 超过最大读数 9,999"]
     with pytest.raises(ValidationFailed) as info, db.session() as s:
         meters.replace_meter(s, admin, mid, old_final=D("40"), new_initial=D("0"), on=dt.date(2026, 4, 2))
-    assert [p.zh for p in info.value.problems] == ["旧表止码 40 小于上次读数 50"]
+    assert [p.zh for p in info.value.problems] == ["旧表止码 40 小于上次读数 50；旧表换下前已回零请注明“旧表已回零”"]
     with db.session() as s:
         assert s.query(MeterReading).count() == 1 and s.query(AuditLog).count() == audits

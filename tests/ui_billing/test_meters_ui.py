@@ -178,6 +178,13 @@ def test_bad_input_shows_a_message_and_writes_nothing(qtbot, make_ctx, billed, d
     assert d.isVisible() and "旧表止码 250 小于上次读数 300" in d.error.text()
     assert d.old_final.property("invalid") is True
     assert counts(db) == before
+    # 回零: the old register wrapped — but this meter has no maximum to wrap at
+    assert d.old_rollover.text() == "旧表换下前已回零（止码小于上次读数）"
+    d.old_rollover.setChecked(True)
+    with qtbot.waitSignal(d.submit().finished):
+        pass
+    assert d.isVisible() and "旧表已回零，但该表没有设置最大读数" in d.error.text()
+    assert counts(db) == before
 
 
 def test_keyboard_mnemonics_and_permissions(qtbot, make_ctx, billed, db, admin):

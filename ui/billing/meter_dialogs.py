@@ -209,6 +209,8 @@ class ReplaceMeterDialog(_MeterDialog):
         self.meter_shown, self.last_shown = QLabel(), QLabel()
         self.old_final, self.new_initial = DecimalEdit(3), DecimalEdit(3)
         self.old_final.setObjectName("oldFinal")
+        self.old_rollover = QCheckBox()
+        self.old_rollover.setObjectName("oldRollover")
         self.new_initial.setObjectName("newInitial")
         self.new_initial.setText("0")
         self.on = DateField()
@@ -220,7 +222,7 @@ class ReplaceMeterDialog(_MeterDialog):
         self.serial_no.setObjectName("serialNo")
         self.note.setObjectName("note")
         for key, w in (("meter", self.meter_shown), ("last", self.last_shown), ("old_final", self.old_final),
-                       ("new_initial", self.new_initial), ("on", self.on), ("multiplier", self.multiplier),
+                       ("old_rollover", self.old_rollover), ("new_initial", self.new_initial), ("on", self.on), ("multiplier", self.multiplier),
                        ("max", self.max_reading), ("serial_no", self.serial_no), ("note", self.note)):
             self.row(key, w)
         self.hint = self.muted_label(0)
@@ -238,8 +240,9 @@ class ReplaceMeterDialog(_MeterDialog):
         self.max_reading.setPlaceholderText(tr("不变（现为 {value}）").format(
             value=qty(r.max_reading) if r.max_reading is not None else tr("无")))
         self.hint.setText(tr("换表当期用量 = 旧表（止码 − 上次读数）+ 新表（本期读数 − 起码），各按自己的倍率。"))
+        self.old_rollover.setText(tr("旧表换下前已回零（止码小于上次读数）"))
         for key, text in (("meter", tr("仪表")), ("last", tr("上次读数")), ("old_final", tr("旧表止码(&O)")),
-                          ("new_initial", tr("新表起码(&I)")), ("on", tr("换表日期(&D)")),
+                          ("old_rollover", tr("回零(&Z)")), ("new_initial", tr("新表起码(&I)")), ("on", tr("换表日期(&D)")),
                           ("multiplier", tr("新倍率(&M)")), ("max", tr("新最大读数(&X)")), ("serial_no", tr("新表号")),
                           ("note", tr("备注"))):
             self.labels[key].setText(text)
@@ -251,10 +254,10 @@ class ReplaceMeterDialog(_MeterDialog):
             return None
         old_final, new_initial, multiplier, max_reading = values
         actor, mid, on = self.ctx.actor, self._row.id, self.on.date_value()
-        serial_no, note = self.serial_no.text().strip(), self.note.text().strip()
+        serial_no, note, wrapped = self.serial_no.text().strip(), self.note.text().strip(), self.old_rollover.isChecked()
         return self.run_write(lambda s: meters.replace_meter(
             s, actor, mid, old_final=old_final, new_initial=new_initial, on=on, multiplier=multiplier,
-            max_reading=max_reading, serial_no=serial_no, note=note).code)
+            max_reading=max_reading, serial_no=serial_no, note=note, old_rollover=wrapped).code)
 
 
 

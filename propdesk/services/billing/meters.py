@@ -48,7 +48,8 @@ def step(meter: Meter) -> Decimal:
 
 
 def _reg(r: MeterReading, meter: Meter) -> engine.RegisterReading:
-    return engine.RegisterReading(r.value, r.kind, r.multiplier, r.rollover, meter.max_reading,
+    top = r.max_reading if r.max_reading is not None else meter.max_reading   # the register read, not today's
+    return engine.RegisterReading(r.value, r.kind, r.multiplier, r.rollover, top,
                                   f"{r.read_on:%Y-%m-%d}", step(meter))
 
 
@@ -122,8 +123,8 @@ def create_meter(session: Session, actor: Actor, *, kind: str, initial_reading: 
     session.add(m)
     session.flush()
     r = MeterReading(meter_id=m.id, period=str(Period.of(installed_on)), read_on=installed_on,
-                     value=initial_reading, kind="initial", multiplier=multiplier, source="manual",
-                     note="装表起码")
+                     value=initial_reading, kind="initial", multiplier=multiplier, max_reading=max_reading,
+                     source="manual", note="装表起码")
     session.add(r)
     session.flush()
     audit.record(session, actor, "create", "meter", m.id, after=audit.snapshot(m) | {"initial": str(initial_reading)},
@@ -247,7 +248,7 @@ def _save(session: Session, actor: Actor, meter: Meter, period: Period, value: D
         before = audit.snapshot(existing)
         existing.value, existing.read_on, existing.rollover = value, read_on, rollover
         existing.source, existing.checks, existing.note = source, warn, note
-        existing.multiplier = meter.multiplier
+        existing.multiplier, existing.max_reading = meter.multiplier, meter.max_reading
         session.flush()
         b, a = audit.diff(before, audit.snapshot(existing))
         if a:
@@ -255,7 +256,8 @@ def _save(session: Session, actor: Actor, meter: Meter, period: Period, value: D
                          summary=f"修改读数 {meter.code} {period}: {before['value']} → {value}")
         return ReadingResult(meter.id, meter.code, existing.id, value, list(checks), True)
     r = MeterReading(meter_id=meter.id, period=str(period), read_on=read_on, value=value, kind="read",
-                     rollover=rollover, multiplier=meter.multiplier, source=source, checks=warn, note=note)
+                     rollover=rollover, multiplier=meter.multiplier, max_reading=meter.max_reading, source=source,
+                     checks=warn, note=note)
     session.add(r)
     session.flush()
     return ReadingResult(meter.id, meter.code, r.id, value, list(checks))
@@ -348,18 +350,34 @@ def enter_readings(session: Session, actor: Actor, period: "str | Period", read_
 
 def replace_meter(session: Session, actor: Actor, meter_id: "uuid.UUID | str", *, old_final: Decimal,
                   new_initial: Decimal, on: dt.date, multiplier: Decimal | None = None,
-                  max_reading: Decimal | None = None, serial_no: str = "", note: str = "") -> Meter:
+                  max_reading: Decimal | None = None, serial_no: str = "", note: str = "",
+                  old_rollover: bool = False) -> Meter:
     """换表: the old register's final reading and the new register's initial reading,
-    same day.  The period's usage is old (final − previous) + new (current − initial)."""
+    same day.  The period's usage is old (final − previous) + new (current − initial).
+
+    ``old_rollover``: the old register wrapped (回零) since its previous reading, so its
+    final reading is below that reading; usage is then counted over the wrap, with the
+    old register's maximum.  Each reading keeps the maximum of the register it was read
+    on, so a new maximum never changes the usage of readings taken before."""
     require(actor, BILL_RUN)
     meter = get_meter(session, meter_id)
     per = Period.of(on)
     prev = _previous_value(session, meter, per.add(1), on)
     where = f"仪表 {meter.code} 换表"
     p = [off] if (off := _refuse_inactive(meter, where, "换表")) else []
-    if prev is not None and old_final < prev.value:
-        p.append(Problem(where, f"旧表止码 {qty(old_final)} 小于上次读数 {qty(prev.value)}",
-                         "old meter's final reading is below its previous reading"))
+    if prev is not None and old_final < prev.value and not old_rollover:
+        p.append(Problem(where, f"旧表止码 {qty(old_final)} 小于上次读数 {qty(prev.value)}；"
+                         "旧表换下前已回零请注明“旧表已回零”",
+                         "old meter's final reading is below its previous reading (mark the old meter's rollover)"))
+    if old_rollover and (prev is None or old_final >= prev.value):
+        p.append(Problem(where, "旧表止码不小于上次读数，不应注明旧表已回零",
+                         "the old meter's final reading is not below its previous reading: no rollover"))
+    if old_rollover and meter.max_reading is None:
+        p.append(Problem(where, "旧表已回零，但该表没有设置最大读数（量程），请先在仪表资料中填写",
+                         "rollover needs the meter's maximum reading"))
+    if meter.max_reading is not None and old_final > meter.max_reading:
+        p.append(Problem(where, f"旧表止码 {qty(old_final)} 超过最大读数 {qty(meter.max_reading)}",
+                         "the old meter's final reading exceeds its maximum reading"))
     later = [r for r in meter_readings(session, meter.id) if r.read_on > on]
     if later:
         p.append(Problem("换表日期", f"换表日期 {on:%Y-%m-%d} 早于该表最近一次读数日期 {later[-1].read_on:%Y-%m-%d}",
@@ -378,7 +396,8 @@ def replace_meter(session: Session, actor: Actor, meter_id: "uuid.UUID | str", *
         raise ValidationFailed(p)
     before = audit.snapshot(meter)
     session.add(MeterReading(meter_id=meter.id, period=str(per), read_on=on, value=old_final, kind="final",
-                             multiplier=meter.multiplier, source="manual", note="换表旧表止码"))
+                             rollover=old_rollover, multiplier=meter.multiplier, max_reading=meter.max_reading,
+                             source="manual", note="换表旧表止码" + ("（旧表已回零）" if old_rollover else "")))
     if multiplier is not None:
         meter.multiplier = multiplier
     if max_reading is not None:
@@ -387,10 +406,12 @@ def replace_meter(session: Session, actor: Actor, meter_id: "uuid.UUID | str", *
         meter.serial_no = serial_no
     meter.installed_on = on
     session.add(MeterReading(meter_id=meter.id, period=str(per), read_on=on, value=new_initial, kind="initial",
-                             multiplier=meter.multiplier, source="manual", note=note or "换表新表起码"))
+                             multiplier=meter.multiplier, max_reading=meter.max_reading, source="manual",
+                             note=note or "换表新表起码"))
     session.flush()
     audit.record(session, actor, "replace", "meter", meter.id, before=before,
-                 after=audit.snapshot(meter) | {"old_final": str(old_final), "new_initial": str(new_initial)},
+                 after=audit.snapshot(meter) | {"old_final": str(old_final), "new_initial": str(new_initial),
+                                                "old_rollover": old_rollover},
                  summary=f"换表 {meter.code}：旧表止码 {old_final}，新表起码 {new_initial}")
     return meter
 
@@ -503,9 +524,8 @@ def update_meter(session: Session, actor: Actor, meter_id: "uuid.UUID | str", **
     before = audit.snapshot(meter)
     for k, v in changes.items():
         setattr(meter, k, v)
-    if "multiplier" in changes:
-        for r in readings:
-            r.multiplier = meter.multiplier
+    for r in readings:                 # only the installation reading: it follows the register's new facts
+        r.multiplier, r.max_reading = meter.multiplier, meter.max_reading
     session.flush()
     session.expire(meter, list(changes))   # read back as stored: "2" is recorded as "2.00", like "before"
     b, a = audit.diff(before, audit.snapshot(meter))
