@@ -44,3 +44,24 @@ def build_estate(session, actor, areas=(("0101", "128.50"), ("0102", "89.37"), (
 def estate(db, admin):
     with db.session() as s:
         return build_estate(s, admin)
+
+
+def mgmt_with_late_fee(s, actor):
+    """物业费 2.30 元/m²·月, due on the 30th, 0.05 %/day late fee capped at the principal,
+    assigned company-wide from 2026-01."""
+    from propdesk.services.billing import catalog
+    from propdesk.services.billing.catalog import VersionInput
+
+    std = catalog.create_standard(s, actor, code="MGMT-L", name="物业费", fee_item="MGMT", method="building_area",
+                                  due_day=30, version=VersionInput(dt.date(2026, 1, 1), unit_price=D("2.30"),
+                                                                   late_daily_rate=D("0.0005"),
+                                                                   late_cap_ratio=D("1")))
+    catalog.assign(s, actor, std.id, scope_kind="company", start_period="2026-01")
+    return std
+
+
+def open_item(s, actor, customer, as_of, period="2026-04"):
+    """The customer's open item of ``period`` as of ``as_of``."""
+    from propdesk.services.billing import ledger
+
+    return next(i for i in ledger.outstanding(s, actor, customer, as_of=as_of) if i.bill_period == period)

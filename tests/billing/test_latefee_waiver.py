@@ -7,22 +7,8 @@ import datetime as dt
 import uuid
 from decimal import Decimal as D
 
-from propdesk.services.billing import catalog, ledger, run
-from propdesk.services.billing.catalog import VersionInput
-
-
-def mgmt_with_late_fee(s, actor):
-    """物业费 2.30 元/m²·月, due on the 30th, 0.05 %/day late fee capped at the principal."""
-    std = catalog.create_standard(s, actor, code="MGMT-L", name="物业费", fee_item="MGMT", method="building_area",
-                                  due_day=30, version=VersionInput(dt.date(2026, 1, 1), unit_price=D("2.30"),
-                                                                   late_daily_rate=D("0.0005"),
-                                                                   late_cap_ratio=D("1")))
-    catalog.assign(s, actor, std.id, scope_kind="company", start_period="2026-01")
-    return std
-
-
-def item_of(s, actor, customer, as_of, period="2026-04"):
-    return next(i for i in ledger.outstanding(s, actor, customer, as_of=as_of) if i.bill_period == period)
+from propdesk.services.billing import ledger, run
+from tests.billing.conftest import mgmt_with_late_fee, open_item
 
 
 def test_a_waived_late_fee_is_not_charged_again_on_the_next_payment(db, admin, estate):
@@ -32,14 +18,14 @@ def test_a_waived_late_fee_is_not_charged_again_on_the_next_payment(db, admin, e
         owner = estate.owners["0201"]
         # 0201: 100.00 m² × 2.30 = 230.00, due 2026-04-30.
         # As of 05-10: late 05-01..05-10 = 10 days × 230.00 × 0.0005 = 1.15.
-        it = item_of(s, admin, owner, dt.date(2026, 5, 10))
+        it = open_item(s, admin, owner, dt.date(2026, 5, 10))
         assert it.late_fee == D("1.15")
         # The supervisor waives those 1.15 and the owner pays 100.00 of the principal on 05-10.
         ledger.settle(s, admin, owner, [ledger.SettleRequest(it.slot, D("100.00"))], on=dt.date(2026, 5, 10),
                       doc_type="cashier_payment", doc_id=uuid.uuid4(), waive_late_fee_reason="首次逾期")
         # As of 05-20: accrued in total 05-01..05-10 on 230.00 = 1.15 (waived) plus
         # 05-11..05-20 = 10 days × 130.00 × 0.0005 = 0.65; only the 0.65 is still to pay.
-        it = item_of(s, admin, owner, dt.date(2026, 5, 20))
+        it = open_item(s, admin, owner, dt.date(2026, 5, 20))
         assert (it.outstanding, it.late_fee) == (D("130.00"), D("0.65"))
         assert ledger.late_fee(s, admin, it.slot, dt.date(2026, 5, 20))[0] == D("0.65")
         # Paying the rest on 05-20 charges 0.65 of late fee, not 1.80.
@@ -55,7 +41,7 @@ def test_a_late_fee_waived_by_bill_waive_stays_waived(db, admin, estate):
         mgmt_with_late_fee(s, admin)
         run.commit(s, admin, "2026-04")
         owner = estate.owners["0201"]
-        it = item_of(s, admin, owner, dt.date(2026, 5, 10))
+        it = open_item(s, admin, owner, dt.date(2026, 5, 10))
         # 05-10: 1.15 late fee (see above) charged and 30.00 of the principal paid → 200.00 left.
         ledger.settle(s, admin, owner, [ledger.SettleRequest(it.slot, D("30.00"), D("1.15"))],
                       on=dt.date(2026, 5, 10), doc_type="cashier_payment", doc_id=uuid.uuid4())
@@ -66,10 +52,10 @@ def test_a_late_fee_waived_by_bill_waive_stays_waived(db, admin, estate):
         # late-fee item: charged 1.15 + 1.00 = 2.15, paid 1.16 → 0.99 unpaid; the supervisor waives it
         ledger.waive(s, admin, late, "物业原因")
         # As of 05-20 nothing is left to pay on the late fee: 2.15 accrued, 1.16 paid, 0.99 waived.
-        it = item_of(s, admin, owner, dt.date(2026, 5, 20))
+        it = open_item(s, admin, owner, dt.date(2026, 5, 20))
         assert (it.outstanding, it.late_fee) == (D("200.00"), D("0.00"))
         # As of 05-25: 05-21..05-25 = 5 days × 200.00 × 0.0005 = 0.50 more, and only that.
-        it = item_of(s, admin, owner, dt.date(2026, 5, 25))
+        it = open_item(s, admin, owner, dt.date(2026, 5, 25))
         assert it.late_fee == D("0.50")
         assert ledger.check(s, admin).ok
 
@@ -93,7 +79,7 @@ def test_an_adjustment_counts_from_its_local_date(db, admin, estate, monkeypatch
             mgmt_with_late_fee(s, admin)
             run.commit(s, admin, "2026-04")
             owner = estate.owners["0201"]
-            it = item_of(s, admin, owner, dt.date(2026, 5, 10))
+            it = open_item(s, admin, owner, dt.date(2026, 5, 10))
             with monkeypatch.context() as m:
                 m.setattr(clock, "dt", types.SimpleNamespace(datetime=AtNight, timezone=dt.timezone, date=dt.date))
                 line = ledger.adjust(s, admin, it.slot, D("-100.00"), "面积复核")
@@ -102,7 +88,7 @@ def test_an_adjustment_counts_from_its_local_date(db, admin, estate, monkeypatch
             # 230.00, due 04-30, lowered on 05-11 (local), so 130.00 from 05-12 on:
             # 05-01..05-11 = 11 days × 230.00 × 0.0005 = 1.265; 05-12..05-20 = 9 × 130.00 × 0.0005 = 0.585;
             # 1.85 in all (dated by its UTC day it would be 10 × 0.115 + 10 × 0.065 = 1.80)
-            it = item_of(s, admin, owner, dt.date(2026, 5, 20))
+            it = open_item(s, admin, owner, dt.date(2026, 5, 20))
             assert (it.outstanding, it.late_fee) == (D("130.00"), D("1.85"))
     finally:
         monkeypatch.delenv("TZ", raising=False)

@@ -6,17 +6,13 @@ import datetime as dt
 import uuid
 from decimal import Decimal as D
 
-from propdesk.services.billing import catalog, ledger, run
-from propdesk.services.billing.catalog import VersionInput
+from propdesk.services.billing import ledger, run
+from tests.billing.conftest import mgmt_with_late_fee
 
 
 def test_prepayment_offset_of_an_overdue_item_pays_its_late_fee_first(db, admin, estate):
     with db.session() as s:
-        std = catalog.create_standard(s, admin, code="MGMT-L", name="物业费", fee_item="MGMT",
-                                      method="building_area", due_day=30,
-                                      version=VersionInput(dt.date(2026, 1, 1), unit_price=D("2.30"),
-                                                           late_daily_rate=D("0.0005"), late_cap_ratio=D("1")))
-        catalog.assign(s, admin, std.id, scope_kind="company", start_period="2026-01")
+        mgmt_with_late_fee(s, admin)
         run.commit(s, admin, "2026-04")
         owner = estate.owners["0201"]
         # 0201: 230.00 due 04-30; as of 05-10: 10 days × 230.00 × 0.0005 = 1.15 late fee.

@@ -7,22 +7,8 @@ import datetime as dt
 import uuid
 from decimal import Decimal as D
 
-from propdesk.services.billing import catalog, ledger, run
-from propdesk.services.billing.catalog import VersionInput
-
-
-def mgmt_with_late_fee(s, actor):
-    """物业费 2.30 元/m²·月, due on the 30th, 0.05 %/day late fee capped at the principal."""
-    std = catalog.create_standard(s, actor, code="MGMT-L", name="物业费", fee_item="MGMT", method="building_area",
-                                  due_day=30, version=VersionInput(dt.date(2026, 1, 1), unit_price=D("2.30"),
-                                                                   late_daily_rate=D("0.0005"),
-                                                                   late_cap_ratio=D("1")))
-    catalog.assign(s, actor, std.id, scope_kind="company", start_period="2026-01")
-    return std
-
-
-def item_of(s, actor, customer, as_of, period="2026-04"):
-    return next(i for i in ledger.outstanding(s, actor, customer, as_of=as_of) if i.bill_period == period)
+from propdesk.services.billing import ledger, run
+from tests.billing.conftest import mgmt_with_late_fee, open_item
 
 
 def test_voiding_a_payment_after_its_item_was_lowered_keeps_the_item_whole(db, admin, estate):
@@ -30,7 +16,7 @@ def test_voiding_a_payment_after_its_item_was_lowered_keeps_the_item_whole(db, a
         mgmt_with_late_fee(s, admin)
         run.commit(s, admin, "2026-04")
         owner = estate.owners["0201"]
-        it = item_of(s, admin, owner, dt.date(2026, 4, 10))
+        it = open_item(s, admin, owner, dt.date(2026, 4, 10))
         # 230.00 paid on 04-10 (before the due date: no late fee)
         doc = uuid.uuid4()
         ledger.settle(s, admin, owner, [ledger.SettleRequest(it.slot, D("230.00"))], on=dt.date(2026, 4, 10),
@@ -42,7 +28,7 @@ def test_voiding_a_payment_after_its_item_was_lowered_keeps_the_item_whole(db, a
         # 04-15 the payment is voided: the 230.00 goes back to the payer.  The 100.00 that the payment
         # had left over in the prepayment goes with it; the item owes its 130.00 again, no more.
         ledger.reverse_settlement(s, admin, "cashier_payment", doc, on=dt.date(2026, 4, 15), reason="收错")
-        it = item_of(s, admin, owner, dt.date(2026, 4, 15))
+        it = open_item(s, admin, owner, dt.date(2026, 4, 15))
         assert (it.billed, it.paid, it.outstanding) == (D("130.00"), D("0.00"), D("130.00"))
         b = ledger.balance(s, admin, owner)
         assert (b.receivable, b.prepaid) == (D("130.00"), D("0.00"))
@@ -54,7 +40,7 @@ def test_voiding_the_payment_that_charged_a_late_fee_another_one_paid(db, admin,
         mgmt_with_late_fee(s, admin)
         run.commit(s, admin, "2026-04")
         owner = estate.owners["0201"]
-        it = item_of(s, admin, owner, dt.date(2026, 5, 10))
+        it = open_item(s, admin, owner, dt.date(2026, 5, 10))
         # 05-10 payment A: 30.00 of the 230.00 principal; it charges the 1.15 late fee (10 days × 0.115)
         # without paying it.  Payment B, the same day, pays those 1.15.
         a, b = uuid.uuid4(), uuid.uuid4()
@@ -68,5 +54,5 @@ def test_voiding_the_payment_that_charged_a_late_fee_another_one_paid(db, admin,
         assert ledger.check(s, admin).ok, ledger.check(s, admin).problems
         assert ledger.balance(s, admin, owner).prepaid == D("1.15")
         # late fee as of 05-12: 05-01..05-10 on 230.00 = 1.15, 05-11..05-12 on 200.00 = 0.20 → 1.35
-        it = item_of(s, admin, owner, dt.date(2026, 5, 12))
+        it = open_item(s, admin, owner, dt.date(2026, 5, 12))
         assert (it.outstanding, it.late_fee) == (D("230.00"), D("1.35"))
