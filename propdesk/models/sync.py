@@ -223,7 +223,8 @@ class SyncAlarm(Synced, Base):
     that violates the central schema.  Nothing is dropped silently."""
 
     __tablename__ = "sync_alarm"
-    __table_args__ = (Index("ix_sync_alarm_ack", "acknowledged_at", "created_at"),)
+    __table_args__ = (Index("ix_sync_alarm_ack", "acknowledged_at", "created_at"),
+                      Index("ix_sync_alarm_change", "change_id"))   # a retried change is refused again
     kind: Mapped[str] = mapped_column(String(32))
     table_name: Mapped[str] = mapped_column(String(64), default="")
     row_id: Mapped[str] = mapped_column(String(32), default="")
