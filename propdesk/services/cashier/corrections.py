@@ -36,7 +36,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from propdesk.clock import today
+from propdesk.clock import local_date
 from propdesk.errors import Conflict, PermissionDenied, Problem, ValidationFailed
 from propdesk.models.cashier import (
     PAY_METHODS, REFUND_METHODS, Payment, PaymentLine, PaymentTender, Receipt, ReceiptPrint,
@@ -142,10 +142,10 @@ def void(session: Session, actor: Actor, ref: "str | uuid.UUID", reason: str, *,
                                                    PaymentLine.kind == "bill").limit(1)):
         billing_link.reverse(session, auth, billing_link.PAYMENT_DOC, pay.id, pay.as_of, why)
     for key in deposit_keys:
-        card_link.untake(session, auth, key, today(), why)
+        card_link.untake(session, auth, key, local_date(v.voided_at), why)
     if pay.topup:
         billing_link.take_back_topup(session, auth, pay.customer_id, pay.topup, billing_link.VOID_DOC,
-                                     v.id, today(), why)
+                                     v.id, local_date(v.voided_at), why)
     audit.record(session, actor, "void", "cashier_receipt", receipt.id,
                  before={"state": "valid"}, after={"state": "void", "reason": reason},
                  summary=f"作废收据 {receipt.number} {fmt(receipt.amount)} 元（授权：{auth.label}，原因：{reason}）")
@@ -228,11 +228,11 @@ def _give_back(session: Session, auth: Actor, receipt: Receipt, pay: Payment, f:
     why = f"退款 {f.number}（收据 {receipt.number}）：{reason}"
     if topup_back:
         billing_link.take_back_topup(session, auth, pay.customer_id, topup_back, billing_link.REFUND_DOC,
-                                     f.id, today(), why)
+                                     f.id, local_date(f.refunded_at), why)
     if not lines_back:
         return
     doc_type, doc_id = _settlement_doc(session, receipt, pay, f.id)
-    billing_link.reverse(session, auth, doc_type, doc_id, today(), why)
+    billing_link.reverse(session, auth, doc_type, doc_id, local_date(f.refunded_at), why)
     kept = []
     for ln in session.scalars(select(PaymentLine).where(PaymentLine.payment_id == pay.id,
                                                         PaymentLine.kind == "bill")
@@ -283,8 +283,9 @@ def _new_refund(session: Session, actor: Actor, auth: Actor, receipt: Receipt, p
         raise ValidationFailed([Problem("退款方式", f"不能退到 {PAY_METHODS.get(method, method)}",
                                         f"cannot refund to {method}")])
     shift = require_open(session, ensure_shift(session, actor).id)
-    f = Refund(number=refund_number(session, today()), receipt_id=receipt.id, shift_id=shift.id,
-               refunded_at=now_utc(), method=method, amount=amount, reference=reference.strip()[:64],
+    at = now_utc()
+    f = Refund(number=refund_number(session, local_date(at)), receipt_id=receipt.id, shift_id=shift.id,
+               refunded_at=at, method=method, amount=amount, reference=reference.strip()[:64],
                operator_id=actor.operator_id, operator_name=actor.label,
                authorized_by_id=auth.operator_id, authorized_by_name=auth.label, reason=reason)
     session.add(f)
@@ -352,7 +353,7 @@ def refund_deposit(session: Session, actor: Actor, charge_id: uuid.UUID, reason:
     f = _new_refund(session, actor, auth, receipt, pay, amount, method, reference, reason)
     session.add(RefundLine(refund_id=f.id, payment_line_id=line.id, principal=amount, late_fee=ZERO,
                            topup=ZERO))
-    card_link.pay_back(session, auth, charge_id, today(), f"退押金 {f.number}（收据 {receipt.number}）：{reason}")
+    card_link.pay_back(session, auth, charge_id, local_date(f.refunded_at), f"退押金 {f.number}（收据 {receipt.number}）：{reason}")
     audit.record(session, actor, "refund", "cashier_receipt", receipt.id,
                  after={"refund": f.number, "amount": str(amount), "method": f.method, "reason": reason,
                         "deposit_of_card": due.uid},

@@ -39,7 +39,7 @@ from typing import Sequence
 from sqlalchemy.orm import Session
 
 from propdesk.billing.offsets import OpenItem, plan_settlement
-from propdesk.clock import today
+from propdesk.clock import local_date
 from propdesk.errors import Conflict, NotFound, Problem, ValidationFailed
 from propdesk.models import Customer
 from propdesk.models.cashier import PAY_METHODS, Payment, PaymentLine, PaymentTender, Receipt
@@ -268,7 +268,7 @@ def collect(session: Session, actor: Actor, req: PaymentRequest) -> PaymentResul
                              period=s.line.period, due=s.line.principal, principal=s.principal,
                              late_fee=s.late_fee)
                  for seq, (s, ref) in enumerate(zip(p.settled, refs), start=1)]
-    received = today()
+    received = local_date(paid_at)
     for seq, d in enumerate(p.deposits, start=len(line_rows) + 1):
         held_id = card_link.take(session, actor, d, billing_link.PAYMENT_DOC, pay.id, received)
         line_rows.append(PaymentLine(payment_id=pay.id, seq=seq, kind=card_link.DEPOSIT, item_key=d.key,
@@ -291,7 +291,9 @@ def collect(session: Session, actor: Actor, req: PaymentRequest) -> PaymentResul
 def issue_receipt(session: Session, pay: Payment) -> Receipt:
     """Number and sign the payment's receipt."""
     key = verify.active_key(session)
-    number = receipt_number(session, today())
+    # The series year is the local date of the receipt's own stamp (a payment at
+    # 00:30 on 1 January Beijing time is 16:30 UTC on 31 December).
+    number = receipt_number(session, local_date(pay.paid_at))
     code = verify.sign(bytes.fromhex(key.secret), number, pay.total, pay.paid_at)
     receipt = Receipt(number=number, payment_id=pay.id, issued_at=pay.paid_at, amount=pay.total,
                       code=code, key_id=key.key_id)

@@ -27,7 +27,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from propdesk.clock import today, utcnow
+from propdesk.clock import local_date, utcnow
 from propdesk.errors import Conflict, NotFound, PermissionDenied
 from propdesk.models.cashier import (
     PAY_METHODS, Payment, PaymentLine, PaymentTender, Receipt, ReceiptVoid, Refund, RefundLine,
@@ -76,8 +76,10 @@ def open_shift(session: Session, actor: Actor, opening_float: Decimal = ZERO) ->
                        f"{actor.label} already has an open shift on this terminal; close it first")
     if opening_float < 0:
         raise Conflict("备用金不能为负", "opening float cannot be negative")
-    day = today()
-    shift = Shift(number=shift_number(session, day), opened_at=now_utc(), business_date=day,
+    # The business date is the local date of the opening stamp, not a second clock read.
+    opened = now_utc()
+    day = local_date(opened)
+    shift = Shift(number=shift_number(session, day), opened_at=opened, business_date=day,
                   opening_float=opening_float, operator_id=actor.operator_id,
                   operator_name=actor.label)
     session.add(shift)
