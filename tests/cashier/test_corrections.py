@@ -85,6 +85,28 @@ def test_void_in_the_same_shift_makes_lines_outstanding_again(db, world, cashier
             corrections.void(s, cashier, res.receipt_number, "再次作废", supervisor=sup)
 
 
+def test_void_refused_when_its_top_up_was_spent(db, world, cashier, supervisor):
+    from propdesk.models.cashier import ReceiptVoid
+
+    res = _pay_april(db, cashier, world, topup=D("300.00"))
+    with db.session() as s:
+        q = payments.quote(s, cashier, world.wang, AS_OF)
+        # 0101/05: 295.55 + 1.48 = 297.03, paid from the 300.00 just deposited
+        line = next(x for x in q.lines if x.period == "2026-05")
+        payments.collect(s, cashier, PaymentRequest(world.wang, AS_OF, [line.key],
+                                                    [Tender("prepaid", line.principal + line.late_fee)]))
+    sup = _sup(db, supervisor)
+    with db.session() as s, pytest.raises(Conflict) as err:
+        corrections.void(s, cashier, res.receipt_number, "收错房号", supervisor=sup)
+    assert err.value.zh == (f"收据 {res.receipt_number} 存入的预存 300.00 元已被使用（收费时冲抵或计费后自动冲抵），"
+                            "不能作废；请先作废或退款用了这笔预存的收据")
+    with db.session() as s:                       # nothing of the void was kept
+        assert s.query(ReceiptVoid).count() == 0
+        assert verify_receipt(s, res.code).status != "void"
+        assert payments.quote(s, cashier, world.wang, AS_OF).prepaid_balance == D("2.97")   # 300.00 − 297.03
+        assert ledger.check(s, cashier).ok
+
+
 def test_void_refused_after_the_shift_closed_refund_allowed(db, world, cashier, supervisor):
     res = _pay_april(db, cashier, world, tenders=[Tender("wechat", D("511.37"))])
     sup = _sup(db, supervisor)

@@ -130,25 +130,32 @@ def void(session: Session, actor: Actor, ref: "str | uuid.UUID", reason: str, *,
         except Conflict as exc:
             raise Conflict(f"收据 {receipt.number} 不能作废：{exc.zh}；其余款项请改办退款",
                            f"receipt {receipt.number} cannot be voided: {exc.en}; refund the rest instead") from None
-    v = ReceiptVoid(receipt_id=receipt.id, shift_id=pay.shift_id, voided_at=now_utc(),
-                    operator_id=actor.operator_id, operator_name=actor.label,
-                    authorized_by_id=auth.operator_id, authorized_by_name=auth.label, reason=reason)
-    session.add(v)
-    session.flush()
-    why = f"作废收据 {receipt.number}：{reason}"
-    # Dated like the payment: a void means it never happened, so late fee
-    # accrues as if it had not been paid at all.
-    if session.scalar(select(PaymentLine.id).where(PaymentLine.payment_id == pay.id,
-                                                   PaymentLine.kind == "bill").limit(1)):
-        billing_link.reverse(session, auth, billing_link.PAYMENT_DOC, pay.id, pay.as_of, why)
-    for key in deposit_keys:
-        card_link.untake(session, auth, key, local_date(v.voided_at), why)
-    if pay.topup:
-        billing_link.take_back_topup(session, auth, pay.customer_id, pay.topup, billing_link.VOID_DOC,
-                                     v.id, local_date(v.voided_at), why)
-    audit.record(session, actor, "void", "cashier_receipt", receipt.id,
-                 before={"state": "valid"}, after={"state": "void", "reason": reason},
-                 summary=f"作废收据 {receipt.number} {fmt(receipt.amount)} 元（授权：{auth.label}，原因：{reason}）")
+    with session.begin_nested():   # all of the void or, when a step is refused, nothing of it
+        v = ReceiptVoid(receipt_id=receipt.id, shift_id=pay.shift_id, voided_at=now_utc(),
+                        operator_id=actor.operator_id, operator_name=actor.label,
+                        authorized_by_id=auth.operator_id, authorized_by_name=auth.label, reason=reason)
+        session.add(v)
+        session.flush()
+        why = f"作废收据 {receipt.number}：{reason}"
+        # Dated like the payment: a void means it never happened, so late fee
+        # accrues as if it had not been paid at all.
+        if session.scalar(select(PaymentLine.id).where(PaymentLine.payment_id == pay.id,
+                                                       PaymentLine.kind == "bill").limit(1)):
+            billing_link.reverse(session, auth, billing_link.PAYMENT_DOC, pay.id, pay.as_of, why)
+        for key in deposit_keys:
+            card_link.untake(session, auth, key, local_date(v.voided_at), why)
+        if pay.topup:
+            try:
+                billing_link.take_back_topup(session, auth, pay.customer_id, pay.topup, billing_link.VOID_DOC,
+                                             v.id, local_date(v.voided_at), why)
+            except ValidationFailed:
+                raise Conflict(f"收据 {receipt.number} 存入的预存 {fmt(pay.topup)} 元已被使用（收费时冲抵或计费后自动冲抵），"
+                               "不能作废；请先作废或退款用了这笔预存的收据",
+                               f"receipt {receipt.number}: its top-up of {fmt(pay.topup)} has been spent; "
+                               "void or refund the receipts that used it first") from None
+        audit.record(session, actor, "void", "cashier_receipt", receipt.id,
+                     before={"state": "valid"}, after={"state": "void", "reason": reason},
+                     summary=f"作废收据 {receipt.number} {fmt(receipt.amount)} 元（授权：{auth.label}，原因：{reason}）")
     return VoidResult(receipt.number, receipt.amount)
 
 
