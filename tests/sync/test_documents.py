@@ -5,17 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import uuid
 
 import pytest
-from sqlalchemy import insert, text
-
-from propdesk.clock import utcnow
-from propdesk.models import AuditLog
+from sqlalchemy import text
 
 from tests.sync.util import (
     central_all, central_rows, customer, money_by_terminal, outbox_count, pay,
-    register, sqlite_rows, sync,
+    register, same_document_two_contents, sqlite_rows, sync,
 )
 
 pytestmark = pytest.mark.pg
@@ -58,13 +54,7 @@ def test_same_document_id_with_different_content_raises_an_alarm(make_terminal, 
     t1, t2 = make_terminal("T01"), make_terminal("T02")
     register(t1, central_url, "T01")
     register(t2, central_url, "T02")
-    doc_id = uuid.uuid4()
-    for t, summary in ((t1, "收费 100 元"), (t2, "收费 999 元")):
-        with t.session() as s:
-            s.execute(insert(AuditLog).values(
-                id=doc_id, created_at=utcnow(), terminal=t.terminal, operator_name="x",
-                action="collect", entity="cashier_payment", entity_id="p1", summary=summary,
-                before="", after=""))
+    doc_id = same_document_two_contents(t1, t2)
     sync(t1)
     r = sync(t2)
     assert r.rejected == 1 and len(r.alarms) == 1 and "不同内容" in r.alarms[0]

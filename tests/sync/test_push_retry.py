@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import uuid
-
 import pytest
-from sqlalchemy import insert, text
+from sqlalchemy import text
 
-from propdesk.clock import utcnow
-from propdesk.models import AuditLog, Estate
+from propdesk.models import Estate
 from propdesk.services import property as P
 from propdesk.sync import central, push
 from propdesk.sync.run import central_engine
 
-from tests.sync.util import ADMIN, central_all, company, outbox_count, register, sync
+from tests.sync.util import ADMIN, central_all, company, outbox_count, register, same_document_two_contents, sync
 
 pytestmark = pytest.mark.pg
 
@@ -67,13 +64,7 @@ def test_a_refused_document_sent_again_raises_no_second_alarm(make_terminal, cen
     t1, t2 = make_terminal("T01"), make_terminal("T02")
     register(t1, central_url, "T01")
     register(t2, central_url, "T02")
-    doc_id = uuid.uuid4()
-    for t, summary in ((t1, "收费 100 元"), (t2, "收费 999 元")):
-        with t.session() as s:
-            s.execute(insert(AuditLog).values(
-                id=doc_id, created_at=utcnow(), terminal=t.terminal, operator_name="x",
-                action="collect", entity="cashier_payment", entity_id="p1", summary=summary,
-                before="", after=""))
+    same_document_two_contents(t1, t2)
     sync(t1)
     first = _push_and_lose_the_answer(t2, "T02", central_url)
     assert len(first.rejected) == 1

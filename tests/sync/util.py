@@ -147,3 +147,21 @@ def money_by_terminal(rows: dict[str, dict]) -> dict[str, int]:
     for r in rows.values():
         out[r["terminal"]] = out.get(r["terminal"], 0) + r["total"]
     return out
+
+
+def same_document_two_contents(t1: Database, t2: Database) -> uuid.UUID:
+    """One append-only document id written on two terminals with different content
+    (收费 100 元 on the first, 收费 999 元 on the second): the centre must refuse the second."""
+    from sqlalchemy import insert
+
+    from propdesk.clock import utcnow
+    from propdesk.models import AuditLog
+
+    doc_id = uuid.uuid4()
+    for t, summary in ((t1, "收费 100 元"), (t2, "收费 999 元")):
+        with t.session() as s:
+            s.execute(insert(AuditLog).values(
+                id=doc_id, created_at=utcnow(), terminal=t.terminal, operator_name="x",
+                action="collect", entity="cashier_payment", entity_id="p1", summary=summary,
+                before="", after=""))
+    return doc_id
